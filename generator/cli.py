@@ -1,0 +1,94 @@
+"""The command line: check | schema | generate | site | serve. Expected failures become clean lines."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Sequence
+
+from .errors import BuildError, ContentErrors, DigestError
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser, with help for every command."""
+    parser = argparse.ArgumentParser(
+        prog="python -m generator",
+        description="Validate the Election-Prep Digest content and build the bilingual site.")
+    parser.add_argument("--root", type=Path, default=REPO_ROOT,
+                        help="repository root holding content/ (default: this checkout)")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    check = commands.add_parser("check", help="validate every content file and report problems",
+                                description="Validate registries, fact sheets and evidence; exit 1 on problems.")
+    check.add_argument("--format", choices=("text", "github"), default="text",
+                       help="'github' prints workflow annotations that show on the changed lines")
+
+    schema = commands.add_parser("schema", help="export the JSON Schemas editors use into schema/",
+                                 description="Write schema/*.schema.json from the content model.")
+    schema.add_argument("--check", action="store_true", help="only report whether the files are stale; exit 1 if so")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run one command; returns the exit code."""
+    args = build_parser().parse_args(argv)
+    try:
+        return COMMANDS[args.command](args)
+    except ContentErrors as errors:
+        report_problems(errors.problems, getattr(args, "format", "text"))
+        return 1
+    except BuildError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 1
+    except DigestError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 2
+
+
+def report_problems(problems, output_format: str) -> None:
+    """Print every problem, then one line that counts them."""
+    for problem in problems:
+        print(problem.github_annotation() if output_format == "github" else str(problem), file=sys.stderr)
+    errors = sum(1 for p in problems if p.severity == "error")
+    warnings = len(problems) - errors
+    files = len({p.location.path for p in problems})
+    print(f"{errors} error(s), {warnings} warning(s) in {files} file(s); nothing was written.", file=sys.stderr)
+
+
+def run_check(args) -> int:
+    from .load import load_content
+    from .verify import verify
+
+    content = load_content(args.root / "content", args.root)
+    report = verify(content)
+    if report.warnings:
+        report_problems(report.warnings, args.format)
+    counts = ", ".join(f"{n} {what}" for what, n in report.counts.items())
+    share = report.translated / report.translatable if report.translatable else 1.0
+    print(f"ok: checked {counts}; English translations: {report.translated}/{report.translatable} "
+          f"({share:.0%})")
+    return 0
+
+
+def run_schema(args) -> int:
+    from .schema import render_schemas, write_schemas
+
+    directory = args.root / "schema"
+    if args.check:
+        stale = [name for name, text in render_schemas().items()
+                 if not (directory / name).exists() or (directory / name).read_text(encoding="utf-8") != text]
+        if stale:
+            print("stale: " + ", ".join(f"schema/{n}" for n in stale)
+                  + " (run: python -m generator schema)", file=sys.stderr)
+            return 1
+        print("ok: schema/ matches the content model")
+        return 0
+    changed = write_schemas(directory)
+    print(f"wrote {len(changed)} schema file(s)" if changed else "schema/ was already up to date")
+    return 0
+
+
+COMMANDS = {"check": run_check, "schema": run_schema}

@@ -1,0 +1,403 @@
+"""The content model: frozen dataclasses that are also the one schema of the content.
+
+Every field's type, description and constraints live here. `load.py` converts YAML into these
+classes by reading their type hints, and `schema.py` exports the same hints as the JSON Schema
+that editors use. Change a field here and both follow.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from types import MappingProxyType
+from typing import Annotated, Literal, Mapping, Optional
+
+from .errors import Location
+
+NOWHERE = Location("")
+EMPTY_LOCS: Mapping[str, Location] = MappingProxyType({})
+
+SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+
+
+@dataclass(frozen=True)
+class Ref:
+    """Marks a string field as the id of another record, of the named kind."""
+
+    kind: str
+
+
+@dataclass(frozen=True)
+class Text:
+    """Constraints on a free-text field."""
+
+    max_length: int = 2000
+    pattern: str | None = None
+    pattern_hint: str = ""
+
+
+@dataclass(frozen=True)
+class Count:
+    """Constraints on a whole number."""
+
+    minimum: int = 0
+
+
+Slug = Annotated[str, Text(max_length=80, pattern=SLUG_PATTERN,
+                           pattern_hint="lower-case letters, digits and single hyphens, like 'lampung-timur'")]
+Url = Annotated[str, Text(max_length=500, pattern=r"^https?://[^\s<>\"]+$",
+                          pattern_hint="an http:// or https:// address")]
+ShortText = Annotated[str, Text(max_length=300)]
+LongText = Annotated[str, Text(max_length=4000)]
+
+
+class Evidence(tuple):
+    """One or more passages of the archived article; a single string is accepted for one passage."""
+
+
+def doc(description: str, **extra) -> dict:
+    """Field metadata: the description shown in editors and in error hints."""
+    return {"doc": description, **extra}
+
+
+INTERNAL = {"internal": True}
+
+
+@dataclass(frozen=True, kw_only=True)
+class Record:
+    """Base of every content record: where it was read from, field by field."""
+
+    loc: Location = field(default=NOWHERE, metadata=INTERNAL, compare=False, repr=False)
+    field_locs: Mapping[str, Location] = field(default_factory=lambda: EMPTY_LOCS, metadata=INTERNAL, compare=False, repr=False)
+
+    def where(self, name: str) -> Location:
+        """The location of one field's value, or of the record when the field is absent."""
+        return self.field_locs.get(name, self.loc)
+
+
+@dataclass(frozen=True, kw_only=True)
+class Localized(Record):
+    """Text in Indonesian, with its English translation when one exists."""
+
+    id: LongText = field(metadata=doc("The Indonesian text."))
+    en: Optional[LongText] = field(default=None, metadata=doc(
+        "The English translation. Leave it out when there is none yet: pages then show the Indonesian "
+        "text with a 'not yet translated' label."))
+
+
+@dataclass(frozen=True, kw_only=True)
+class RegistrySource(Record):
+    """Where a registry fact that no article gives comes from."""
+
+    title: ShortText = field(metadata=doc("Title of the source document or page."))
+    url: Optional[Url] = field(default=None, metadata=doc("Address of the source, when it is online."))
+
+
+# ---------------------------------------------------------------- registries
+
+@dataclass(frozen=True, kw_only=True)
+class Region(Record):
+    """A province, regency (kabupaten) or city (kota)."""
+
+    id: Slug = field(metadata=doc("Stable id, used in page paths: 'lampung-timur'."))
+    name: ShortText = field(metadata=doc("Official name without the kind: 'Lampung Timur'."))
+    kind: Literal["province", "regency", "city"] = field(metadata=doc(
+        "province (provinsi), regency (kabupaten) or city (kota); a regency and a city are different things."))
+    parent: Annotated[Optional[str], Ref("region")] = field(default=None, metadata=doc(
+        "The province that contains this regency or city."))
+    short_names: tuple[ShortText, ...] = field(default=(), metadata=doc(
+        "Other names the press uses, such as 'Lamteng' for Lampung Tengah; used by search."))
+    seat: Optional[ShortText] = field(default=None, metadata=doc(
+        "Seat of government, only with a source that states it."))
+    source: Optional[RegistrySource] = field(default=None, metadata=doc(
+        "Source of the registry facts (parent, seat) that no article gives. Required when they are set."))
+
+
+@dataclass(frozen=True, kw_only=True)
+class AgencyKind(Record):
+    """A kind of institution, such as KPU, Bawaslu or Polres, which has branches in many regions."""
+
+    id: Slug = field(metadata=doc("Stable id: 'kpu'."))
+    abbreviation: ShortText = field(metadata=doc("Short form used in the press: 'KPU'."))
+    name: Localized = field(metadata=doc("Full name in Indonesian, with its English rendering."))
+    description: Localized = field(metadata=doc("What this institution does in an election."))
+
+
+@dataclass(frozen=True, kw_only=True)
+class Agency(Record):
+    """A local branch of an agency kind in one region, such as KPU Lampung Timur."""
+
+    id: Slug = field(metadata=doc("Stable id: 'kpu-lampung-timur'."))
+    kind: Annotated[str, Ref("agency_kind")] = field(metadata=doc("The agency kind."))
+    region: Annotated[Optional[str], Ref("region")] = field(default=None, metadata=doc(
+        "The region the branch serves; leave out for a national body."))
+    name: ShortText = field(metadata=doc("Name as the press writes it: 'KPU Lampung Timur'."))
+    name_en: Optional[ShortText] = field(default=None, metadata=doc("English rendering of the name."))
+    source: Optional[RegistrySource] = field(default=None, metadata=doc(
+        "Source for the branch's region when neither its name nor an article gives it."))
+
+
+@dataclass(frozen=True, kw_only=True)
+class Person(Record):
+    """A person named in at least one article. Positions come from the fact sheets, as of each meeting."""
+
+    id: Slug = field(metadata=doc("Stable id from the name: 'wasiat-jarwo-asmoro'."))
+    name: ShortText = field(metadata=doc("Full name, spelled as in the source, without rank or degrees."))
+    rank: Optional[ShortText] = field(default=None, metadata=doc("Rank written before the name: 'AKBP'."))
+    degrees: Optional[ShortText] = field(default=None, metadata=doc(
+        "Academic degrees written after the name, as in the source: 'S.H., S.I.K., M.Si'."))
+    short_names: tuple[ShortText, ...] = field(default=(), metadata=doc(
+        "Shorter forms the articles use: 'Andik', 'Mustakim'."))
+
+
+@dataclass(frozen=True, kw_only=True)
+class Topic(Record):
+    """A subject discussed at meetings, compared across regions."""
+
+    id: Slug = field(metadata=doc("Stable id: 'money-politics'."))
+    name: Localized = field(metadata=doc("Name of the topic."))
+    description: Localized = field(metadata=doc("One or two sentences on what the topic covers."))
+
+
+@dataclass(frozen=True, kw_only=True)
+class Milestone(Record):
+    """A dated step of an election's official schedule."""
+
+    name: Localized = field(metadata=doc("Name of the step."))
+    date: dt.date = field(metadata=doc("First day, like 2024-11-27."))
+    end_date: Optional[dt.date] = field(default=None, metadata=doc("Last day, for a period."))
+
+
+@dataclass(frozen=True, kw_only=True)
+class Election(Record):
+    """An election: a general election, a regional head election, a re-vote."""
+
+    id: Slug = field(metadata=doc("Stable id: 'pilkada-2024'."))
+    name: Localized = field(metadata=doc("Name: 'Pilkada Serentak 2024'."))
+    kind: Literal["pemilu", "pilkada", "psu", "other"] = field(metadata=doc(
+        "pemilu (general election), pilkada (regional head election), psu (re-vote) or other."))
+    voting_date: dt.date = field(metadata=doc("Voting day, like 2024-11-27."))
+    parent: Annotated[Optional[str], Ref("election")] = field(default=None, metadata=doc(
+        "For a re-vote (PSU): the election it repeats."))
+    preparation_days: Annotated[int, Count(minimum=1)] = field(default=730, metadata=doc(
+        "How many days before voting day a preparation meeting can plausibly fall; earlier ones are flagged."))
+    milestones: tuple[Milestone, ...] = field(default=(), metadata=doc("Official schedule steps."))
+    source: RegistrySource = field(metadata=doc("Where the dates come from."))
+
+
+@dataclass(frozen=True, kw_only=True)
+class GlossaryTerm(Record):
+    """An Indonesian election term or abbreviation, explained in both languages."""
+
+    term: ShortText = field(metadata=doc("The term as written: 'DPT'."))
+    expansion: Optional[ShortText] = field(default=None, metadata=doc(
+        "For an abbreviation, its Indonesian expansion: 'Daftar Pemilih Tetap'."))
+    definition: Localized = field(metadata=doc("What it means, in both languages."))
+
+
+# ---------------------------------------------------------------- fact sheets
+
+@dataclass(frozen=True, kw_only=True)
+class Source(Record):
+    """The article a fact sheet digests."""
+
+    file: Annotated[str, Text(max_length=120, pattern=r"^[A-Za-z0-9._-]+\.txt$",
+                              pattern_hint="a file name in content/sources/, like '000_02bd024552db9ae6.txt'")] = \
+        field(metadata=doc("The archived text, a file in content/sources/."))
+    outlet: ShortText = field(metadata=doc("The news outlet, as named in the article or its address."))
+    headline: Optional[ShortText] = field(default=None, metadata=doc("The headline, when known."))
+    headline_basis: Literal["stated", "first-line", "url", "unknown"] = field(default="unknown", metadata=doc(
+        "How the headline is known: stated by the outlet, the article's first line, taken from the URL, "
+        "or unknown."))
+    url: Optional[Url] = field(default=None, metadata=doc("The article's address, when known."))
+    published: Optional[dt.date] = field(default=None, metadata=doc(
+        "Publication date; leave it out when unknown rather than guessing."))
+    language: Literal["id", "en"] = field(default="id", metadata=doc("Language of the article."))
+
+
+@dataclass(frozen=True, kw_only=True)
+class Meeting(Record):
+    """The meeting the article reports."""
+
+    kind: Literal["rakor", "rakor-lintas-sektoral", "apel", "sosialisasi", "other"] = field(metadata=doc(
+        "rakor (coordination meeting), rakor-lintas-sektoral (cross-sector coordination meeting), "
+        "apel (assembly), sosialisasi (information session) or other."))
+    name: ShortText = field(metadata=doc("The meeting's name as the article writes it."))
+    title: Localized = field(metadata=doc("A short descriptive title for the digest."))
+    date: dt.date = field(metadata=doc("The meeting date; if a part is inferred, list it in 'inferred'."))
+    date_as_stated: ShortText = field(metadata=doc("The date exactly as the article writes it: 'Senin (26/08)'."))
+    weekday_as_stated: Optional[Literal["Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu"]] = field(
+        default=None, metadata=doc("The weekday the article names; checked against the date."))
+    venue: Optional[ShortText] = field(default=None, metadata=doc("The venue as written."))
+    region: Annotated[str, Ref("region")] = field(metadata=doc("The region whose meeting this is."))
+    elections: tuple[Annotated[str, Ref("election")], ...] = field(metadata=doc(
+        "The elections being prepared."))
+    organiser: Annotated[Optional[str], Ref("agency")] = field(default=None, metadata=doc(
+        "The agency that held the meeting."))
+    chair: Annotated[Optional[str], Ref("person")] = field(default=None, metadata=doc(
+        "Who chaired (dipimpin) or opened (dibuka) the meeting."))
+    inferred: tuple[Literal["date.year", "date", "organiser", "chair", "region", "elections"], ...] = field(
+        default=(), metadata=doc("Fields that are inferred rather than stated, e.g. 'date.year'."))
+    inference_note: Optional[Localized] = field(default=None, metadata=doc("Why the inference holds."))
+    evidence: Evidence = field(metadata=doc("Passages stating the meeting's name, date, venue and organiser."))
+
+
+@dataclass(frozen=True, kw_only=True)
+class Attendance(Record):
+    """Someone at the meeting: a named person, an unnamed office holder, or a group."""
+
+    position: Optional[ShortText] = field(default=None, metadata=doc(
+        "Position as the article writes it: 'Ketua KPU Lampung Timur'."))
+    person: Annotated[Optional[str], Ref("person")] = field(default=None, metadata=doc(
+        "The person, when named."))
+    agency: Annotated[Optional[str], Ref("agency")] = field(default=None, metadata=doc(
+        "The agency the person belongs to."))
+    represents: Annotated[Optional[str], Ref("agency")] = field(default=None, metadata=doc(
+        "The agency attended on behalf of (diwakili), when the article says so."))
+    group: bool = field(default=False, metadata=doc(
+        "True for a group such as 'camat' or 'kepala desa' rather than one person."))
+    role: Literal["attendee", "chair", "opener", "speaker", "companion"] = field(default="attendee", metadata=doc(
+        "attendee, chair (led the meeting), opener (opened it), speaker, or companion (accompanied someone)."))
+    inferred: tuple[Literal["agency", "position", "person", "represents"], ...] = field(default=(), metadata=doc(
+        "Fields that are inferred, e.g. 'agency' when only the title implies it."))
+    note: Optional[Localized] = field(default=None, metadata=doc("Anything a reader must know about this entry."))
+    evidence: Evidence = field(metadata=doc("The passage naming this attendee."))
+
+
+@dataclass(frozen=True, kw_only=True)
+class Statement(Record):
+    """Something a participant said: a verbatim quote, or an explicitly marked paraphrase."""
+
+    id: Slug = field(metadata=doc("Id within the fact sheet: 'kapolres-pengamanan'."))
+    speaker: Annotated[Optional[str], Ref("person")] = field(default=None, metadata=doc("Who said it."))
+    agency: Annotated[Optional[str], Ref("agency")] = field(default=None, metadata=doc(
+        "The agency the speaker spoke for."))
+    quote: Optional[LongText] = field(default=None, metadata=doc(
+        "The verbatim words inside the article's quotation marks. Give quote or paraphrase, not both."))
+    quote_en: Optional[LongText] = field(default=None, metadata=doc(
+        "English translation of the quote; always shown labelled as a translation, beside the original."))
+    paraphrase: Optional[Localized] = field(default=None, metadata=doc(
+        "What the article reports the speaker said, in the digest's words; shown as a paraphrase."))
+    topics: tuple[Annotated[str, Ref("topic")], ...] = field(default=(), metadata=doc("Topics it touches."))
+    evidence: Optional[Evidence] = field(default=None, metadata=doc(
+        "Passages that support it; a quote is its own evidence when this is left out."))
+
+
+@dataclass(frozen=True, kw_only=True)
+class Figure(Record):
+    """A number the article states: a budget, polling stations, voters, personnel."""
+
+    id: Slug = field(metadata=doc("Id within the fact sheet: 'budget-total'."))
+    kind: Literal["budget", "polling-stations", "registered-voters", "security-personnel", "other"] = field(
+        metadata=doc("What is counted."))
+    label: Localized = field(metadata=doc("What the number is, in words."))
+    value: Annotated[int, Count(minimum=0)] = field(metadata=doc(
+        "The number in full units: 69000000000 for Rp69 miliar."))
+    unit: Literal["IDR", "polling-stations", "voters", "persons"] = field(metadata=doc("The unit of the value."))
+    as_stated: ShortText = field(metadata=doc("The number as the article writes it: 'Rp69 miliar'."))
+    recipient: Annotated[Optional[str], Ref("agency")] = field(default=None, metadata=doc(
+        "For a budget part: the agency it goes to."))
+    part_of: Optional[Slug] = field(default=None, metadata=doc(
+        "Id of the total this is a part of; parts must add up to their total."))
+    scope: Optional[Localized] = field(default=None, metadata=doc("What the number covers, if not the region."))
+    election: Annotated[Optional[str], Ref("election")] = field(default=None, metadata=doc(
+        "The election the figure is for, when there is more than one."))
+    inferred: tuple[Literal["recipient", "unit", "election", "value"], ...] = field(default=(), metadata=doc(
+        "Fields that are inferred."))
+    evidence: Evidence = field(metadata=doc("The passage stating the number."))
+
+
+@dataclass(frozen=True, kw_only=True)
+class Point(Record):
+    """A concern raised or a commitment made at the meeting, in the digest's words."""
+
+    topic: Annotated[str, Ref("topic")] = field(metadata=doc("The topic."))
+    text: Localized = field(metadata=doc("The concern or commitment, paraphrased."))
+    raised_by: Annotated[Optional[str], Ref("person")] = field(default=None, metadata=doc("Who raised or made it."))
+    agency: Annotated[Optional[str], Ref("agency")] = field(default=None, metadata=doc("For which agency."))
+    evidence: Evidence = field(metadata=doc("The passage that supports it."))
+
+
+@dataclass(frozen=True, kw_only=True)
+class FactSheet(Record):
+    """One article, digested: its source, the meeting, who attended, what was said, figures and concerns."""
+
+    id: Slug = field(metadata=doc("Stable id, the meeting page's path: '2024-11-20-lampung-timur-rakor-pilkada'."))
+    source: Source = field(metadata=doc("The article."))
+    meeting: Meeting = field(metadata=doc("The meeting it reports."))
+    summary: Localized = field(metadata=doc("Two or three sentences: what happened and what matters."))
+    attendance: tuple[Attendance, ...] = field(metadata=doc("Everyone the article says attended."))
+    statements: tuple[Statement, ...] = field(default=(), metadata=doc("Quotes and paraphrases."))
+    figures: tuple[Figure, ...] = field(default=(), metadata=doc("Numbers stated."))
+    concerns: tuple[Point, ...] = field(default=(), metadata=doc("Risks and problems raised."))
+    commitments: tuple[Point, ...] = field(default=(), metadata=doc("Undertakings and instructions given."))
+
+
+# ---------------------------------------------------------------- registry files
+
+@dataclass(frozen=True, kw_only=True)
+class RegionsFile(Record):
+    """content/registry/regions.yaml"""
+
+    regions: tuple[Region, ...] = field(metadata=doc("Provinces, regencies and cities."))
+
+
+@dataclass(frozen=True, kw_only=True)
+class AgenciesFile(Record):
+    """content/registry/agencies.yaml"""
+
+    kinds: tuple[AgencyKind, ...] = field(metadata=doc("Kinds of institution."))
+    agencies: tuple[Agency, ...] = field(metadata=doc("Local branches."))
+
+
+@dataclass(frozen=True, kw_only=True)
+class PeopleFile(Record):
+    """content/registry/people.yaml"""
+
+    people: tuple[Person, ...] = field(metadata=doc("People named in the articles."))
+
+
+@dataclass(frozen=True, kw_only=True)
+class TopicsFile(Record):
+    """content/registry/topics.yaml"""
+
+    topics: tuple[Topic, ...] = field(metadata=doc("Topics."))
+
+
+@dataclass(frozen=True, kw_only=True)
+class ElectionsFile(Record):
+    """content/registry/elections.yaml"""
+
+    elections: tuple[Election, ...] = field(metadata=doc("Elections."))
+
+
+@dataclass(frozen=True, kw_only=True)
+class GlossaryFile(Record):
+    """content/registry/glossary.yaml"""
+
+    terms: tuple[GlossaryTerm, ...] = field(metadata=doc("Terms and abbreviations."))
+
+
+REGISTRY_FILES: Mapping[str, type] = MappingProxyType({
+    "regions.yaml": RegionsFile,
+    "agencies.yaml": AgenciesFile,
+    "people.yaml": PeopleFile,
+    "topics.yaml": TopicsFile,
+    "elections.yaml": ElectionsFile,
+    "glossary.yaml": GlossaryFile,
+})
+
+
+@dataclass(frozen=True)
+class Content:
+    """Everything loaded from content/: registries, fact sheets and archived source texts."""
+
+    regions: tuple[Region, ...]
+    agency_kinds: tuple[AgencyKind, ...]
+    agencies: tuple[Agency, ...]
+    people: tuple[Person, ...]
+    topics: tuple[Topic, ...]
+    elections: tuple[Election, ...]
+    glossary: tuple[GlossaryTerm, ...]
+    sheets: tuple[FactSheet, ...]
+    sources: Mapping[str, str]  # file name -> archived text

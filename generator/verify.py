@@ -1,0 +1,338 @@
+"""Cross-checks over the whole content: references, evidence in the archived text, sums, dates."""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+from typing import Iterable, Iterator
+
+from . import model
+from .errors import ContentErrors, Location, Problem
+from .model import Content, FactSheet, Localized, Record, Ref
+from .schema import record_fields
+
+WEEKDAYS_ID = ("Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu")
+
+_QUOTES = str.maketrans({"\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u2033": '"',
+                         "\u00ab": '"', "\u00bb": '"', "\u2018": "'", "\u2019": "'", "\u201a": "'",
+                         "\u201b": "'", "\u2032": "'", "\u00a0": " ", "\u2009": " ", "\u202f": " "})
+_SPACE = re.compile(r"\s+")
+
+
+def normalise(text: str) -> str:
+    """Text as evidence is compared: quote marks made straight, runs of whitespace made one space."""
+    return _SPACE.sub(" ", text.translate(_QUOTES)).strip()
+
+
+@dataclass(frozen=True)
+class Report:
+    """What `check` found: the counts it checked and any warnings."""
+
+    counts: dict[str, int]
+    warnings: tuple[Problem, ...]
+    translated: int
+    translatable: int
+
+
+def verify(content: Content) -> Report:
+    """Check everything; raise ContentErrors listing every problem, or return the report."""
+    checker = _Checker(content)
+    checker.run()
+    errors = [p for p in checker.problems if p.severity == "error"]
+    if errors:
+        raise ContentErrors(checker.problems)
+    translated, translatable = translation_coverage(content)
+    counts = {
+        "fact sheets": len(content.sheets),
+        "regions": len(content.regions),
+        "agencies": len(content.agencies),
+        "people": len(content.people),
+        "topics": len(content.topics),
+        "elections": len(content.elections),
+        "evidence passages": checker.passages,
+    }
+    return Report(counts, tuple(sorted(checker.problems, key=Problem.sort_key)), translated, translatable)
+
+
+class _Checker:
+    def __init__(self, content: Content):
+        self.content = content
+        self.problems: list[Problem] = []
+        self.passages = 0
+        self.ids = {
+            "region": self.unique(content.regions, "id", "region"),
+            "agency_kind": self.unique(content.agency_kinds, "id", "agency kind"),
+            "agency": self.unique(content.agencies, "id", "agency"),
+            "person": self.unique(content.people, "id", "person"),
+            "topic": self.unique(content.topics, "id", "topic"),
+            "election": self.unique(content.elections, "id", "election"),
+        }
+        self.unique(content.sheets, "id", "fact sheet")
+        self.unique(content.glossary, "term", "glossary term")
+        self.source_texts = {name: normalise(text) for name, text in content.sources.items()}
+
+    def problem(self, where: Location, field: str, message: str, hint: str = "", severity: str = "error"):
+        self.problems.append(Problem(where, field, message, hint, severity))
+
+    def unique(self, records: Iterable[Record], attribute: str, what: str) -> dict[str, Record]:
+        seen: dict[str, Record] = {}
+        for record in records:
+            key = getattr(record, attribute)
+            if key in seen:
+                first = seen[key].where(attribute)
+                self.problem(record.where(attribute), attribute,
+                             f"duplicate {what} {attribute} '{key}': already used at {first}",
+                             "ids must be unique; pick another")
+            else:
+                seen[key] = record
+        return seen
+
+    # ------------------------------------------------------------ the run
+
+    def run(self) -> None:
+        for record, path in self.all_records():
+            self.check_references(record, path)
+        self.check_regions()
+        self.check_elections()
+        for sheet in self.content.sheets:
+            self.check_sheet(sheet)
+
+    def all_records(self) -> Iterator[tuple[Record, str]]:
+        c = self.content
+        for attribute, records in (("regions", c.regions), ("kinds", c.agency_kinds), ("agencies", c.agencies),
+                                   ("people", c.people), ("topics", c.topics), ("elections", c.elections),
+                                   ("terms", c.glossary)):
+            for i, record in enumerate(records):
+                yield record, f"{attribute}[{i}]"
+        for sheet in c.sheets:
+            yield from _walk(sheet, "")
+
+    def check_references(self, record: Record, path: str) -> None:
+        for f in record_fields(type(record)):
+            value = getattr(record, f.name)
+            spec = f.spec
+            if spec.kind == "list" and spec.item.ref:
+                for i, item in enumerate(value):
+                    self.check_reference(record, f"{_join(path, f.name)}[{i}]", f.name, item, spec.item.ref)
+            elif spec.ref and value is not None:
+                self.check_reference(record, _join(path, f.name), f.name, value, spec.ref)
+
+    def check_reference(self, record: Record, path: str, name: str, value: str, ref: Ref) -> None:
+        known = self.ids[ref.kind]
+        if value in known:
+            return
+        what = ref.kind.replace("_", " ")
+        article = "an" if what[0] in "aeiou" else "a"
+        close = difflib.get_close_matches(value, known, n=1, cutoff=0.6)
+        hint = f"did you mean '{close[0]}'?" if close else f"add it to content/registry/{_REGISTRY[ref.kind]}"
+        self.problem(record.where(name), path, f"expected the id of {article} {what}, received unknown id '{value}'", hint)
+
+    # ------------------------------------------------------------ registries
+
+    def check_regions(self) -> None:
+        regions = self.ids["region"]
+        for region in self.content.regions:
+            if (region.parent or region.seat) and region.source is None:
+                self.problem(region.loc, "source", "expected a source for the region's parent or seat, "
+                             "received none", "no article states these: cite where they come from")
+            if region.parent in regions:
+                parent = regions[region.parent]
+                if parent.kind != "province":
+                    self.problem(region.where("parent"), "parent",
+                                 f"expected a province as parent, received {parent.kind} '{parent.id}'")
+                if region.kind == "province":
+                    self.problem(region.where("parent"), "parent", "expected no parent for a province, "
+                                 f"received '{region.parent}'")
+
+    def check_elections(self) -> None:
+        for election in self.content.elections:
+            for i, milestone in enumerate(election.milestones):
+                if milestone.end_date and milestone.end_date < milestone.date:
+                    self.problem(milestone.where("end_date"), f"milestones[{i}].end_date",
+                                 f"expected a day on or after {milestone.date}, received {milestone.end_date}")
+
+    # ------------------------------------------------------------ fact sheets
+
+    def check_sheet(self, sheet: FactSheet) -> None:
+        text = self.source_texts.get(sheet.source.file)
+        if text is None:
+            close = difflib.get_close_matches(sheet.source.file, self.source_texts, n=1)
+            hint = f"did you mean '{close[0]}'?" if close else "archive the article's text there, unchanged"
+            self.problem(sheet.source.where("file"), "source.file",
+                         f"expected a file in content/sources/, received '{sheet.source.file}'", hint)
+        meeting = sheet.meeting
+        self.check_weekday(meeting)
+        self.check_timeline(sheet)
+        if meeting.inferred and meeting.inference_note is None:
+            self.problem(meeting.where("inferred"), "meeting.inference_note",
+                         "expected a note explaining the inference, received none",
+                         "say why the inferred value holds")
+        attendees = {a.person for a in sheet.attendance if a.person}
+        if meeting.chair and meeting.chair not in attendees:
+            self.problem(meeting.where("chair"), "meeting.chair",
+                         f"expected the chair to be listed in attendance, received '{meeting.chair}'",
+                         "add an attendance entry for them")
+        for i, entry in enumerate(sheet.attendance):
+            if not (entry.person or entry.position or entry.agency):
+                self.problem(entry.loc, f"attendance[{i}]", "expected a person, position or agency, "
+                             "received none of them")
+            if entry.group and entry.person:
+                self.problem(entry.where("person"), f"attendance[{i}].person",
+                             "expected no person on a group entry, received one", "set group: false")
+        self.unique(sheet.statements, "id", "statement")
+        for i, statement in enumerate(sheet.statements):
+            self.check_statement(sheet, statement, f"statements[{i}]", attendees)
+        self.check_figures(sheet)
+        if text is not None:
+            for record, path in _walk(sheet, ""):
+                self.check_evidence(record, path, text)
+
+    def check_weekday(self, meeting: model.Meeting) -> None:
+        if meeting.weekday_as_stated is None:
+            return
+        actual = WEEKDAYS_ID[meeting.date.weekday()]
+        if actual != meeting.weekday_as_stated:
+            self.problem(meeting.where("weekday_as_stated"), "meeting.weekday_as_stated",
+                         f"expected {actual} for {meeting.date.isoformat()}, received {meeting.weekday_as_stated}",
+                         "the date or the weekday is wrong; check the article")
+
+    def check_timeline(self, sheet: FactSheet) -> None:
+        meeting = sheet.meeting
+        elections = self.ids["election"]
+        for name in meeting.elections:
+            election = elections.get(name)
+            if election is None:
+                continue
+            start = election.voting_date - dt.timedelta(days=election.preparation_days)
+            if meeting.date > election.voting_date:
+                self.problem(meeting.where("date"), "meeting.date",
+                             f"meeting on {meeting.date} is after {election.id}'s voting day "
+                             f"{election.voting_date}", "check the year, or the election it prepares",
+                             severity="warning")
+            elif meeting.date < start:
+                self.problem(meeting.where("date"), "meeting.date",
+                             f"meeting on {meeting.date} is more than {election.preparation_days} days before "
+                             f"{election.id}'s voting day {election.voting_date}",
+                             "check the year, or the election it prepares", severity="warning")
+
+    def check_statement(self, sheet, statement: model.Statement, path: str, attendees: set) -> None:
+        if (statement.quote is None) == (statement.paraphrase is None):
+            self.problem(statement.loc, path, "expected exactly one of 'quote' or 'paraphrase', received "
+                         + ("both" if statement.quote else "neither"))
+        if statement.quote_en and statement.quote is None:
+            self.problem(statement.where("quote_en"), f"{path}.quote_en",
+                         "expected a translation only beside a quote, received one without a quote",
+                         "put the English text in paraphrase.en")
+        if statement.paraphrase is not None and statement.evidence is None:
+            self.problem(statement.loc, f"{path}.evidence", "expected evidence for a paraphrase, received none",
+                         "cite the passage that reports what was said")
+        if statement.speaker and statement.speaker not in attendees:
+            self.problem(statement.where("speaker"), f"{path}.speaker",
+                         f"expected the speaker in attendance, received '{statement.speaker}'",
+                         "add an attendance entry for them")
+
+    def check_figures(self, sheet: FactSheet) -> None:
+        figures = self.unique(sheet.figures, "id", "figure")
+        parts: dict[str, list[model.Figure]] = defaultdict(list)
+        for i, figure in enumerate(sheet.figures):
+            if figure.part_of is None:
+                continue
+            total = figures.get(figure.part_of)
+            if total is None:
+                close = difflib.get_close_matches(figure.part_of, figures, n=1)
+                self.problem(figure.where("part_of"), f"figures[{i}].part_of",
+                             f"expected the id of a figure in this sheet, received '{figure.part_of}'",
+                             f"did you mean '{close[0]}'?" if close else "")
+            elif total.unit != figure.unit:
+                self.problem(figure.where("unit"), f"figures[{i}].unit",
+                             f"expected the unit of its total '{total.id}' ({total.unit}), received {figure.unit}")
+            else:
+                parts[total.id].append(figure)
+        for total_id, members in parts.items():
+            total = figures[total_id]
+            added = sum(p.value for p in members)
+            if added != total.value:
+                self.problem(total.where("value"), f"figures[{sheet.figures.index(total)}].value",
+                             f"parts do not add up: {' + '.join(f'{p.value:,}' for p in members)} = {added:,}, "
+                             f"but the total '{total.id}' is {total.value:,}",
+                             "check each part's value against the article")
+
+    def check_evidence(self, record: Record, path: str, text: str) -> None:
+        for name in ("evidence", "quote"):
+            value = getattr(record, name, None)
+            if value is None:
+                continue
+            passages = (value,) if isinstance(value, str) else value
+            for j, passage in enumerate(passages):
+                self.passages += 1
+                if normalise(passage) in text:
+                    continue
+                field = _join(path, name) + (f"[{j}]" if not isinstance(value, str) and len(passages) > 1 else "")
+                self.problem(record.where(name), field,
+                             f"expected a passage of the archived article, received text that is not in it: "
+                             f"{_shorten(passage)!r}", _closest_hint(normalise(passage), text))
+
+
+def _walk(record: Record, path: str) -> Iterator[tuple[Record, str]]:
+    """Every record inside a record, with its field path."""
+    yield record, path
+    for f in record_fields(type(record)):
+        value = getattr(record, f.name)
+        if f.spec.kind == "record" and value is not None:
+            yield from _walk(value, _join(path, f.name))
+        elif f.spec.kind == "list" and f.spec.item.kind == "record":
+            for i, item in enumerate(value):
+                if item is not None:
+                    yield from _walk(item, f"{_join(path, f.name)}[{i}]")
+
+
+def _join(path: str, name: str) -> str:
+    return f"{path}.{name}" if path else name
+
+
+def _shorten(text: str, width: int = 70) -> str:
+    return text if len(text) <= width else text[: width - 3] + "..."
+
+
+def _closest_hint(passage: str, text: str) -> str:
+    """Point at the first word where the passage and the nearest stretch of the article differ."""
+    fallback = "copy the passage from content/sources/ exactly; only whitespace and quote marks may differ"
+    words, article = passage.split(), text.split()
+    strip = str.maketrans("", "", "\"'")
+    keys, article_keys = [w.translate(strip) for w in words], [w.translate(strip) for w in article]
+    matcher = difflib.SequenceMatcher(None, keys, article_keys, autojunk=False)
+    match = matcher.find_longest_match(0, len(keys), 0, len(article_keys))
+    if match.size < 2:
+        return fallback
+    start = max(0, match.b - match.a)
+    window = article_keys[start:start + len(keys) + 3]
+    for op, a1, a2, b1, b2 in difflib.SequenceMatcher(None, keys, window, autojunk=False).get_opcodes():
+        if op == "equal":
+            continue
+        found = " ".join(article[start + b1:start + b2]) or "nothing"
+        given = " ".join(words[a1:a2]) or "nothing"
+        if op == "insert" and b2 >= len(window) - 3:
+            break
+        return f"the article has {found!r} where the passage has {given!r}"
+    return fallback
+
+
+_REGISTRY = {"region": "regions.yaml", "agency_kind": "agencies.yaml (kinds)", "agency": "agencies.yaml",
+             "person": "people.yaml", "topic": "topics.yaml", "election": "elections.yaml"}
+
+
+def translation_coverage(content: Content) -> tuple[int, int]:
+    """How many Localized texts have an English translation, out of how many (quotes count too)."""
+    translated = total = 0
+    for sheet in content.sheets:
+        for record, _ in _walk(sheet, ""):
+            if isinstance(record, Localized):
+                total += 1
+                translated += record.en is not None
+            elif isinstance(record, model.Statement) and record.quote is not None:
+                total += 1
+                translated += record.quote_en is not None
+    return translated, total
