@@ -29,6 +29,10 @@ def build_parser() -> argparse.ArgumentParser:
     schema = commands.add_parser("schema", help="export the JSON Schemas editors use into schema/",
                                  description="Write schema/*.schema.json from the content model.")
     schema.add_argument("--check", action="store_true", help="only report whether the files are stale; exit 1 if so")
+    generate = commands.add_parser("generate", help="validate, then write the Markdown of both languages",
+                                    description="Validate the content and write build/<lang>/docs for each language.")
+    generate.add_argument("--out", type=Path, help="output folder (default: build/ in the repository)")
+    generate.add_argument("--format", choices=("text", "github"), default="text", help="how to print problems")
     return parser
 
 
@@ -55,7 +59,8 @@ def report_problems(problems, output_format: str) -> None:
     errors = sum(1 for p in problems if p.severity == "error")
     warnings = len(problems) - errors
     files = len({p.location.path for p in problems})
-    print(f"{errors} error(s), {warnings} warning(s) in {files} file(s); nothing was written.", file=sys.stderr)
+    outcome = "; nothing was written." if errors else "."
+    print(f"{errors} error(s), {warnings} warning(s) in {files} file(s){outcome}", file=sys.stderr)
 
 
 def run_check(args) -> int:
@@ -91,4 +96,18 @@ def run_schema(args) -> int:
     return 0
 
 
-COMMANDS = {"check": run_check, "schema": run_schema}
+def run_generate(args) -> int:
+    from .pipeline import BuildConfig, build
+
+    config = BuildConfig.for_repository(args.root, args.out)
+    result = build(config)
+    if result.report.warnings:
+        report_problems(result.report.warnings, args.format)
+    total = sum(result.timings.values())
+    print(f"generated {result.pages} pages in each of {len(config.languages)} languages into "
+          f"{config.out}: {result.written} file(s) written, {result.unchanged} unchanged, "
+          f"{result.removed} removed ({total:.2f} s)")
+    return 0
+
+
+COMMANDS = {"check": run_check, "schema": run_schema, "generate": run_generate}

@@ -30,7 +30,7 @@ _BOOL = "tag:yaml.org,2002:bool"
 _NULL = "tag:yaml.org,2002:null"
 _TIMESTAMP = "tag:yaml.org,2002:timestamp"
 _DECIMAL_INT = re.compile(r"^[-+]?[0-9]+$")
-_SCALAR_NAMES = {_STR: "text", _INT: "a number", _FLOAT: "a number", _BOOL: "true/false",
+_SCALAR_NAMES = {_STR: "text", _INT: "a number", _FLOAT: "a decimal number", _BOOL: "true/false",
                  _NULL: "nothing", _TIMESTAMP: "a date"}
 
 
@@ -119,8 +119,9 @@ class Reader:
         expected = schema_comment(cls)
         first_line = text.split("\n", 1)[0].rstrip()
         if first_line != expected:
+            shown = first_line if len(first_line) <= 100 else first_line[:97] + "..."
             self.problem(Location(display, 1, 1), "", f"expected the first line {expected!r}, "
-                         f"received {first_line[:60]!r}", "it lets editors check the file as you type")
+                         f"received {shown!r}", "it lets editors check the file as you type")
         before = len(self.problems)
         value = self.convert(node, Spec("record", record=cls), display, "")
         return value if len(self.problems) == before else None
@@ -289,7 +290,7 @@ def load_content(content_dir: Path, root: Path | None = None) -> model.Content:
     if not content_dir.is_dir():
         raise ContentErrors([Problem(Location(display_path(content_dir, root)), "",
                                      "expected a content folder, found nothing there",
-                                     "run from the repository root or pass --content")])
+                                     "pass --root with the folder that holds content/")])
     registry: dict[str, object] = {}
     for file_name, cls in model.REGISTRY_FILES.items():
         path = content_dir / "registry" / file_name

@@ -178,7 +178,7 @@ def _value_schema(spec: Spec, definitions: dict) -> dict:
     elif spec.kind == "list":
         schema = {"type": "array", "items": _value_schema(spec.item, definitions)}
     elif spec.kind == "evidence":
-        passage = {"type": "string", "minLength": 8, "maxLength": spec.text.max_length}
+        passage = {"type": "string", "minLength": 1, "maxLength": spec.text.max_length}
         schema = {"oneOf": [passage, {"type": "array", "items": passage, "minItems": 1}]}
     else:  # pragma: no cover - spec_of rejects anything else
         raise TypeError(spec.kind)

@@ -71,7 +71,7 @@ class _Checker:
             "election": self.unique(content.elections, "id", "election"),
         }
         self.unique(content.sheets, "id", "fact sheet")
-        self.unique(content.glossary, "term", "glossary term")
+        self.unique(content.glossary, "term", "glossary")
         self.source_texts = {name: normalise(text) for name, text in content.sources.items()}
 
     def problem(self, where: Location, field: str, message: str, hint: str = "", severity: str = "error"):

@@ -1,0 +1,164 @@
+"""Open-data exports: JSON, CSV, an Atom feed and an iCalendar file, the same in both languages."""
+
+from __future__ import annotations
+
+import csv
+import dataclasses
+import datetime as dt
+import io
+import json
+from dataclasses import dataclass
+from xml.sax.saxutils import escape as xml_escape
+
+from .i18n import N_
+from .index import Index
+from .model import Record
+
+
+
+@dataclass(frozen=True)
+class Export:
+    """One open-data file."""
+
+    name: str
+    description: str
+
+
+EXPORTS = (
+    Export("digest.json", N_("Everything: registries and fact sheets with their evidence, as one JSON document.")),
+    Export("meetings.csv", N_("One row per meeting: date, region, elections, organiser, chair, source.")),
+    Export("attendance.csv", N_("One row per attendee per meeting, with position as stated and agency.")),
+    Export("statements.csv", N_("One row per quote or paraphrase, with speaker, topics and translation.")),
+    Export("figures.csv", N_("One row per stated figure: budgets, polling stations, voters, personnel.")),
+    Export("feed.xml", N_("An Atom feed of meetings, newest first, for feed readers.")),
+    Export("calendar.ics", N_("Meetings and election milestones as an iCalendar file.")),
+)
+
+
+def to_plain(value):
+    """A model value as JSON-ready data: records as dicts without their locations, dates as ISO strings."""
+    if isinstance(value, Record):
+        return {f.name: to_plain(getattr(value, f.name)) for f in dataclasses.fields(value)
+                if not f.metadata.get("internal") and getattr(value, f.name) not in (None, ())}
+    if isinstance(value, tuple):
+        return [to_plain(item) for item in value]
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return value
+
+
+def render_exports(index: Index, site_url: str) -> dict[str, str]:
+    """Every export file's name and text."""
+    content = index.content
+    digest = {
+        "regions": to_plain(content.regions), "agency_kinds": to_plain(content.agency_kinds),
+        "agencies": to_plain(content.agencies), "people": to_plain(content.people),
+        "topics": to_plain(content.topics), "elections": to_plain(content.elections),
+        "glossary": to_plain(content.glossary), "fact_sheets": to_plain(content.sheets),
+    }
+    files = {"digest.json": json.dumps(digest, ensure_ascii=False, indent=1, sort_keys=True) + "\n"}
+    files["meetings.csv"] = _csv(
+        ("meeting", "date", "inferred", "region", "province", "elections", "organiser", "chair", "venue", "outlet",
+         "url", "page"),
+        ((s.id, s.meeting.date.isoformat(), " ".join(s.meeting.inferred), s.meeting.region,
+          _province(index, s.meeting.region), " ".join(s.meeting.elections), s.meeting.organiser or "",
+          s.meeting.chair or "", s.meeting.venue or "", s.source.outlet, s.source.url or "",
+          f"{site_url}meetings/{s.id}/") for s in index.sheets))
+    files["attendance.csv"] = _csv(
+        ("meeting", "number", "person", "position_as_stated", "agency", "represents", "group", "role", "inferred"),
+        ((s.id, n, a.person or "", a.position or "", a.agency or "", a.represents or "", str(a.group).lower(),
+          a.role, " ".join(a.inferred)) for s in index.sheets for n, a in enumerate(s.attendance, start=1)))
+    files["statements.csv"] = _csv(
+        ("meeting", "statement", "speaker", "agency", "kind", "text_id", "text_en", "topics"),
+        ((s.id, st.id, st.speaker or "", st.agency or "", "quote" if st.quote else "paraphrase",
+          st.quote or st.paraphrase.id, (st.quote_en if st.quote else st.paraphrase.en) or "",
+          " ".join(st.topics)) for s in index.sheets for st in s.statements))
+    files["figures.csv"] = _csv(
+        ("meeting", "figure", "kind", "value", "unit", "as_stated", "recipient", "part_of", "election", "region"),
+        ((s.id, f.id, f.kind, f.value, f.unit, f.as_stated, f.recipient or "", f.part_of or "", f.election or "",
+          s.meeting.region) for s in index.sheets for f in s.figures))
+    files["feed.xml"] = _atom(index, site_url)
+    files["calendar.ics"] = _ical(index, site_url)
+    return files
+
+
+def _province(index: Index, region_id: str) -> str:
+    province = index.province_of(index.regions[region_id])
+    return province.id if province else ""
+
+
+def _csv(header: tuple, rows) -> str:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(header)
+    writer.writerows(rows)
+    return buffer.getvalue()
+
+
+def _atom(index: Index, site_url: str) -> str:
+    """An Atom feed; 'updated' is the newest meeting date, so the same content gives the same bytes."""
+    sheets = sorted(index.sheets, key=lambda s: (s.meeting.date, s.id), reverse=True)[:50]
+    updated = sheets[0].meeting.date.isoformat() if sheets else "1970-01-01"
+    entries = []
+    for sheet in sheets:
+        url = f"{site_url}meetings/{sheet.id}/"
+        entries.append(
+            "  <entry>\n"
+            f"    <title>{xml_escape(sheet.meeting.title.id)}</title>\n"
+            f"    <link href=\"{xml_escape(url)}\"/>\n"
+            f"    <id>{xml_escape(url)}</id>\n"
+            f"    <updated>{sheet.meeting.date.isoformat()}T00:00:00Z</updated>\n"
+            f"    <summary>{xml_escape(sheet.summary.id)}</summary>\n"
+            "  </entry>\n")
+    return ("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n"
+            "<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"id\">\n"
+            "  <title>Digest Persiapan Pemilu</title>\n"
+            f"  <link href=\"{xml_escape(site_url)}\"/>\n"
+            f"  <link rel=\"self\" href=\"{xml_escape(site_url)}data/feed.xml\"/>\n"
+            f"  <id>{xml_escape(site_url)}</id>\n"
+            f"  <updated>{updated}T00:00:00Z</updated>\n"
+            "  <author><name>Election-Prep Digest</name></author>\n"
+            + "".join(entries) + "</feed>\n")
+
+
+def _ical_text(text: str) -> str:
+    return text.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,").replace("\n", "\\n")
+
+
+def _ical(index: Index, site_url: str) -> str:
+    """All-day events; no DTSTAMP from the clock: it is the event's own date, for byte-identical output."""
+    lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Election-Prep Digest//digest//ID", "CALSCALE:GREGORIAN"]
+
+    def event(uid: str, start: dt.date, end: dt.date, summary: str, url: str | None) -> None:
+        lines.extend(["BEGIN:VEVENT", f"UID:{uid}@election-prep-digest", f"DTSTAMP:{start:%Y%m%d}T000000Z",
+                      f"DTSTART;VALUE=DATE:{start:%Y%m%d}", f"DTEND;VALUE=DATE:{end + dt.timedelta(days=1):%Y%m%d}",
+                      f"SUMMARY:{_ical_text(summary)}"])
+        if url:
+            lines.append(f"URL:{url}")
+        lines.append("END:VEVENT")
+
+    for election in index.content.elections:
+        for number, milestone in enumerate(election.milestones, start=1):
+            event(f"{election.id}-{number}", milestone.date, milestone.end_date or milestone.date,
+                  f"{election.name.id}: {milestone.name.id}", None)
+    for sheet in index.sheets:
+        event(sheet.id, sheet.meeting.date, sheet.meeting.date, sheet.meeting.title.id,
+              f"{site_url}meetings/{sheet.id}/")
+    lines.append("END:VCALENDAR")
+    return "\r\n".join(_fold(line) for line in lines) + "\r\n"
+
+
+def _fold(line: str) -> str:
+    """iCalendar lines are folded at 75 octets."""
+    data = line.encode("utf-8")
+    if len(data) <= 75:
+        return line
+    parts, current = [], b""
+    for char in line:
+        encoded = char.encode("utf-8")
+        if len(current) + len(encoded) > (75 if not parts else 74):
+            parts.append(current.decode("utf-8"))
+            current = b""
+        current += encoded
+    parts.append(current.decode("utf-8"))
+    return "\r\n ".join(parts)

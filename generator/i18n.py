@@ -1,0 +1,107 @@
+"""Languages: gettext catalogs for interface strings, Babel for dates, numbers and money."""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import io
+from decimal import Decimal
+from pathlib import Path
+
+from babel import Locale
+from babel.dates import format_date
+from babel.messages.mofile import write_mo
+from babel.messages.pofile import read_po
+from babel.numbers import format_compact_decimal, format_decimal, format_percent
+from babel.support import Translations
+
+LANGUAGES = ("id", "en")
+DEFAULT_LANGUAGE = "id"
+LOCALE_DIR = Path(__file__).resolve().parent / "locale"
+DOMAIN = "messages"
+
+# How each language writes an amount of rupiah: Indonesian "Rp69 miliar", English "IDR 69 billion".
+_MONEY_PATTERN = {"id": "Rp{amount}", "en": "IDR {amount}"}
+
+
+def N_(message: str) -> str:
+    """Marks an interface string for extraction where it is translated later, not on the spot."""
+    return message
+
+
+def catalog_path(lang: str) -> Path:
+    """The version-controlled .po catalog of one language."""
+    return LOCALE_DIR / lang / "LC_MESSAGES" / f"{DOMAIN}.po"
+
+
+@functools.cache
+def translations(lang: str) -> Translations:
+    """The gettext translations of one language, compiled in memory from its .po catalog."""
+    with catalog_path(lang).open("rb") as po_file:
+        catalog = read_po(po_file, locale=lang, domain=DOMAIN)
+    buffer = io.BytesIO()
+    write_mo(buffer, catalog)
+    buffer.seek(0)
+    return Translations(buffer, domain=DOMAIN)
+
+
+@functools.cache
+def locale(lang: str) -> Locale:
+    """The Babel locale of a language, parsed once."""
+    return Locale.parse(lang)
+
+
+class Formatter:
+    """Formats dates, numbers and money for one language; every page of that language uses one."""
+
+    def __init__(self, lang: str):
+        self.lang = lang
+        self.locale = locale(lang)
+        self.gettext = translations(lang).gettext
+        self.ngettext = translations(lang).ngettext
+
+    def date(self, value: dt.date, precision: str = "day") -> str:
+        """'Senin, 5 Februari 2024' / 'Monday, 5 February 2024'; month or year alone when that is all we know."""
+        pattern = {"day": "EEEE, d MMMM y", "month": "MMMM y", "year": "y"}[precision]
+        return format_date(value, pattern, locale=self.locale)
+
+    def short_date(self, value: dt.date) -> str:
+        """'5 Feb 2024', for tables and lists."""
+        return format_date(value, "d MMM y", locale=self.locale)
+
+    def month(self, value: dt.date) -> str:
+        """'Februari 2024' / 'February 2024', for grouping."""
+        return format_date(value, "MMMM y", locale=self.locale)
+
+    def number(self, value: int | float | Decimal, digits: int = 0) -> str:
+        """'823.417' / '823,417'."""
+        pattern = "#,##0" + ("." + "0" * digits if digits else "")
+        return format_decimal(value, format=pattern, locale=self.locale)
+
+    def percent(self, value: float) -> str:
+        """'58%' in both languages, with the language's decimal mark when needed."""
+        return format_percent(value, locale=self.locale)
+
+    def money(self, value: int) -> str:
+        """'Rp69 miliar' / 'IDR 69 billion': long compact words, never an ambiguous '69 M'."""
+        if abs(value) >= 1_000_000:
+            amount = format_compact_decimal(value, format_type="long", locale=self.locale, fraction_digits=2)
+        else:
+            amount = format_decimal(value, locale=self.locale)
+        return _MONEY_PATTERN[self.lang].format(amount=amount)
+
+    def money_exact(self, value: int) -> str:
+        """'Rp69.000.000.000' / 'IDR 69,000,000,000', for tables a reader sorts and for exports."""
+        return _MONEY_PATTERN[self.lang].format(amount=format_decimal(value, locale=self.locale))
+
+    def quantity(self, value: int, unit: str) -> str:
+        """A figure with its unit, in words."""
+        if unit == "IDR":
+            return self.money(value)
+        number = self.number(value)
+        units = {
+            "polling-stations": self.ngettext("%(num)s polling station", "%(num)s polling stations", value),
+            "voters": self.ngettext("%(num)s voter", "%(num)s voters", value),
+            "persons": self.ngettext("%(num)s person", "%(num)s persons", value),
+        }
+        return units[unit] % {"num": number}

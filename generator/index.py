@@ -1,0 +1,222 @@
+"""build_index(content) -> Index: the read-only cross-references every page is rendered from."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from types import MappingProxyType
+from typing import Mapping
+
+from .model import (Agency, AgencyKind, Attendance, Content, Election, FactSheet, Figure, Person, Point, Region,
+                    Statement, Topic)
+
+
+@dataclass(frozen=True)
+class Appearance:
+    """One attendance entry at one meeting."""
+
+    sheet: FactSheet
+    entry: Attendance
+    number: int  # 1-based position in the sheet's attendance, used in anchors
+
+
+@dataclass(frozen=True)
+class Said:
+    """One statement at one meeting."""
+
+    sheet: FactSheet
+    statement: Statement
+
+
+@dataclass(frozen=True)
+class PointAt:
+    """One concern or commitment at one meeting."""
+
+    sheet: FactSheet
+    point: Point
+    kind: str  # "concern" or "commitment"
+    number: int
+
+
+@dataclass(frozen=True)
+class RegionFigures:
+    """The comparable figures one meeting gives for its region and election, with derived ratios."""
+
+    sheet: FactSheet
+    region: Region
+    election: Election | None
+    polling_stations: Figure | None
+    voters: Figure | None
+    budget: Figure | None
+    budget_parts: tuple[Figure, ...]
+    security: tuple[Figure, ...]
+
+    @property
+    def voters_per_station(self) -> float | None:
+        """Derived: registered voters divided by polling stations."""
+        if self.voters and self.polling_stations and self.polling_stations.value:
+            return self.voters.value / self.polling_stations.value
+        return None
+
+    @property
+    def budget_per_voter(self) -> float | None:
+        """Derived: the budget in rupiah divided by registered voters."""
+        if self.budget and self.voters and self.voters.value:
+            return self.budget.value / self.voters.value
+        return None
+
+
+@dataclass(frozen=True)
+class Index:
+    """Everything pages need, looked up by id; built once, never changed."""
+
+    content: Content
+    regions: Mapping[str, Region]
+    agency_kinds: Mapping[str, AgencyKind]
+    agencies: Mapping[str, Agency]
+    people: Mapping[str, Person]
+    topics: Mapping[str, Topic]
+    elections: Mapping[str, Election]
+    sheets: tuple[FactSheet, ...]  # by meeting date, then id
+    children: Mapping[str, tuple[Region, ...]]
+    branches: Mapping[str, tuple[Agency, ...]]  # agency kind -> branches
+    sheets_by_region: Mapping[str, tuple[FactSheet, ...]]  # including the regions below it
+    appearances_by_person: Mapping[str, tuple[Appearance, ...]]
+    appearances_by_agency: Mapping[str, tuple[Appearance, ...]]
+    statements_by_person: Mapping[str, tuple[Said, ...]]
+    statements_by_agency: Mapping[str, tuple[Said, ...]]
+    statements_by_topic: Mapping[str, tuple[Said, ...]]
+    points_by_topic: Mapping[str, tuple[PointAt, ...]]
+    points_by_agency: Mapping[str, tuple[PointAt, ...]]
+    figures: tuple[RegionFigures, ...]
+
+    def region_of(self, sheet: FactSheet) -> Region:
+        """The region a meeting belongs to."""
+        return self.regions[sheet.meeting.region]
+
+    def province_of(self, region: Region) -> Region | None:
+        """The province containing a region (itself for a province)."""
+        if region.kind == "province":
+            return region
+        return self.regions.get(region.parent) if region.parent else None
+
+    def position_at(self, sheet: FactSheet, person_id: str) -> Attendance | None:
+        """The attendance entry of a person at a meeting."""
+        return next((a for a in sheet.attendance if a.person == person_id), None)
+
+    def sheets_of_person(self, person_id: str) -> tuple[FactSheet, ...]:
+        """Meetings a person attended, in date order."""
+        seen: dict[str, FactSheet] = {}
+        for appearance in self.appearances_by_person.get(person_id, ()):
+            seen.setdefault(appearance.sheet.id, appearance.sheet)
+        return tuple(seen.values())
+
+    def regions_of_kind(self, kind_id: str) -> tuple[Region, ...]:
+        """Regions where a branch of an agency kind attended or spoke, sorted by name."""
+        found = {}
+        for agency in self.branches.get(kind_id, ()):
+            for item in self.appearances_by_agency.get(agency.id, ()) + self.statements_by_agency.get(agency.id, ()):
+                region = self.region_of(item.sheet)
+                found[region.id] = region
+        return tuple(sorted(found.values(), key=lambda r: r.name))
+
+
+def build_index(content: Content) -> Index:
+    """Cross-reference the verified content; every list keeps meeting-date order."""
+    regions = _by_id(content.regions)
+    children: dict[str, list[Region]] = defaultdict(list)
+    for region in sorted(content.regions, key=lambda r: r.name):
+        if region.parent:
+            children[region.parent].append(region)
+    branches: dict[str, list[Agency]] = defaultdict(list)
+    for agency in sorted(content.agencies, key=lambda a: a.name):
+        branches[agency.kind].append(agency)
+
+    sheets_by_region: dict[str, list[FactSheet]] = defaultdict(list)
+    appearances_by_person: dict[str, list[Appearance]] = defaultdict(list)
+    appearances_by_agency: dict[str, list[Appearance]] = defaultdict(list)
+    statements_by_person: dict[str, list[Said]] = defaultdict(list)
+    statements_by_agency: dict[str, list[Said]] = defaultdict(list)
+    statements_by_topic: dict[str, list[Said]] = defaultdict(list)
+    points_by_topic: dict[str, list[PointAt]] = defaultdict(list)
+    points_by_agency: dict[str, list[PointAt]] = defaultdict(list)
+    figures: list[RegionFigures] = []
+
+    for sheet in content.sheets:
+        region = regions[sheet.meeting.region]
+        sheets_by_region[region.id].append(sheet)
+        if region.parent:
+            sheets_by_region[region.parent].append(sheet)
+        for number, entry in enumerate(sheet.attendance, start=1):
+            appearance = Appearance(sheet, entry, number)
+            if entry.person:
+                appearances_by_person[entry.person].append(appearance)
+            for agency_id in {entry.agency, entry.represents} - {None}:
+                appearances_by_agency[agency_id].append(appearance)
+        for statement in sheet.statements:
+            said = Said(sheet, statement)
+            if statement.speaker:
+                statements_by_person[statement.speaker].append(said)
+            if statement.agency:
+                statements_by_agency[statement.agency].append(said)
+            for topic in statement.topics:
+                statements_by_topic[topic].append(said)
+        for kind, points in (("concern", sheet.concerns), ("commitment", sheet.commitments)):
+            for number, point in enumerate(points, start=1):
+                at = PointAt(sheet, point, kind, number)
+                points_by_topic[point.topic].append(at)
+                if point.agency:
+                    points_by_agency[point.agency].append(at)
+        figures.extend(_region_figures(sheet, region, content))
+
+    return Index(
+        content=content,
+        regions=regions,
+        agency_kinds=_by_id(content.agency_kinds),
+        agencies=_by_id(content.agencies),
+        people=_by_id(content.people),
+        topics=_by_id(content.topics),
+        elections=_by_id(content.elections),
+        sheets=content.sheets,
+        children=_freeze(children),
+        branches=_freeze(branches),
+        sheets_by_region=_freeze(sheets_by_region),
+        appearances_by_person=_freeze(appearances_by_person),
+        appearances_by_agency=_freeze(appearances_by_agency),
+        statements_by_person=_freeze(statements_by_person),
+        statements_by_agency=_freeze(statements_by_agency),
+        statements_by_topic=_freeze(statements_by_topic),
+        points_by_topic=_freeze(points_by_topic),
+        points_by_agency=_freeze(points_by_agency),
+        figures=tuple(figures),
+    )
+
+
+def _region_figures(sheet: FactSheet, region: Region, content: Content) -> list[RegionFigures]:
+    """Group a sheet's region-wide figures by election, so regions can be compared."""
+    elections = {e.id: e for e in content.elections}
+    by_election: dict[str | None, list[Figure]] = defaultdict(list)
+    for figure in sheet.figures:
+        election = figure.election or (sheet.meeting.elections[0] if len(sheet.meeting.elections) == 1 else None)
+        by_election[election].append(figure)
+    rows = []
+    for election_id, found in by_election.items():
+        def first(kind: str) -> Figure | None:
+            return next((f for f in found if f.kind == kind and f.part_of is None and f.scope is None), None)
+
+        budget = first("budget")
+        rows.append(RegionFigures(
+            sheet=sheet, region=region, election=elections.get(election_id),
+            polling_stations=first("polling-stations"), voters=first("registered-voters"), budget=budget,
+            budget_parts=tuple(f for f in found if budget and f.part_of == budget.id),
+            security=tuple(f for f in found if f.kind == "security-personnel"),
+        ))
+    return rows
+
+
+def _by_id(records) -> Mapping[str, object]:
+    return MappingProxyType({record.id: record for record in records})
+
+
+def _freeze(groups: dict[str, list]) -> Mapping[str, tuple]:
+    return MappingProxyType({key: tuple(values) for key, values in groups.items()})

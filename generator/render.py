@@ -1,0 +1,285 @@
+"""Jinja2 environment and page rendering: render(page, index, lang) -> Markdown text.
+
+Every value printed from a template passes through `md_escape` unless it is `Md`, Markdown the
+generator built itself from escaped parts. So no text from YAML can inject HTML, links or attributes.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import posixpath
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Mapping
+
+import jinja2
+
+from .i18n import Formatter, N_
+from .index import Index
+from .model import Agency, FactSheet, Localized, Person, Region
+from .verify import normalise
+
+TEMPLATE_DIR = Path(__file__).resolve().parent / "templates"
+
+
+class Md(str):
+    """Markdown written by the generator from escaped parts: printed as it is."""
+
+    __slots__ = ()
+
+    def __html__(self) -> str:  # Jinja's autoescape leaves objects with __html__ alone
+        return str(self)
+
+
+_ALWAYS = re.compile(r"([\\`*_{}\[\]|])")
+_LINE_START = re.compile(r"^(\s*)([#+\-=]|\d+\.)")
+_SPACE = re.compile(r"\s+")
+
+
+def md_escape(text: object) -> Md:
+    """Plain text made inert in Markdown: HTML characters as entities, Markdown syntax backslash-escaped."""
+    if hasattr(text, "__html__"):  # Md, or a macro's output, which is built from escaped parts
+        return Md(text.__html__())
+    if text is None:
+        return Md("")
+    value = _SPACE.sub(" ", str(text)).strip()
+    value = value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    value = _ALWAYS.sub(r"\\\1", value)
+    value = _LINE_START.sub(lambda m: m.group(1) + "\\" + m.group(2), value)
+    return Md(value)
+
+
+def yaml_string(text: str) -> Md:
+    """A front-matter value: JSON is valid YAML, and quoting makes any text safe there."""
+    return Md(json.dumps(_SPACE.sub(" ", text).strip(), ensure_ascii=False))
+
+
+@functools.cache
+def environment() -> jinja2.Environment:
+    """The one Jinja2 environment; templates compile once and are shared by both languages."""
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(TEMPLATE_DIR),
+        autoescape=True,  # with finalize: plain values are Markdown-escaped, Md and macro output kept
+        finalize=md_escape,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters["md"] = lambda text: md_escape(str(text))
+    env.filters["yaml"] = yaml_string
+    env.filters["abbr"] = lambda text: Md(_SPACE.sub(" ", str(text)).replace("]", ")").strip())
+    return env
+
+
+@dataclass(frozen=True)
+class Page:
+    """One page to write: its path in the docs tree, its template, and what it shows."""
+
+    path: str
+    template: str
+    values: Mapping[str, object] = field(default_factory=dict)
+
+
+class Helpers:
+    """What templates call to format and link, for one page in one language."""
+
+    def __init__(self, index: Index, lang: str, page_path: str):
+        self.index = index
+        self.lang = lang
+        self.page_path = page_path
+        self.fmt = Formatter(lang)
+        self._ = self.gettext
+
+    # ------------------------------------------------------------ text
+
+    def gettext(self, message: str, **values) -> Md:
+        """An interface string; values put into it are escaped."""
+        text = self.fmt.gettext(message)
+        if values:
+            text = text % {k: md_escape(v) for k, v in values.items()}
+        return Md(text)
+
+    def ngettext(self, singular: str, plural: str, count: int, **values) -> Md:
+        """An interface string that depends on a count; `num` is the formatted count."""
+        text = self.fmt.ngettext(singular, plural, count)
+        return Md(text % {"num": self.fmt.number(count), **{k: md_escape(v) for k, v in values.items()}})
+
+    def loc(self, text: Localized | None) -> Md:
+        """Localized content: the page's language, or the Indonesian original with a visible label."""
+        if text is None:
+            return Md("")
+        if self.lang == "id":
+            return md_escape(text.id)
+        if text.en is not None:
+            return md_escape(text.en)
+        label = self.gettext("not yet translated")
+        return Md(f'<span lang="id">{md_escape(text.id)}</span> <span class="epd-untranslated">{label}</span>')
+
+    def plain(self, text: Localized | None) -> str:
+        """Localized content as plain text (for titles and descriptions), falling back to Indonesian."""
+        if text is None:
+            return ""
+        return text.en if self.lang == "en" and text.en else text.id
+
+    def original(self, text: str) -> Md:
+        """Indonesian text from an article, marked as Indonesian on English pages."""
+        return md_escape(text) if self.lang == "id" else Md(f'<span lang="id">{md_escape(text)}</span>')
+
+    # ------------------------------------------------------------ links
+
+    def url(self, target: str, anchor: str | None = None) -> str:
+        """A relative link from this page to another page of the docs tree, or an outside address as is."""
+        if "://" in target:
+            return target.replace("(", "%28").replace(")", "%29")
+        if target == self.page_path:
+            relative = ""
+        else:
+            relative = posixpath.relpath(target, posixpath.dirname(self.page_path) or ".")
+        return relative + (f"#{anchor}" if anchor else "")
+
+    def link(self, text: object, target: str, anchor: str | None = None) -> Md:
+        """A Markdown link with escaped text."""
+        return Md(f"[{md_escape(text)}]({self.url(target, anchor)})")
+
+    def meeting_path(self, sheet: FactSheet) -> str:
+        return f"meetings/{sheet.id}.md"
+
+    def meeting(self, sheet: FactSheet, anchor: str | None = None, text: str | None = None) -> Md:
+        """A link to the meeting page that proves a fact."""
+        label = text if text is not None else self.fmt.short_date(sheet.meeting.date) + " · " + \
+            self.index.region_of(sheet).name
+        return self.link(label, self.meeting_path(sheet), anchor)
+
+    def region(self, region: Region | str, full: bool = False) -> Md:
+        region = self.index.regions[region] if isinstance(region, str) else region
+        return self.link(self.region_name(region) if full else region.name, f"regions/{region.id}.md")
+
+    def region_name(self, region: Region) -> str:
+        """'Kabupaten Lampung Timur' / 'Lampung Timur Regency'."""
+        pattern = {
+            "province": self.fmt.gettext("Province of %(name)s"),
+            "regency": self.fmt.gettext("%(name)s Regency"),
+            "city": self.fmt.gettext("%(name)s City"),
+        }[region.kind]
+        return pattern % {"name": region.name}
+
+    def region_kind(self, region: Region) -> Md:
+        label = LABELS["region_kind"][region.kind]
+        return self.gettext(label)
+
+    def agency(self, agency: Agency | str | None) -> Md:
+        """An agency branch's name, linked to its kind's page, at its own heading."""
+        if agency is None:
+            return Md("")
+        agency = self.index.agencies[agency] if isinstance(agency, str) else agency
+        return self.link(self.agency_name(agency), f"agencies/{agency.kind}.md", f"branch-{agency.id}")
+
+    def agency_name(self, agency: Agency) -> str:
+        return agency.name_en if self.lang == "en" and agency.name_en else agency.name
+
+    def person_name(self, person: Person | str) -> str:
+        """Name with rank and degrees, as the articles write them: 'AKBP Rinaldo Aser, S.H., S.I.K., M.Si'."""
+        person = self.index.people[person] if isinstance(person, str) else person
+        name = f"{person.rank} {person.name}" if person.rank else person.name
+        return f"{name}, {person.degrees}" if person.degrees else name
+
+    def person(self, person: Person | str | None) -> Md:
+        if person is None:
+            return Md("")
+        person = self.index.people[person] if isinstance(person, str) else person
+        return self.link(self.person_name(person), f"people/{person.id}.md")
+
+    def topic(self, topic_id: str) -> Md:
+        return self.link(self.plain(self.index.topics[topic_id].name), f"topics/{topic_id}.md")
+
+    def election(self, election_id: str) -> Md:
+        election = self.index.elections[election_id]
+        return self.link(self.plain(election.name), "timeline.md", f"election-{election.id}")
+
+    def speaker(self, sheet: FactSheet, statement) -> Md:
+        """Who said it: the person and position at that meeting, or the agency."""
+        if statement.speaker:
+            entry = self.index.position_at(sheet, statement.speaker)
+            position = f" ({md_escape(entry.position)})" if entry and entry.position else ""
+            return Md(f"{self.person(statement.speaker)}{position}")
+        return self.agency(statement.agency)
+
+    # ------------------------------------------------------------ evidence
+
+    def paragraph_of(self, sheet: FactSheet, passage: str) -> int | None:
+        """The 1-based paragraph of the archived article that holds a passage."""
+        return _paragraph_numbers(self.index.content.sources[sheet.source.file]).get(normalise(passage)) \
+            or _find_paragraph(self.index.content.sources[sheet.source.file], normalise(passage))
+
+    def evidence(self, sheet: FactSheet, passages) -> Md:
+        """Links from a fact to the paragraphs of the archived article on the meeting page."""
+        if not passages:
+            return Md("")
+        numbers = sorted({n for n in (self.paragraph_of(sheet, p) for p in passages) if n})
+        target = self.meeting_path(sheet)
+        links = [self.link(f"¶{n}", target, f"p-{n}") for n in numbers] or [self.link("¶", target, "source")]
+        return Md(" ".join(links))
+
+    def paragraphs(self, sheet: FactSheet) -> list[str]:
+        """The archived article's paragraphs, in order."""
+        return _paragraphs(self.index.content.sources[sheet.source.file])
+
+    def inferred(self, record, name: str) -> Md:
+        """A visible marker on a value that is inferred rather than stated."""
+        if name in getattr(record, "inferred", ()):
+            label = self.gettext("inferred")
+            return Md(f' <span class="epd-inferred">{label}</span>')
+        return Md("")
+
+
+@functools.cache
+def _paragraphs(text: str) -> list[str]:
+    return [line.strip() for line in text.splitlines() if line.strip()]
+
+
+@functools.cache
+def _paragraph_numbers(text: str) -> dict[str, int]:
+    return {normalise(p): n for n, p in enumerate(_paragraphs(text), start=1)}
+
+
+@functools.cache
+def _find_paragraph(text: str, passage: str) -> int | None:
+    for number, paragraph in enumerate(_paragraphs(text), start=1):
+        if passage in normalise(paragraph):
+            return number
+    return None
+
+
+
+LABELS = {
+    "headline_basis": {"stated": N_("as published"), "first-line": N_("the article's first line"),
+                       "url": N_("taken from the article's address"), "unknown": N_("unknown")},
+    "role": {"attendee": N_("attendee"), "chair": N_("chair"), "opener": N_("opened the meeting"),
+             "speaker": N_("speaker"), "companion": N_("accompanying")},
+    "region_kind": {"province": N_("province"), "regency": N_("regency"), "city": N_("city")},
+    "region_kind_plural": {"province": N_("Provinces"), "regency": N_("Regencies"), "city": N_("Cities")},
+    "election_kind": {"pemilu": N_("general election"), "pilkada": N_("regional election"),
+                      "psu": N_("re-vote"), "other": N_("election")},
+    "figure_kind": {"budget": N_("Budget"), "polling-stations": N_("Polling stations"),
+                    "registered-voters": N_("Registered voters"), "security-personnel": N_("Security personnel"),
+                    "other": N_("Other")},
+}
+
+
+def render_page(page: Page, index: Index, lang: str) -> str:
+    """Render one page in one language."""
+    helpers = Helpers(index, lang, page.path)
+    template = environment().get_template(page.template)
+    return template.render(
+        h=helpers, fmt=helpers.fmt, _=helpers.gettext, labels=LABELS, ngettext=helpers.ngettext, lang=lang,
+        index=index, page_path=page.path, **page.values)
+
+
+def render_pages(pages: list[Page], index: Index, lang: str) -> dict[str, str]:
+    """Render many pages in one language: path -> Markdown."""
+    return {page.path: render_page(page, index, lang) for page in pages}
+
+

@@ -1,0 +1,187 @@
+"""The command line: `check`, `schema`, output formats, and --help for every command."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from fixtures import CITY_SHEET, REGENCY_SHEET, write_content_tree
+from generator.cli import build_parser, main
+from generator.schema import SCHEMA_FILES
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+SUMMARY = re.compile(
+    r"^ok: checked (?P<counts>\d+ [a-z ]+(?:, \d+ [a-z ]+)*); "
+    r"English translations: (?P<done>\d+)/(?P<total>\d+) \((?P<share>\d+)%\)$")
+
+
+def run_module(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess:
+    """`python -m generator ARGS` in a fresh interpreter, as CI and contributors run it."""
+    env = {**os.environ, "PYTHONPATH": str(REPO_ROOT)}
+    return subprocess.run([sys.executable, "-m", "generator", *args], cwd=cwd or REPO_ROOT, env=env,
+                          capture_output=True, text=True, timeout=120)
+
+
+def subcommands() -> list[str]:
+    parser = build_parser()
+    actions = [a for a in parser._actions if isinstance(a, argparse._SubParsersAction)]
+    assert len(actions) == 1
+    return sorted(actions[0].choices)
+
+
+# ------------------------------------------------------------------ check
+
+def test_check_passes_on_the_repository_with_a_one_line_summary(tmp_path):
+    result = run_module("check", cwd=tmp_path)  # the default root is the checkout, wherever it is run from
+    assert (result.returncode, result.stderr) == (0, "")
+    lines = result.stdout.splitlines()
+    assert len(lines) == 1, result.stdout
+    match = SUMMARY.match(lines[0])
+    assert match, lines[0]
+    counts = dict(reversed(part.split(" ", 1)) for part in match["counts"].split(", "))
+    assert counts["fact sheets"] == "3"
+    assert "3 fact sheets" in lines[0]
+    assert int(match["done"]) <= int(match["total"])
+    assert int(match["share"]) == round(100 * int(match["done"]) / int(match["total"]))
+
+
+def test_check_summary_on_the_fixture(content_tree, capsys):
+    assert main(["--root", str(content_tree()), "check"]) == 0
+    out, err = capsys.readouterr()
+    assert err == ""
+    assert out == ("ok: checked 2 fact sheets, 4 regions, 4 agencies, 4 people, 4 topics, 1 elections, "
+                   "21 evidence passages; English translations: 17/18 (94%)\n")
+
+
+def test_check_reports_every_problem_not_just_the_first(content_tree, capsys):
+    def break_city(sheet):
+        sheet["meeting"]["venu"] = sheet["meeting"].pop("venue")
+        return sheet
+
+    def break_regency(sheet):
+        sheet["figures"] = [{"id": "x", "kind": "other", "label": {"id": "x"}, "value": "lima", "unit": "persons",
+                             "as_stated": "lima", "evidence": "Kegiatan dipimpin Ketua KPU"}]
+        return sheet
+
+    root = content_tree({CITY_SHEET: break_city, REGENCY_SHEET: break_regency})
+    assert main(["--root", str(root), "check"]) == 1
+    out, err = capsys.readouterr()
+    assert out == ""
+    lines = err.splitlines()
+    assert len(lines) == 3
+    assert lines[0].startswith("content/articles/2024-10-07-sukamaju-sosialisasi-pilkada.yaml:")
+    assert "figures[0].value: expected a whole number, received text 'lima'" in lines[0]
+    assert "meeting.venu: unknown field 'venu' in Meeting (did you mean 'venue'?)" in lines[1]
+    assert lines[2] == "2 error(s), 0 warning(s) in 2 file(s); nothing was written."
+
+
+def test_check_format_github_prints_workflow_annotations(content_tree):
+    root = content_tree({CITY_SHEET: lambda s: {**s, "meeting": {**s["meeting"], "weekday_as_stated": "Selasa"}}})
+    result = run_module("--root", str(root), "check", "--format", "github")
+    assert result.returncode == 1
+    assert result.stdout == ""
+    assert result.stderr.splitlines() == [
+        "::error file=content/articles/2024-11-18-pelita-rakor-kesiapan-pilkada.yaml,line=15,col=22,"
+        "title=meeting.weekday_as_stated::meeting.weekday_as_stated: expected Senin for 2024-11-18, received "
+        "Selasa (the date or the weekday is wrong; check the article)",
+        "1 error(s), 0 warning(s) in 1 file(s); nothing was written.",
+    ]
+    annotation = result.stderr.splitlines()[0]
+    assert re.match(r"^::error file=[^,:]+,line=\d+,col=\d+,title=[^:]*::", annotation)
+
+
+def test_check_format_github_prints_warnings_and_still_passes(content_tree):
+    root = content_tree({REGENCY_SHEET: lambda s: {**s, "meeting": {**s["meeting"], "date": "2024-12-02"}}})
+    result = run_module("--root", str(root), "check", "--format", "github")
+    assert result.returncode == 0
+    assert SUMMARY.match(result.stdout.strip())
+    first, summary = result.stderr.splitlines()
+    assert first.startswith("::warning file=content/articles/2024-10-07-sukamaju-sosialisasi-pilkada.yaml,"
+                            "line=14,col=9,title=meeting.date::meeting.date: meeting on 2024-12-02 is after ")
+    assert summary == "0 error(s), 1 warning(s) in 1 file(s)."
+
+
+def test_check_without_content_is_a_clean_error(tmp_path, capsys):
+    assert main(["--root", str(tmp_path), "check"]) == 1
+    out, err = capsys.readouterr()
+    assert out == ""
+    assert err.splitlines() == [
+        "content: expected a content folder, found nothing there (pass --root with the folder that holds content/)",
+        "1 error(s), 0 warning(s) in 1 file(s); nothing was written.",
+    ]
+
+
+def test_check_prints_no_traceback_for_bad_content(content_tree):
+    root = content_tree({"registry/people.yaml": b"\xff\xfe not yaml at all"})
+    result = run_module("--root", str(root), "check")
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    assert result.stderr.splitlines()[0] == (
+        "content/registry/people.yaml:1:1: expected UTF-8 text, received the byte 0xff (save the file as UTF-8)")
+
+
+# ------------------------------------------------------------------ schema
+
+def test_schema_check_passes_on_the_repository(capsys):
+    assert main(["schema", "--check"]) == 0
+    out, err = capsys.readouterr()
+    assert (out, err) == ("ok: schema/ matches the content model\n", "")
+
+
+def test_schema_writes_then_checks_and_reports_a_stale_file(tmp_path, capsys):
+    assert main(["--root", str(tmp_path), "schema", "--check"]) == 1
+    assert capsys.readouterr().err.startswith("stale: schema/")
+    assert main(["--root", str(tmp_path), "schema"]) == 0
+    assert capsys.readouterr().out == f"wrote {len(SCHEMA_FILES)} schema file(s)\n"
+    assert sorted(p.name for p in (tmp_path / "schema").iterdir()) == sorted(SCHEMA_FILES)
+    for name in SCHEMA_FILES:
+        assert (tmp_path / "schema" / name).read_bytes() == (REPO_ROOT / "schema" / name).read_bytes()
+    assert main(["--root", str(tmp_path), "schema"]) == 0
+    assert capsys.readouterr().out == "schema/ was already up to date\n"
+    stale = tmp_path / "schema" / "people.schema.json"
+    stale.write_text(stale.read_text(encoding="utf-8").replace("People named", "Persons named"), encoding="utf-8")
+    assert main(["--root", str(tmp_path), "schema", "--check"]) == 1
+    out, err = capsys.readouterr()
+    assert (out, err) == ("", "stale: schema/people.schema.json (run: python -m generator schema)\n")
+
+
+# ------------------------------------------------------------------ help
+
+def test_there_are_subcommands():
+    assert {"check", "schema"} <= set(subcommands())
+
+
+@pytest.mark.parametrize("command", subcommands())
+def test_every_subcommand_has_help(command, capsys):
+    with pytest.raises(SystemExit) as exit_info:
+        main([command, "--help"])
+    assert exit_info.value.code == 0
+    out = capsys.readouterr().out
+    assert out.startswith(f"usage: python -m generator {command}")
+    # Every option has a help text.
+    parser = next(a for a in build_parser()._actions if isinstance(a, argparse._SubParsersAction)).choices[command]
+    assert parser.description, f"{command} has no description"
+    for action in parser._actions:
+        assert action.help, f"{command} {action.option_strings or action.dest} has no help"
+
+
+def test_top_level_help_lists_every_subcommand(capsys):
+    with pytest.raises(SystemExit) as exit_info:
+        main(["--help"])
+    assert exit_info.value.code == 0
+    out = capsys.readouterr().out
+    for command in subcommands():
+        assert re.search(rf"^\s+{command}\s+\S", out, re.MULTILINE), f"{command} is not described in --help"
+
+
+def test_no_command_is_a_usage_error(capsys):
+    with pytest.raises(SystemExit) as exit_info:
+        main([])
+    assert exit_info.value.code == 2
+    assert "usage: python -m generator" in capsys.readouterr().err
