@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+import time
 from pathlib import Path
 from typing import Sequence
 
@@ -33,6 +34,18 @@ def build_parser() -> argparse.ArgumentParser:
                                     description="Validate the content and write build/<lang>/docs for each language.")
     generate.add_argument("--out", type=Path, help="output folder (default: build/ in the repository)")
     generate.add_argument("--format", choices=("text", "github"), default="text", help="how to print problems")
+
+    site = commands.add_parser("site", help="validate, generate and build both languages into site/",
+                               description="Run generate, then one strict MkDocs build per language in parallel; "
+                                           "site/ is replaced only when every build succeeds.")
+    site.add_argument("--site-dir", type=Path, help="where the site goes (default: site/ in the repository)")
+    site.add_argument("--jobs", type=int, default=2, help="language builds run at once (default: 2)")
+    site.add_argument("--format", choices=("text", "github"), default="text", help="how to print problems")
+
+    serve = commands.add_parser("serve", help="build, serve on 127.0.0.1 and rebuild when sources change",
+                                description="Serve site/ locally; content, templates and docs are watched.")
+    serve.add_argument("--port", type=int, default=8000, help="port on 127.0.0.1 (default: 8000)")
+    serve.add_argument("--jobs", type=int, default=2, help="language builds run at once (default: 2)")
     return parser
 
 
@@ -99,7 +112,7 @@ def run_schema(args) -> int:
 def run_generate(args) -> int:
     from .pipeline import BuildConfig, build
 
-    config = BuildConfig.for_repository(args.root, args.out)
+    config = BuildConfig.for_repository(args.root, getattr(args, "out", None))
     result = build(config)
     if result.report.warnings:
         report_problems(result.report.warnings, args.format)
@@ -110,4 +123,24 @@ def run_generate(args) -> int:
     return 0
 
 
-COMMANDS = {"check": run_check, "schema": run_schema, "generate": run_generate}
+def run_site(args) -> int:
+    from . import mkdocs_adapter
+
+    run_generate(args)
+    site_dir = args.site_dir or args.root / "site"
+    started = time.perf_counter()
+    mkdocs_adapter.build_site(args.root / "build", site_dir, jobs=args.jobs, repo_root=args.root)
+    print(f"built the site into {site_dir} ({time.perf_counter() - started:.1f} s)")
+    return 0
+
+
+def run_serve(args) -> int:
+    from . import mkdocs_adapter
+
+    mkdocs_adapter.serve(args.root / "build", args.root / "site", jobs=args.jobs, port=args.port,
+                         repo_root=args.root)
+    return 0
+
+
+COMMANDS = {"check": run_check, "schema": run_schema, "generate": run_generate, "site": run_site,
+            "serve": run_serve}

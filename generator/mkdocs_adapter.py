@@ -1,0 +1,476 @@
+"""MkDocs adapter: the only module of the generator that knows about MkDocs.
+
+Layout it expects (written by ``python -m generator generate``)::
+
+    build/site.json                 {"languages": [...], "default": "id", "site_url": "..."}  (optional)
+    build/<lang>/docs/**.md         Markdown tree, same relative paths in every language,
+                                    including abbreviations.md (auto-appended snippet)
+    build/<lang>/nav.json           [{"title": ..., "path": "x/index.md"} | {"title": ..., "children": [...]}]
+
+What it produces::
+
+    build/<lang>/mkdocs.yml         INHERIT: ../../mkdocs.yml + per-language settings
+    build/<lang>/site/              raw per-language MkDocs output (consumed by assembly)
+    site/                           default language at the root, others at site/<lang>/
+
+Public functions: :func:`write_config`, :func:`build_site`, :func:`serve`.
+The command line reaches it through ``python -m generator site`` and ``python -m generator serve``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import concurrent.futures
+import functools
+import http.server
+import json
+import logging
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+from typing import Any, Iterable, Mapping, Sequence
+
+import yaml
+
+from .errors import BuildError
+
+log = logging.getLogger(__name__)
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_LANGUAGES: tuple[str, ...] = ("id", "en")
+DEFAULT_LANG = "id"
+FALLBACK_SITE_URL = "https://election-prep-digest.github.io/digest/"
+ABBREVIATIONS_FILE = "abbreviations.md"
+
+#: Names shown in the language switcher, each in its own language.
+LANGUAGE_NAMES: dict[str, str] = {"id": "Bahasa Indonesia", "en": "English"}
+
+#: Per-language strings that live in the MkDocs config rather than in content.
+SITE_TEXT: dict[str, dict[str, str]] = {
+    "id": {
+        "site_name": "Digest Persiapan Pemilu",
+        "site_description": (
+            "Ringkasan berita lokal Indonesia tentang rapat koordinasi (rakor) "
+            "persiapan pemilu dan pilkada, dengan sumber dan tingkat keyakinan."
+        ),
+        "to_dark": "Beralih ke mode gelap",
+        "to_light": "Beralih ke mode terang",
+    },
+    "en": {
+        "site_name": "Election-Prep Digest",
+        "site_description": (
+            "A digest of Indonesian local news about election-preparation "
+            "coordination meetings (rakor), with sources and confidence levels."
+        ),
+        "to_dark": "Switch to dark mode",
+        "to_light": "Switch to light mode",
+    },
+}
+
+
+class SiteBuildError(BuildError):
+    """One or more ``mkdocs build --strict`` runs failed.
+
+    ``outputs`` maps each language to the combined stdout/stderr of its build
+    and ``failed`` lists the languages whose build exited non-zero.
+    """
+
+    def __init__(self, message: str, outputs: Mapping[str, str] | None = None,
+                 failed: Sequence[str] = ()) -> None:
+        self.outputs = dict(outputs or {})
+        self.failed = list(failed)
+        detail = "\n".join(
+            f"----- mkdocs build [{lang}] -----\n{self.outputs.get(lang, '').rstrip()}"
+            for lang in self.failed
+        )
+        super().__init__(f"{message}\n{detail}" if detail else message)
+
+
+# --------------------------------------------------------------------------
+# Configuration
+# --------------------------------------------------------------------------
+
+def _base_config_loader() -> type[yaml.SafeLoader]:
+    """A YAML loader that understands the tags used in the root mkdocs.yml."""
+
+    class Loader(yaml.SafeLoader):
+        pass
+
+    try:
+        from yaml_env_tag import construct_env_tag  # dependency of MkDocs
+        Loader.add_constructor("!ENV", construct_env_tag)
+    except ImportError:  # pragma: no cover - MkDocs always brings it
+        Loader.add_constructor("!ENV", lambda loader, node: None)
+    Loader.add_constructor("!relative", lambda loader, node: None)
+    return Loader
+
+
+def _load_base_config(repo_root: Path) -> dict[str, Any]:
+    with open(repo_root / "mkdocs.yml", encoding="utf-8") as fh:
+        return yaml.load(fh, Loader=_base_config_loader()) or {}
+
+
+def _read_site_json(build_dir: Path) -> dict[str, Any]:
+    path = build_dir / "site.json"
+    if path.is_file():
+        with open(path, encoding="utf-8") as fh:
+            return json.load(fh)
+    return {}
+
+
+def resolve_site_url(repo_root: Path, build_dir: Path | None = None,
+                     site_url: str | None = None) -> str:
+    """Root URL of the whole site (default language), always ending in '/'.
+
+    Precedence: explicit argument, $SITE_URL, build/site.json, the default in
+    the root mkdocs.yml.
+    """
+    url = site_url or os.environ.get("SITE_URL") or ""
+    if not url and build_dir is not None:
+        url = _read_site_json(build_dir).get("site_url") or ""
+    if not url:
+        url = _load_base_config(repo_root).get("site_url") or FALLBACK_SITE_URL
+    return url if url.endswith("/") else url + "/"
+
+
+def _lang_prefix(lang: str, default_lang: str) -> str:
+    """Path of a language's root below the site root: '' or '<lang>/'."""
+    return "" if lang == default_lang else f"{lang}/"
+
+
+def _root_link(from_lang: str, to_lang: str, default_lang: str) -> str:
+    """Relative link from one language's root to another language's root."""
+    if to_lang == from_lang:
+        return "./"
+    up = "" if from_lang == default_lang else "../"
+    return up + _lang_prefix(to_lang, default_lang)
+
+
+def _convert_nav(entries: Iterable[Mapping[str, Any]]) -> list[Any]:
+    """nav.json entries -> MkDocs nav list."""
+    nav: list[Any] = []
+    for entry in entries:
+        title = entry.get("title")
+        if "children" in entry:
+            if not title:
+                raise ValueError(f"nav section without a title: {entry!r}")
+            nav.append({str(title): _convert_nav(entry["children"])})
+        elif "path" in entry:
+            path = str(entry["path"])
+            nav.append({str(title): path} if title else path)
+        else:
+            raise ValueError(f"nav entry needs 'path' or 'children': {entry!r}")
+    return nav
+
+
+def _nav_paths(nav: Iterable[Any]) -> set[str]:
+    paths: set[str] = set()
+    for item in nav:
+        if isinstance(item, str):
+            paths.add(item)
+        elif isinstance(item, dict):
+            for value in item.values():
+                if isinstance(value, str):
+                    paths.add(value)
+                elif isinstance(value, list):
+                    paths |= _nav_paths(value)
+    return paths
+
+
+def _localized_palette(base: Mapping[str, Any], lang: str) -> list[dict[str, Any]] | None:
+    palette = (base.get("theme") or {}).get("palette")
+    if not isinstance(palette, list):
+        return None
+    text = SITE_TEXT.get(lang, SITE_TEXT["en"])
+    result = []
+    for scheme in palette:
+        scheme = json.loads(json.dumps(scheme))  # deep copy of plain data
+        toggle = scheme.get("toggle")
+        if isinstance(toggle, dict):
+            toggle["name"] = text["to_light"] if scheme.get("scheme") == "slate" else text["to_dark"]
+        result.append(scheme)
+    return result
+
+
+def write_config(build_dir: Path, lang: str, languages: Sequence[str] = DEFAULT_LANGUAGES,
+                 default_lang: str = DEFAULT_LANG, repo_root: Path = REPO_ROOT,
+                 site_url: str | None = None) -> Path:
+    """Write build/<lang>/mkdocs.yml and return its path.
+
+    The file INHERITs the root mkdocs.yml and sets what differs per language.
+    """
+    build_dir = Path(build_dir).resolve()
+    repo_root = Path(repo_root).resolve()
+    lang_dir = build_dir / lang
+    docs_dir = lang_dir / "docs"
+    if not docs_dir.is_dir():
+        raise FileNotFoundError(f"missing docs tree for '{lang}': {docs_dir}")
+    nav_file = lang_dir / "nav.json"
+    with open(nav_file, encoding="utf-8") as fh:
+        nav = _convert_nav(json.load(fh))
+
+    # The snippet is auto-appended to every page with check_paths on; an
+    # empty file keeps the build working if the generator wrote none.
+    abbr = docs_dir / ABBREVIATIONS_FILE
+    if not abbr.exists():
+        log.warning("%s missing for '%s'; writing an empty one", abbr, lang)
+        abbr.write_text("", encoding="utf-8")
+
+    base = _load_base_config(repo_root)
+    root_url = resolve_site_url(repo_root, build_dir, site_url)
+    text = SITE_TEXT.get(lang, SITE_TEXT["en"])
+
+    in_nav = _nav_paths(nav)
+    not_in_nav = sorted(
+        "/" + p.relative_to(docs_dir).as_posix()
+        for p in docs_dir.rglob("*.md")
+        if p.relative_to(docs_dir).as_posix() not in in_nav
+        and p.relative_to(docs_dir).as_posix() != ABBREVIATIONS_FILE
+    )
+
+    theme: dict[str, Any] = {
+        "language": lang,
+        "custom_dir": str(repo_root / "overrides"),
+    }
+    palette = _localized_palette(base, lang)
+    if palette is not None:
+        theme["palette"] = palette
+
+    config: dict[str, Any] = {
+        "INHERIT": os.path.relpath(repo_root / "mkdocs.yml", lang_dir),
+        "site_name": text["site_name"],
+        "site_description": text["site_description"],
+        "site_url": root_url + _lang_prefix(lang, default_lang),
+        "docs_dir": "docs",
+        "site_dir": "site",
+        "theme": theme,
+        "nav": nav,
+        "not_in_nav": "\n".join(not_in_nav) + ("\n" if not_in_nav else ""),
+        "extra": {
+            "alternate": [
+                {
+                    "name": LANGUAGE_NAMES.get(other, other),
+                    "link": _root_link(lang, other, default_lang),
+                    "lang": other,
+                }
+                for other in languages
+            ],
+            "epd": {
+                "lang": lang,
+                "default_lang": default_lang,
+                "default_url": root_url,
+                "languages": [
+                    {"lang": other, "url": root_url + _lang_prefix(other, default_lang)}
+                    for other in languages
+                ],
+            },
+        },
+    }
+    out = lang_dir / "mkdocs.yml"
+    header = "# Generated by generator/mkdocs_adapter.py — do not edit.\n"
+    out.write_text(header + yaml.safe_dump(config, allow_unicode=True, sort_keys=False),
+                   encoding="utf-8")
+    return out
+
+
+# --------------------------------------------------------------------------
+# Build
+# --------------------------------------------------------------------------
+
+def _site_settings(build_dir: Path, languages: Sequence[str] | None,
+                   default_lang: str | None) -> tuple[list[str], str]:
+    info = _read_site_json(build_dir)
+    langs = list(languages or info.get("languages") or DEFAULT_LANGUAGES)
+    default = default_lang or info.get("default") or langs[0]
+    if default not in langs:
+        raise ValueError(f"default language {default!r} not in {langs!r}")
+    return langs, default
+
+
+def _run_mkdocs(config_file: Path, cwd: Path) -> tuple[int, str]:
+    env = dict(os.environ)
+    env.setdefault("NO_MKDOCS_2_WARNING", "1")  # Material's end-of-life banner
+    proc = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config_file)],
+        cwd=str(cwd), env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+        text=True, encoding="utf-8", errors="replace",
+    )
+    return proc.returncode, proc.stdout
+
+
+def build_site(build_dir: Path, site_dir: Path, languages: Sequence[str] | None = None,
+               jobs: int = 2, *, default_lang: str | None = None,
+               repo_root: Path = REPO_ROOT, site_url: str | None = None) -> None:
+    """Build every language with ``mkdocs build --strict`` and publish to site_dir.
+
+    Languages are built in parallel (at most ``jobs`` at once). If any build
+    fails, :class:`SiteBuildError` is raised with every build's output and
+    ``site_dir`` is left untouched. Otherwise the default language is placed
+    at ``site_dir`` and each other language at ``site_dir/<lang>``; the new
+    tree is assembled in a sibling directory and swapped in by renames.
+    """
+    build_dir = Path(build_dir).resolve()
+    site_dir = Path(site_dir).resolve()
+    repo_root = Path(repo_root).resolve()
+    langs, default = _site_settings(build_dir, languages, default_lang)
+
+    configs = {
+        lang: write_config(build_dir, lang, langs, default, repo_root, site_url)
+        for lang in langs
+    }
+
+    outputs: dict[str, str] = {}
+    codes: dict[str, int] = {}
+    with concurrent.futures.ThreadPoolExecutor(max_workers=max(1, jobs)) as pool:
+        futures = {pool.submit(_run_mkdocs, cfg, repo_root): lang for lang, cfg in configs.items()}
+        for fut in concurrent.futures.as_completed(futures):
+            lang = futures[fut]
+            codes[lang], outputs[lang] = fut.result()
+    failed = [lang for lang in langs if codes[lang] != 0]
+    if failed:
+        raise SiteBuildError(f"mkdocs build failed for: {', '.join(failed)}", outputs, failed)
+
+    parent = site_dir.parent
+    parent.mkdir(parents=True, exist_ok=True)
+    tag = f"{os.getpid()}-{int(time.time() * 1000)}"
+    new = parent / f"{site_dir.name}.new-{tag}"
+    old = parent / f"{site_dir.name}.old-{tag}"
+    try:
+        shutil.copytree(build_dir / default / "site", new)
+        for lang in langs:
+            if lang == default:
+                continue
+            target = new / lang
+            if target.exists():
+                raise SiteBuildError(
+                    f"the '{default}' site already has '{lang}/'; cannot place the "
+                    f"'{lang}' site there", outputs)
+            shutil.copytree(build_dir / lang / "site", target)
+    except BaseException:
+        shutil.rmtree(new, ignore_errors=True)
+        raise
+
+    if site_dir.exists():
+        os.rename(site_dir, old)
+    os.rename(new, site_dir)
+    shutil.rmtree(old, ignore_errors=True)
+    for lang in langs:
+        log.info("built %s", lang)
+
+
+# --------------------------------------------------------------------------
+# Serve
+# --------------------------------------------------------------------------
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: Any) -> None:  # noqa: A002
+        pass
+
+
+GENERATE_CMD: tuple[str, ...] = (sys.executable, "-m", "generator", "generate")
+
+
+def _regenerate(repo_root: Path, build_dir: Path, site_dir: Path,
+                languages: Sequence[str] | None, jobs: int, site_url: str,
+                generate_cmd: Sequence[str] = GENERATE_CMD) -> bool:
+    started = time.monotonic()
+    gen = subprocess.run(list(generate_cmd), cwd=str(repo_root),
+                         stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    if gen.returncode != 0:
+        print(gen.stdout.rstrip(), file=sys.stderr)
+        print("serve: generate failed; still serving the previous site", file=sys.stderr)
+        return False
+    try:
+        build_site(build_dir, site_dir, languages, jobs, repo_root=repo_root, site_url=site_url)
+    except SiteBuildError as exc:
+        print(str(exc), file=sys.stderr)
+        print("serve: build failed; still serving the previous site", file=sys.stderr)
+        return False
+    print(f"serve: rebuilt in {time.monotonic() - started:.1f}s", file=sys.stderr)
+    return True
+
+
+def serve(build_dir: Path = REPO_ROOT / "build", site_dir: Path = REPO_ROOT / "site",
+          languages: Sequence[str] | None = None, jobs: int = 2, *,
+          host: str = "127.0.0.1", port: int = 8000, repo_root: Path = REPO_ROOT,
+          debounce: float = 0.5, generate_cmd: Sequence[str] = GENERATE_CMD) -> None:
+    """Build, serve ``site_dir`` on http://host:port/ and rebuild on changes.
+
+    Watches content/, generator/templates/, docs/, overrides/ and mkdocs.yml;
+    each burst of changes (quiet for ``debounce`` seconds) re-runs
+    ``python -m generator generate`` and :func:`build_site`. A failed rebuild
+    keeps the previous site. Runs until interrupted (Ctrl-C).
+    ``generate_cmd`` replaces the generate subprocess (tests).
+    """
+    from watchdog.events import FileSystemEventHandler
+    from watchdog.observers import Observer
+
+    build_dir = Path(build_dir).resolve()
+    site_dir = Path(site_dir).resolve()
+    repo_root = Path(repo_root).resolve()
+    # Local URLs, so canonical links, sitemaps and instant navigation work.
+    site_url = f"http://{host}:{port}/"
+    os.environ["SITE_URL"] = site_url
+
+    _regenerate(repo_root, build_dir, site_dir, languages, jobs, site_url, generate_cmd)
+
+    handler = functools.partial(_QuietHandler, directory=str(site_dir))
+    server = http.server.ThreadingHTTPServer((host, port), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    print(f"serve: http://{host}:{port}/ (Ctrl-C to stop)", file=sys.stderr)
+
+    changed = threading.Event()
+    last = [0.0]
+    ignored_parts = {"__pycache__", ".git"}
+
+    class Handler(FileSystemEventHandler):
+        def on_any_event(self, event: Any) -> None:
+            if event.event_type in ("opened", "closed", "closed_no_write"):
+                return
+            path = Path(os.fsdecode(event.src_path))
+            name = path.name
+            if ignored_parts & set(path.parts) or name.endswith(("~", ".swp", ".swx")) \
+                    or name.startswith(".#"):
+                return
+            if path.parent == repo_root and name != "mkdocs.yml":
+                return
+            last[0] = time.monotonic()
+            changed.set()
+
+    observer = Observer()
+    for rel in ("content", "generator/templates", "docs", "overrides"):
+        if (repo_root / rel).is_dir():
+            observer.schedule(Handler(), str(repo_root / rel), recursive=True)
+    observer.schedule(Handler(), str(repo_root), recursive=False)
+    observer.start()
+
+    def _stop(signum: int, frame: Any) -> None:
+        raise KeyboardInterrupt
+
+    if threading.current_thread() is threading.main_thread():
+        signal.signal(signal.SIGTERM, _stop)
+    try:
+        while True:
+            if not changed.wait(timeout=1.0):
+                continue
+            while time.monotonic() - last[0] < debounce:
+                time.sleep(debounce / 4)
+            changed.clear()
+            _regenerate(repo_root, build_dir, site_dir, languages, jobs, site_url, generate_cmd)
+    except KeyboardInterrupt:
+        pass
+    finally:
+        observer.stop()
+        observer.join()
+        server.shutdown()
+        server.server_close()
+
+
+# --------------------------------------------------------------------------
+# Command line
+# --------------------------------------------------------------------------
