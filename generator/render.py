@@ -51,9 +51,11 @@ def md_escape(text: object) -> Md:
     return Md(value)
 
 
-def yaml_string(text: str) -> Md:
+def yaml_string(value: str | list) -> Md:
     """A front-matter value: JSON is valid YAML, and quoting makes any text safe there."""
-    return Md(json.dumps(_SPACE.sub(" ", text).strip(), ensure_ascii=False))
+    if isinstance(value, (list, tuple)):
+        return Md(json.dumps([_SPACE.sub(" ", str(v)).strip() for v in value], ensure_ascii=False))
+    return Md(json.dumps(_SPACE.sub(" ", str(value)).strip(), ensure_ascii=False))
 
 
 @functools.cache
@@ -165,6 +167,23 @@ class Helpers:
             "city": self.fmt.gettext("%(name)s City"),
         }[region.kind]
         return pattern % {"name": region.name}
+
+    def region_names(self, region_id: str) -> list[str]:
+        """A region's name and its province's, for search filters."""
+        region = self.index.regions[region_id]
+        province = self.index.province_of(region)
+        names = [region.name]
+        if province is not None and province.id != region.id:
+            names.append(province.name)
+        return names
+
+    def person_region_names(self, person_id: str) -> list[str]:
+        """Names of the regions whose meetings a person attended, for search filters."""
+        return sorted({self.index.region_of(sheet).name for sheet in self.index.sheets_of_person(person_id)})
+
+    def election_names(self, election_ids) -> list[str]:
+        """Elections' names in this language, for search filters."""
+        return [self.plain(self.index.elections[e].name) for e in election_ids]
 
     def region_kind(self, region: Region) -> Md:
         label = LABELS["region_kind"][region.kind]

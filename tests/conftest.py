@@ -28,3 +28,11 @@ def content_tree(tmp_path):
     def make(overrides=None, name: str = "tree") -> Path:
         return write_content_tree(tmp_path / name, overrides)
     return make
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory) -> Path:
+    """The real site, built once per session with `python -m generator site` (or $EPD_SITE_DIR)."""
+    from site_fixtures import build_site
+
+    return build_site(tmp_path_factory.mktemp("site") / "site")
