@@ -469,8 +469,3 @@ def serve(build_dir: Path = REPO_ROOT / "build", site_dir: Path = REPO_ROOT / "s
         observer.join()
         server.shutdown()
         server.server_close()
-
-
-# --------------------------------------------------------------------------
-# Command line
-# --------------------------------------------------------------------------

@@ -157,6 +157,10 @@ class _Checker:
     # ------------------------------------------------------------ fact sheets
 
     def check_sheet(self, sheet: FactSheet) -> None:
+        stem = sheet.loc.path.rsplit("/", 1)[-1].removesuffix(".yaml")
+        if stem != sheet.id:
+            self.problem(sheet.where("id"), "id", f"expected the file name's id '{stem}', received '{sheet.id}'",
+                         "a fact sheet's file is named after its id: rename one of them")
         text = self.source_texts.get(sheet.source.file)
         if text is None:
             close = difflib.get_close_matches(sheet.source.file, self.source_texts, n=1)
@@ -261,6 +265,12 @@ class _Checker:
                              "check each part's value against the article")
 
     def check_evidence(self, record: Record, path: str, text: str) -> None:
+        for name in _AS_WRITTEN.get(type(record), ()):
+            value = getattr(record, name, None)
+            if value is not None and normalise(value) not in text:
+                self.problem(record.where(name), _join(path, name),
+                             f"expected the words as the article writes them, received text that is not in it: "
+                             f"{_shorten(value)!r}", _closest_hint(normalise(value), text))
         for name in ("evidence", "quote"):
             value = getattr(record, name, None)
             if value is None:
@@ -319,6 +329,13 @@ def _closest_hint(passage: str, text: str) -> str:
         return f"the article has {found!r} where the passage has {given!r}"
     return fallback
 
+
+# Fields that copy the article's own words, so they must be found in it like evidence.
+_AS_WRITTEN = {
+    model.Meeting: ("name", "date_as_stated", "venue"),
+    model.Attendance: ("position",),
+    model.Figure: ("as_stated",),
+}
 
 _REGISTRY = {"region": "regions.yaml", "agency_kind": "agencies.yaml (kinds)", "agency": "agencies.yaml",
              "person": "people.yaml", "topic": "topics.yaml", "election": "elections.yaml"}
