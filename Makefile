@@ -6,7 +6,7 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.requirements.stamp
 
-.PHONY: venv check generate site serve test messages clean
+.PHONY: venv check generate site serve test messages golden clean
 
 venv: $(STAMP)
 
@@ -44,6 +44,11 @@ messages: venv
 	  -o generator/locale/messages.pot .
 	$(VENV)/bin/pybabel update -i generator/locale/messages.pot -d generator/locale \
 	  --ignore-obsolete --no-fuzzy-matching
+
+# Expected pages of the fixture content tree (tests/golden/<lang>/**.md), which tests/test_render.py compares
+# with a fresh build. Run after an intended change to templates, render.py or the catalogs; review the diff.
+golden: venv
+	$(PY) tests/update_golden.py
 
 clean:
 	rm -rf build site site.new-* site.old-* .pytest_cache test-output

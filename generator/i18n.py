@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import io
-from decimal import Decimal
+from decimal import ROUND_HALF_EVEN, Decimal
 from pathlib import Path
 
 from babel import Locale
@@ -85,7 +85,11 @@ class Formatter:
     def money(self, value: int) -> str:
         """'Rp69 miliar' / 'IDR 69 billion': long compact words, never an ambiguous '69 M'."""
         if abs(value) >= 1_000_000:
-            amount = format_compact_decimal(value, format_type="long", locale=self.locale, fraction_digits=2)
+            # Round at the amount's own scale first: Babel picks the word before rounding, so 999,999,999
+            # would otherwise come out as "1000 million" instead of "1 billion".
+            scale = Decimal(1000) ** ((len(str(abs(int(value)))) - 1) // 3)
+            rounded = (Decimal(value) / scale).quantize(Decimal("0.01"), rounding=ROUND_HALF_EVEN) * scale
+            amount = format_compact_decimal(rounded, format_type="long", locale=self.locale, fraction_digits=2)
         else:
             amount = format_decimal(value, locale=self.locale)
         return _MONEY_PATTERN[self.lang].format(amount=amount)

@@ -117,11 +117,12 @@ def _write_if_changed(path: Path, data: bytes) -> bool:
 
 
 def _read_hand_written(docs: Path) -> dict[str, dict[str, bytes]]:
-    """The hand-written pages of each language: docs/<lang>/*.md."""
+    """The hand-written pages of each language: docs/<lang>/*.md (none when the folder is absent)."""
     found = {}
     for lang in LANGUAGES:
-        found[lang] = {path.relative_to(docs / lang).as_posix(): path.read_bytes()
-                       for path in sorted((docs / lang).rglob("*.md"))}
+        folder = docs / lang
+        found[lang] = {path.relative_to(folder).as_posix(): path.read_bytes()
+                       for path in sorted(folder.rglob("*.md"))} if folder.is_dir() else {}
     return found
 
 

@@ -34,12 +34,20 @@ class Md(str):
 
 
 _ALWAYS = re.compile(r"([\\`*_{}\[\]|])")
-_LINE_START = re.compile(r"^(\s*)([#+\-=]|\d+\.)")
+# Syntax that only counts at the start of a line: headings (`#`, no space needed in Python-Markdown), list
+# items (`-`, `+`, `1.`), admonitions (`!!!`) and setext underlines (`=`). The value is one line (whitespace
+# is collapsed) that a template may put at the start of a line.
+_LINE_START_MARK = re.compile(r"^[#+\-!]")
+_LINE_START_NUMBER = re.compile(r"^(\d+)\.(?=\s|$)")
 _SPACE = re.compile(r"\s+")
 
 
 def md_escape(text: object) -> Md:
-    """Plain text made inert in Markdown: HTML characters as entities, Markdown syntax backslash-escaped."""
+    """Plain text made inert in Markdown: HTML characters as entities, Markdown syntax backslash-escaped.
+
+    Only characters Python-Markdown can backslash-escape get a backslash (so it never shows); `=`, which it
+    cannot, becomes an entity at the start of the text. `<` as `&lt;` also defuses snippet includes (`--8<--`).
+    """
     if hasattr(text, "__html__"):  # Md, or a macro's output, which is built from escaped parts
         return Md(text.__html__())
     if text is None:
@@ -47,7 +55,10 @@ def md_escape(text: object) -> Md:
     value = _SPACE.sub(" ", str(text)).strip()
     value = value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     value = _ALWAYS.sub(r"\\\1", value)
-    value = _LINE_START.sub(lambda m: m.group(1) + "\\" + m.group(2), value)
+    value = _LINE_START_MARK.sub(lambda m: "\\" + m.group(0), value)
+    value = _LINE_START_NUMBER.sub(r"\1\\.", value)
+    if value.startswith("="):
+        value = "&#61;" + value[1:]
     return Md(value)
 
 
@@ -143,8 +154,11 @@ class Helpers:
         return relative + (f"#{anchor}" if anchor else "")
 
     def link(self, text: object, target: str, anchor: str | None = None) -> Md:
-        """A Markdown link with escaped text."""
-        return Md(f"[{md_escape(text)}]({self.url(target, anchor)})")
+        """A Markdown link with escaped text; just the text where it would point at the page itself."""
+        url = self.url(target, anchor)
+        if not url:
+            return md_escape(text)
+        return Md(f"[{md_escape(text)}]({url})")
 
     def meeting_path(self, sheet: FactSheet) -> str:
         return f"meetings/{sheet.id}.md"
@@ -222,7 +236,7 @@ class Helpers:
         """Who said it: the person and position at that meeting, or the agency."""
         if statement.speaker:
             entry = self.index.position_at(sheet, statement.speaker)
-            position = f" ({md_escape(entry.position)})" if entry and entry.position else ""
+            position = f" ({self.original(entry.position)})" if entry and entry.position else ""
             return Md(f"{self.person(statement.speaker)}{position}")
         return self.agency(statement.agency)
 

@@ -1,0 +1,602 @@
+"""Rendering, read through the generated pages: golden files, determinism, formats, links and escaping.
+
+The fixture tree (tests/fixtures.py) is generated once per module and compared with tests/golden (regenerate
+with `make golden`); the real content is generated once into a temporary folder and read like a reader would.
+"""
+
+from __future__ import annotations
+
+import difflib
+import os
+import posixpath
+import re
+import subprocess
+import sys
+from html.parser import HTMLParser
+from pathlib import Path
+
+import markdown
+import pytest
+import yaml
+
+from fixtures import (CITY_SHEET_ID, INJECTION_QUOTE, INJECTION_QUOTE_EN, INJECTIONS, REGENCY_SHEET_ID,
+                      UNTRANSLATED_QUOTE, write_content_tree)
+from generator.cli import main as cli_main
+from generator.i18n import LANGUAGES
+from generator.load import load_content
+from generator.pipeline import BuildConfig, build
+from generator.render import md_escape
+from update_golden import GOLDEN_DIR, SITE_URL, build_fixture, generated_pages, golden_pages
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+TESTS_DIR = Path(__file__).resolve().parent
+LAMPUNG_TIMUR_SHEET = "2024-11-20-lampung-timur-rakor-pemantapan-pilkada"
+
+
+# ------------------------------------------------------------------ builds shared by the tests
+
+
+@pytest.fixture(scope="module")
+def fixture_out(tmp_path_factory) -> Path:
+    """The fixture content tree, generated into a temporary folder (as `make golden` does)."""
+    return build_fixture(tmp_path_factory.mktemp("fixture"))
+
+
+@pytest.fixture(scope="module")
+def real_out(tmp_path_factory) -> Path:
+    """The repository's real content, generated into a temporary folder."""
+    out = tmp_path_factory.mktemp("real") / "build"
+    build(BuildConfig(root=REPO_ROOT, out=out, site_url=SITE_URL))
+    return out
+
+
+def read_page(out: Path, lang: str, path: str) -> str:
+    return (out / lang / "docs" / path).read_text(encoding="utf-8")
+
+
+def all_files(directory: Path) -> dict[str, bytes]:
+    return {p.relative_to(directory).as_posix(): p.read_bytes() for p in sorted(directory.rglob("*")) if p.is_file()}
+
+
+# ------------------------------------------------------------------ Markdown helpers
+
+
+class _MkDocsYamlLoader(yaml.SafeLoader):
+    """Reads mkdocs.yml, whose !ENV and !relative tags plain YAML does not know."""
+
+
+_MkDocsYamlLoader.add_multi_constructor("!", lambda loader, suffix, node: None)
+
+
+def mkdocs_markdown(**extra_configs) -> markdown.Markdown:
+    """Python-Markdown with the extensions mkdocs.yml configures (snippets left out: it needs the docs dir)."""
+    config = yaml.load((REPO_ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_MkDocsYamlLoader)
+    names, configs = [], {}
+    for item in config["markdown_extensions"]:
+        name, options = (item, None) if isinstance(item, str) else next(iter(item.items()))
+        if name == "pymdownx.snippets":
+            continue
+        names.append(name)
+        if options:
+            configs[name] = options
+    assert {"abbr", "admonition", "tables", "toc", "attr_list"} <= set(names)
+    configs.update(extra_configs)
+    return markdown.Markdown(extensions=names, extension_configs=configs)
+
+
+def strip_front_matter(text: str) -> str:
+    if text.startswith("---\n"):
+        return text.split("\n---\n", 1)[1]
+    return text
+
+
+def to_html(page_markdown: str, abbreviations: str = "") -> str:
+    """A generated page as MkDocs would convert it: front matter off, the abbreviations snippet appended."""
+    return mkdocs_markdown().convert(strip_front_matter(page_markdown) + "\n\n" + abbreviations)
+
+
+class _Elements(HTMLParser):
+    """Every element with its attributes, and the text as a reader sees it."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.elements: list[tuple[str, dict]] = []
+        self.text: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        self.elements.append((tag, {k.lower(): (v or "") for k, v in attrs}))
+
+    def handle_startendtag(self, tag, attrs):
+        self.handle_starttag(tag, attrs)
+
+    def handle_data(self, data):
+        self.text.append(data)
+
+
+def parse_html(source: str) -> _Elements:
+    parser = _Elements()
+    parser.feed(source)
+    parser.close()
+    return parser
+
+
+def plain_text(parser: _Elements) -> str:
+    return re.sub(r"\s+", " ", "".join(parser.text))
+
+
+def assert_inert(source: str) -> None:
+    """No script element, no javascript: address, no event-handler attribute."""
+    parsed = parse_html(source)
+    assert "<script" not in source.lower()
+    assert not [tag for tag, _ in parsed.elements if tag in ("script", "iframe", "object", "embed")]
+    for tag, attrs in parsed.elements:
+        for name, value in attrs.items():
+            assert not name.startswith("on"), f"<{tag} {name}=...> in the page"
+            if name in ("href", "src", "action", "formaction"):
+                assert not value.strip().lower().startswith(("javascript:", "data:", "vbscript:")), (tag, value)
+    assert 'href="javascript:' not in source
+
+
+_LINK = re.compile(r"\[(?P<text>(?:\\.|[^\]\\])*)\]\((?P<target>[^)\s]*)\)")
+
+
+def links(text: str) -> list[tuple[str, str, str | None]]:
+    """Every Markdown link as (text, path, anchor); path is '' for a link within the page."""
+    found = []
+    for match in _LINK.finditer(text):
+        target = match.group("target")
+        path, _, anchor = target.partition("#")
+        found.append((match.group("text"), path, anchor or None))
+    return found
+
+
+def resolve(page: str, path: str) -> str:
+    """A relative link's target, as a path in the docs tree."""
+    return page if not path else posixpath.normpath(posixpath.join(posixpath.dirname(page), path))
+
+
+def table_rows(text: str, after: str) -> list[list[str]]:
+    """The cells of the first Markdown table after the line starting with `after` (header and rule left out)."""
+    lines = text.splitlines()
+    start = next(n for n, line in enumerate(lines) if line.startswith(after))
+    rows, inside = [], False
+    for line in lines[start + 1:]:
+        if line.startswith("|"):
+            inside = True
+            rows.append([cell.strip() for cell in re.split(r"(?<!\\)\|", line.strip())[1:-1]])
+        elif inside:
+            break
+    return rows[2:]
+
+
+# ------------------------------------------------------------------ golden files
+
+
+def test_golden(fixture_out):
+    """Every generated page of the fixture tree equals its golden file, and there is no golden file too many."""
+    generated = generated_pages(fixture_out)
+    golden = golden_pages()
+    assert len(generated) > 40 and all(name.split("/", 1)[0] in LANGUAGES for name in generated)
+    problems = []
+    for name in sorted(set(generated) - set(golden)):
+        problems.append(f"missing golden file: tests/golden/{name}")
+    for name in sorted(set(golden) - set(generated)):
+        problems.append(f"extra golden file (no longer generated): tests/golden/{name}")
+    for name in sorted(set(generated) & set(golden)):
+        if generated[name] != golden[name]:
+            diff = difflib.unified_diff(
+                golden[name].decode("utf-8").splitlines(keepends=True),
+                generated[name].decode("utf-8").splitlines(keepends=True),
+                fromfile=f"tests/golden/{name}", tofile=f"generated/{name}")
+            problems.append("".join(diff))
+    if problems:
+        pytest.fail("\n".join(problems)[:20000] + "\n\nThe generated pages differ from tests/golden: review the "
+                    "diff, then run make golden", pytrace=False)
+
+
+def test_golden_covers_every_kind_of_page():
+    golden = golden_pages()
+    for lang in LANGUAGES:
+        for page in ("index.md", "abbreviations.md", "timeline.md", "figures.md", "glossary.md", "data.md",
+                     f"meetings/{CITY_SHEET_ID}.md", f"meetings/{REGENCY_SHEET_ID}.md", "regions/pelita.md",
+                     "regions/sukamaju.md", "regions/nusa-harapan.md", "agencies/kpu.md", "topics/funding.md",
+                     "people/siti-rahayu.md", "meetings/index.md", "regions/index.md", "people/index.md"):
+            assert f"{lang}/{page}" in golden, f"tests/golden/{lang}/{page} is missing: run make golden"
+    assert GOLDEN_DIR == TESTS_DIR / "golden"
+
+
+# ------------------------------------------------------------------ determinism
+
+_BUILD_IN_SUBPROCESS = """
+import sys
+from pathlib import Path
+from fixtures import write_content_tree
+from generator.pipeline import BuildConfig, build
+root, out, fixture = Path(sys.argv[1]), Path(sys.argv[2]), sys.argv[3] == "fixture"
+if fixture:
+    write_content_tree(root)
+build(BuildConfig(root=root, out=out, site_url=sys.argv[4]))
+"""
+
+
+@pytest.mark.parametrize("which", ["fixture", "real"])
+def test_two_builds_are_byte_identical(which, tmp_path, fixture_out, real_out):
+    """A second build, in another process with another locale, time zone, hash seed and $SITE_URL, gives the
+    same bytes in every file: pages, data exports, navigation and site.json."""
+    first = fixture_out if which == "fixture" else real_out
+    root = tmp_path / "tree" if which == "fixture" else REPO_ROOT
+    second = tmp_path / "second"
+    env = {**os.environ, "LC_ALL": "tr_TR.UTF-8", "LANG": "tr_TR.UTF-8", "LANGUAGE": "tr", "TZ": "Pacific/Kiritimati",
+           "PYTHONHASHSEED": "4242", "SITE_URL": "https://elsewhere.invalid/",
+           "PYTHONPATH": os.pathsep.join([str(REPO_ROOT), str(TESTS_DIR)])}
+    subprocess.run([sys.executable, "-c", _BUILD_IN_SUBPROCESS, str(root), str(second), which, SITE_URL],
+                   env=env, check=True, cwd=tmp_path)
+    a, b = all_files(first), all_files(second)
+    assert any(name.endswith("/docs/data/figures.csv") for name in a)
+    assert sorted(a) == sorted(b)
+    different = [name for name in a if a[name] != b[name]]
+    assert not different, f"files differ between two builds: {different}"
+
+
+def test_site_url_reaches_the_exports_only_through_the_config(fixture_out):
+    meetings = (fixture_out / "id" / "docs" / "data" / "meetings.csv").read_text(encoding="utf-8")
+    assert f"{SITE_URL}meetings/{CITY_SHEET_ID}/" in meetings
+
+
+# ------------------------------------------------------------------ the real content, as a reader sees it
+
+
+def figures_of(text: str, heading: str) -> dict[str, str]:
+    return {label: value for label, value in table_rows(text, heading)}
+
+
+@pytest.mark.parametrize("lang, heading, expected", [
+    ("id", "## Angka {: #figures }", {
+        "Tempat pemungutan suara (TPS)": "1.621",
+        "Daftar pemilih tetap (DPT)": "823.417",
+        "Anggaran Pilkada dari Pemkab Lampung Timur": "Rp69 miliar",
+        "↳ Anggaran untuk KPU": "Rp40 miliar (58%)",
+        "↳ Anggaran untuk Bawaslu": "Rp24 miliar (35%)",
+        "↳ Anggaran untuk Polres": "Rp4 miliar (6%)",
+        "↳ Anggaran untuk Kodim": "Rp1 miliar (1%)",
+        'Pemilih per TPS <span class="epd-derived">turunan</span>': "508,0",
+    }),
+    ("en", "## Figures {: #figures }", {
+        "Polling stations (TPS)": "1,621",
+        "Registered voters (DPT)": "823,417",
+        "Regional election budget from the Lampung Timur government": "IDR 69 billion",
+        "↳ Budget for the KPU": "IDR 40 billion (58%)",
+        "↳ Budget for Bawaslu": "IDR 24 billion (35%)",
+        "↳ Budget for the police (Polres)": "IDR 4 billion (6%)",
+        "↳ Budget for the military district command (Kodim)": "IDR 1 billion (1%)",
+        'Voters per polling station <span class="epd-derived">derived</span>': "508.0",
+    }),
+])
+def test_lampung_timur_region_figures(real_out, lang, heading, expected):
+    rows = figures_of(read_page(real_out, lang, "regions/lampung-timur.md"), heading)
+    for label, value in expected.items():
+        assert rows.get(label) == value, (label, rows)
+    assert [label for label in rows if label.startswith("↳")] == [l for l in expected if l.startswith("↳")]
+    assert not any("\\" in cell for row in rows.items() for cell in row), rows
+
+
+def test_lampung_timur_figures_render_as_numbers(real_out):
+    """The figures table as HTML: no backslash before a number, amounts in words."""
+    for lang, tps, dpt in (("id", "1.621", "823.417"), ("en", "1,621", "823,417")):
+        text = plain_text(parse_html(to_html(read_page(real_out, lang, "regions/lampung-timur.md"))))
+        assert f" {tps} " in text and f" {dpt} " in text
+        assert "\\" not in text
+
+
+@pytest.mark.parametrize("lang, row", [("id", "| Tanggal | Rabu, 20 November 2024 |"),
+                                       ("en", "| Date | Wednesday, 20 November 2024 |")])
+def test_meeting_page_date(real_out, lang, row):
+    assert row in read_page(real_out, lang, f"meetings/{LAMPUNG_TIMUR_SHEET}.md").splitlines()
+
+
+def _regions_where_kind_appears(kind: str) -> set[str]:
+    """From the content itself: regions of meetings where a branch of the kind attended or spoke."""
+    content = load_content(REPO_ROOT / "content", REPO_ROOT)
+    branches = {a.id for a in content.agencies if a.kind == kind}
+    names = {r.id: r.name for r in content.regions}
+    found = set()
+    for sheet in content.sheets:
+        agencies = {s.agency for s in sheet.statements} | {a.agency for a in sheet.attendance} | \
+            {a.represents for a in sheet.attendance}
+        if agencies & branches:
+            found.add(names[sheet.meeting.region])
+    return found
+
+
+@pytest.mark.parametrize("lang, label", [("id", "Hadir atau berbicara di: "), ("en", "Spoke or attended in: ")])
+def test_agency_pages_list_the_regions_where_the_agency_spoke(real_out, lang, label):
+    kinds = sorted(p.stem for p in (real_out / lang / "docs" / "agencies").glob("*.md") if p.stem != "index")
+    assert {"kpu", "polres", "bawaslu"} <= set(kinds)
+    listed = {}
+    for kind in kinds:
+        text = read_page(real_out, lang, f"agencies/{kind}.md")
+        line = next((line for line in text.splitlines() if line.startswith(label)), "")
+        listed[kind] = {t for t, path, _ in links(line)}
+        for _, path, _ in links(line):
+            assert (real_out / lang / "docs" / resolve(f"agencies/{kind}.md", path)).is_file()
+        assert listed[kind] == _regions_where_kind_appears(kind), kind
+    assert listed["kpu"] == {"Lampung Timur", "Lampung Tengah", "Lampung Barat"}
+    assert listed["polres"] == {"Lampung Tengah", "Lampung Barat"}
+
+
+_ATTRIBUTE_ANCHOR = "{{: #{} }}"
+
+
+def _quotes_with_their_links(text: str) -> list[tuple[str, list]]:
+    """Each blockquote of a page (its first line) with the links of the paragraph that follows it."""
+    lines = text.splitlines()
+    found = []
+    n = 0
+    while n < len(lines):
+        if lines[n].startswith(">"):
+            first = lines[n]
+            while n < len(lines) and lines[n].startswith(">"):
+                n += 1
+            following = next((line for line in lines[n:] if line.strip()), "")
+            found.append((first, links(following)))
+        n += 1
+    return found
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_every_quote_links_to_its_statement_on_the_meeting_page(real_out, lang):
+    docs = real_out / lang / "docs"
+    checked = 0
+    for folder in ("regions", "agencies", "topics", "people"):
+        for page_file in sorted((docs / folder).glob("*.md")):
+            page = page_file.relative_to(docs).as_posix()
+            for quote, following in _quotes_with_their_links(page_file.read_text(encoding="utf-8")):
+                targets = [(resolve(page, path), anchor) for _, path, anchor in following
+                           if anchor and anchor.startswith("statement-")]
+                assert len(targets) == 1, f"{lang}/{page}: quote without a link to its statement: {quote}"
+                target, anchor = targets[0]
+                assert target.startswith("meetings/") and (docs / target).is_file(), (page, target)
+                meeting = (docs / target).read_text(encoding="utf-8").splitlines()
+                heading = next((n for n, line in enumerate(meeting)
+                                if line.startswith("### ") and line.endswith(_ATTRIBUTE_ANCHOR.format(anchor))), None)
+                assert heading is not None, f"{lang}/{page}: #{anchor} is not on {target}"
+                shown_there = next(line for line in meeting[heading + 1:] if line.startswith(">"))
+                assert shown_there == quote, f"{lang}/{page}: #{anchor} on {target} shows another statement"
+                checked += 1
+    assert checked >= 20
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_every_evidence_link_reaches_a_paragraph(real_out, lang):
+    docs = real_out / lang / "docs"
+    checked = 0
+    for page_file in sorted(docs.rglob("*.md")):
+        page = page_file.relative_to(docs).as_posix()
+        for text, path, anchor in links(page_file.read_text(encoding="utf-8")):
+            if anchor and re.fullmatch(r"p-\d+", anchor):
+                target = resolve(page, path)
+                assert target.startswith("meetings/"), (page, path)
+                assert f"{{: #{anchor} " in (docs / target).read_text(encoding="utf-8"), (page, target, anchor)
+                assert text == f"¶{anchor[2:]}"
+                checked += 1
+    assert checked >= 50
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_links_between_generated_pages_resolve(real_out, fixture_out, lang):
+    """No empty link, and every link to another generated page reaches a file and, with an anchor, that anchor."""
+    for out in (real_out, fixture_out):
+        docs = out / lang / "docs"
+        hand_written = {p.relative_to(REPO_ROOT / "docs" / lang).as_posix()
+                        for p in (REPO_ROOT / "docs" / lang).rglob("*.md")} if out == real_out else set()
+        generated = {name.split("/", 1)[1] for name in generated_pages(out) if name.startswith(lang + "/")}
+        generated -= hand_written
+        for page in sorted(generated):
+            text = (docs / page).read_text(encoding="utf-8")
+            assert "]()" not in text, f"{lang}/{page}: empty link"
+            for _, path, anchor in links(text):
+                if "://" in path:
+                    continue
+                target = resolve(page, path)
+                if target.startswith(("methodology.md", "contributing.md")):  # hand-written pages
+                    continue
+                assert (docs / target).is_file(), f"{lang}/{page}: link to missing {target}"
+                if anchor and target.endswith(".md"):
+                    assert re.search(r"\{: #" + re.escape(anchor) + r"[ }]", (docs / target).read_text("utf-8")), \
+                        f"{lang}/{page}: link to missing anchor {target}#{anchor}"
+
+
+# ------------------------------------------------------------------ escaping
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_injection_strings_come_out_inert(fixture_out, lang):
+    abbreviations = read_page(fixture_out, lang, "abbreviations.md")
+    page = read_page(fixture_out, lang, f"meetings/{REGENCY_SHEET_ID}.md")
+    source = to_html(page, abbreviations)
+    assert_inert(source)
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in source
+    text = plain_text(parse_html(source))
+    # Every character of the quote comes out as text: no markup eaten, no backslash shown.
+    assert re.sub(r"\s+", " ", INJECTION_QUOTE) in text
+    if lang == "en":
+        assert re.sub(r"\s+", " ", INJECTION_QUOTE_EN) in text
+    for injection in INJECTIONS:
+        assert injection in text
+    # The pages that show the same quote are inert too.
+    for other in ("regions/sukamaju.md", "agencies/kpu.md", "topics/disinformation.md", "people/rahmat-hidayat.md",
+                  "regions/tanjung-raya.md"):
+        other_source = to_html(read_page(fixture_out, lang, other), abbreviations)
+        assert_inert(other_source)
+        assert re.sub(r"\s+", " ", INJECTION_QUOTE) in plain_text(parse_html(other_source)), other
+
+
+def test_every_fixture_page_converts_without_active_content(fixture_out):
+    for lang in LANGUAGES:
+        for name, data in generated_pages(fixture_out).items():
+            if name.startswith(lang + "/") and not name.endswith("abbreviations.md"):
+                assert_inert(to_html(data.decode("utf-8")))
+
+
+NASTY = [
+    "<script>alert(1)</script>",
+    "[x](javascript:alert(1))",
+    "![x](javascript:alert(1))",
+    "<javascript:alert(1)>",
+    "{: onclick=alert(1) }",
+    "text {: #id onclick=alert(1) }",
+    '--8<-- "x"',
+    "--8<-- 'x.md'",
+    "*[X]: y",
+    "*[HTML]: Hyper",
+    "# heading",
+    "#heading",
+    "## two",
+    "1. first",
+    "2024. year",
+    "150.321",
+    "1.621",
+    "364.9",
+    "- item",
+    "+ item",
+    "-5",
+    "---",
+    "===",
+    "!!! note \"x\"",
+    "| a | b |",
+    "a | b",
+    "back\\slash \\\\ double \\* \\[",
+    "ends with \\",
+    "&copy; &amp; &#60;",
+    "*bold* **strong** _u_ __uu__",
+    "`code` ``two``",
+    "[TOC]",
+    "> quote",
+    "<!-- comment -->",
+    "<span onclick=x>y</span>",
+    "a  \n  b\tc",
+    "[ref]: https://example.invalid",
+    "[ref][1]",
+    "<https://example.invalid>",
+    "@@ ~~ ^^ == ++",
+]
+
+
+def _rendered_text(document: str, md: markdown.Markdown) -> tuple[str, _Elements]:
+    md.reset()
+    source = md.convert(document)
+    return source, parse_html(source)
+
+
+@pytest.mark.parametrize("raw", NASTY)
+def test_md_escape_makes_text_inert(raw, tmp_path):
+    escaped = md_escape(raw)
+    assert "\n" not in escaped
+    expected = re.sub(r"\s+", " ", raw).strip()
+    # snippets on, with check_paths: a snippet line that got through would fail the conversion
+    snippets = {"pymdownx.snippets": {"base_path": [str(tmp_path)], "check_paths": True}}
+    md = markdown.Markdown(extensions=["abbr", "admonition", "tables", "toc", "attr_list", "pymdownx.snippets"],
+                           extension_configs={"toc": {"permalink": True}, **snippets})
+    contexts = {
+        "paragraph": (f"{escaped}\n", "p"),
+        "after a line": (f"Intro\n{escaped}\n", "p"),
+        "table cell": (f"| h | k |\n|---|---|\n| {escaped} | z |\n", "td"),
+        "first table cell": (f"| h |\n|---|\n| {escaped} |\n", "td"),
+        "blockquote": (f"> {escaped}\n", "blockquote"),
+        "list item": (f"- {escaped}\n", "li"),
+        "heading": (f"## {escaped} {{: #here }}\n", "h2"),
+    }
+    allowed = {"p", "td", "th", "tr", "table", "thead", "tbody", "blockquote", "li", "ul", "h2", "a"}
+    for context, (document, container) in contexts.items():
+        source, parsed = _rendered_text(document, md)
+        tags = [tag for tag, _ in parsed.elements]
+        assert container in tags, (context, source)
+        assert set(tags) <= allowed, (context, raw, source)
+        assert_inert(source)
+        text = plain_text(parsed).strip()
+        if context == "after a line":
+            assert text == f"Intro {expected}", (context, source)
+        elif context == "table cell":
+            assert text.startswith(f"h k {expected} z"), (context, source)
+        elif context == "first table cell":
+            assert text == f"h {expected}", (context, source)
+        elif context == "heading":
+            assert text.startswith(expected), (context, source)
+            assert [a.get("id") for t, a in parsed.elements if t == "h2"] == ["here"]
+        else:
+            assert text == expected, (context, source)
+        if context in ("paragraph", "blockquote", "list item"):
+            assert [a for t, a in parsed.elements if t == "a"] == []
+
+
+@pytest.mark.parametrize("raw, escaped", [
+    ("150.321", "150.321"),
+    ("1. first", "1\\. first"),
+    ("# x", "\\# x"),
+    ("- x", "\\- x"),
+    ("===", "&#61;=="),
+    ("<b>", "&lt;b&gt;"),
+    ("&copy;", "&amp;copy;"),
+    ("a|b", "a\\|b"),
+    ("{: #x }", "\\{: #x \\}"),
+    ('--8<-- "x"', '\\--8&lt;-- "x"'),
+    ("*[X]: y", "\\*\\[X\\]: y"),
+    ("back\\slash", "back\\\\slash"),
+    ("  two\n lines ", "two lines"),
+    (None, ""),
+    (1621, "1621"),
+])
+def test_md_escape_exact(raw, escaped):
+    assert md_escape(raw) == escaped
+
+
+def test_md_escape_keeps_generator_markdown():
+    once = md_escape("*x*")
+    assert md_escape(once) == once  # Md is not escaped twice
+
+
+# ------------------------------------------------------------------ not yet translated
+
+
+def test_untranslated_quote_shows_the_original_with_a_label(fixture_out):
+    en = read_page(fixture_out, "en", f"meetings/{CITY_SHEET_ID}.md")
+    section = en.split("{: #statement-bawaslu-politik-uang }", 1)[1].split("\n### ", 1)[0].split("\n## ", 1)[0]
+    assert f'> <span lang="id">{UNTRANSLATED_QUOTE}</span>' in section
+    assert '<span class="epd-untranslated">not yet translated</span>' in section
+    text = plain_text(parse_html(to_html(en)))
+    assert f"{UNTRANSLATED_QUOTE} > " not in text and "not yet translated" in text
+    # Translated quotes carry no label; Indonesian pages never do.
+    other = en.split("{: #statement-kpu-logistik }", 1)[1].split("\n### ", 1)[0]
+    assert "epd-untranslated" not in other
+    for name, data in generated_pages(fixture_out).items():
+        if name.startswith("id/"):
+            assert b"epd-untranslated" not in data, name
+    person = read_page(fixture_out, "en", "people/siti-rahayu.md")
+    assert UNTRANSLATED_QUOTE in person and "not yet translated" in person
+
+
+def test_check_reports_translation_coverage(tmp_path, capsys):
+    tree = write_content_tree(tmp_path / "tree")
+    assert cli_main(["--root", str(tree), "check"]) == 0
+    assert "English translations: 17/18 (94%)" in capsys.readouterr().out
+
+    def translate(sheet):
+        for statement in sheet["statements"]:
+            if statement.get("quote") == UNTRANSLATED_QUOTE:
+                statement["quote_en"] = "We will give no room to money politics."
+        return sheet
+
+    translated = write_content_tree(tmp_path / "translated", {f"articles/{CITY_SHEET_ID}.yaml": translate})
+    assert cli_main(["--root", str(translated), "check"]) == 0
+    assert "English translations: 18/18 (100%)" in capsys.readouterr().out
+
+
+def test_generation_needs_no_hand_written_docs(tmp_path):
+    """The fixture tree has no docs/ folder; docs/<lang>/ pages are copied only where they exist."""
+    tree = write_content_tree(tmp_path / "tree")
+    assert not (tree / "docs").exists()
+    (tree / "docs" / "en").mkdir(parents=True)
+    (tree / "docs" / "en" / "methodology.md").write_text("# Methodology\n", encoding="utf-8")
+    build(BuildConfig(root=tree, out=tmp_path / "out", site_url=SITE_URL))
+    assert (tmp_path / "out" / "en" / "docs" / "methodology.md").is_file()
+    assert not (tmp_path / "out" / "id" / "docs" / "methodology.md").exists()

@@ -1,0 +1,75 @@
+"""Regenerate tests/golden/<lang>/**.md: every page the fixture content tree generates, in both languages.
+
+Run it as `make golden` (or `.venv/bin/python tests/update_golden.py`) after an intended change to the
+templates, render.py or the catalogs, and review the diff; tests/test_render.py::test_golden compares a fresh
+build with these files. Importable: the test uses `build_fixture` and `generated_pages` from here.
+
+The build is pinned: the fixture tree is written fresh into a temporary folder, the site address is given
+explicitly (not read from $SITE_URL), and every page's language is explicit (Babel and gettext are given the
+language; nothing reads the machine's locale or time zone).
+"""
+
+from __future__ import annotations
+
+import sys
+import tempfile
+from pathlib import Path
+
+TESTS_DIR = Path(__file__).resolve().parent
+REPO_ROOT = TESTS_DIR.parent
+for _path in (str(REPO_ROOT), str(TESTS_DIR)):
+    if _path not in sys.path:
+        sys.path.insert(0, _path)
+
+from fixtures import write_content_tree  # noqa: E402
+from generator.i18n import LANGUAGES  # noqa: E402
+from generator.pipeline import BuildConfig, build  # noqa: E402
+
+GOLDEN_DIR = TESTS_DIR / "golden"
+SITE_URL = "https://example.invalid/digest/"
+
+
+def build_fixture(root: Path) -> Path:
+    """Write the fixture content tree under `root` and generate it into `root/build`; returns that folder."""
+    write_content_tree(root)
+    out = root / "build"
+    build(BuildConfig(root=root, out=out, site_url=SITE_URL))
+    return out
+
+
+def generated_pages(out: Path) -> dict[str, bytes]:
+    """Every generated Markdown page of every language, keyed '<lang>/<path in docs>'."""
+    return {f"{lang}/{path.relative_to(out / lang / 'docs').as_posix()}": path.read_bytes()
+            for lang in LANGUAGES for path in sorted((out / lang / "docs").rglob("*.md"))}
+
+
+def golden_pages(directory: Path = GOLDEN_DIR) -> dict[str, bytes]:
+    """The golden files, keyed like `generated_pages`."""
+    if not directory.is_dir():
+        return {}
+    return {path.relative_to(directory).as_posix(): path.read_bytes()
+            for path in sorted(directory.rglob("*.md"))}
+
+
+def main() -> int:
+    with tempfile.TemporaryDirectory(prefix="epd-golden-") as temporary:
+        pages = generated_pages(build_fixture(Path(temporary)))
+    old = golden_pages()
+    changed = [name for name, data in pages.items() if old.get(name) != data]
+    removed = sorted(set(old) - set(pages))
+    for name in changed:
+        path = GOLDEN_DIR / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(pages[name])
+    for name in removed:
+        (GOLDEN_DIR / name).unlink()
+    for folder in sorted(GOLDEN_DIR.rglob("*"), reverse=True):
+        if folder.is_dir() and not any(folder.iterdir()):
+            folder.rmdir()
+    print(f"golden: {len(pages)} page(s) in {GOLDEN_DIR.relative_to(REPO_ROOT)}: {len(changed)} written, "
+          f"{len(removed)} removed, {len(pages) - len(changed)} unchanged")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
