@@ -88,6 +88,7 @@ class Index:
     statements_by_topic: Mapping[str, tuple[Said, ...]]
     points_by_topic: Mapping[str, tuple[PointAt, ...]]
     points_by_agency: Mapping[str, tuple[PointAt, ...]]
+    figures_by_recipient: Mapping[str, tuple[tuple[FactSheet, Figure], ...]]  # budgets an agency receives
     figures: tuple[RegionFigures, ...]
 
     def region_of(self, sheet: FactSheet) -> Region:
@@ -140,6 +141,7 @@ def build_index(content: Content) -> Index:
     statements_by_topic: dict[str, list[Said]] = defaultdict(list)
     points_by_topic: dict[str, list[PointAt]] = defaultdict(list)
     points_by_agency: dict[str, list[PointAt]] = defaultdict(list)
+    figures_by_recipient: dict[str, list[tuple[FactSheet, Figure]]] = defaultdict(list)
     figures: list[RegionFigures] = []
 
     for sheet in content.sheets:
@@ -167,6 +169,9 @@ def build_index(content: Content) -> Index:
                 points_by_topic[point.topic].append(at)
                 if point.agency:
                     points_by_agency[point.agency].append(at)
+        for figure in sheet.figures:
+            if figure.recipient:
+                figures_by_recipient[figure.recipient].append((sheet, figure))
         figures.extend(_region_figures(sheet, region, content))
 
     return Index(
@@ -188,6 +193,7 @@ def build_index(content: Content) -> Index:
         statements_by_topic=_freeze(statements_by_topic),
         points_by_topic=_freeze(points_by_topic),
         points_by_agency=_freeze(points_by_agency),
+        figures_by_recipient=_freeze(figures_by_recipient),
         figures=tuple(figures),
     )
 
