@@ -89,6 +89,8 @@ class Index:
     points_by_topic: Mapping[str, tuple[PointAt, ...]]
     points_by_agency: Mapping[str, tuple[PointAt, ...]]
     figures_by_recipient: Mapping[str, tuple[tuple[FactSheet, Figure], ...]]  # budgets an agency receives
+    statements_by_region: Mapping[str, tuple[Said, ...]]  # including the regions below it
+    points_by_region: Mapping[str, tuple[PointAt, ...]]  # including the regions below it
     figures: tuple[RegionFigures, ...]
 
     def region_of(self, sheet: FactSheet) -> Region:
@@ -142,13 +144,15 @@ def build_index(content: Content) -> Index:
     points_by_topic: dict[str, list[PointAt]] = defaultdict(list)
     points_by_agency: dict[str, list[PointAt]] = defaultdict(list)
     figures_by_recipient: dict[str, list[tuple[FactSheet, Figure]]] = defaultdict(list)
+    statements_by_region: dict[str, list[Said]] = defaultdict(list)
+    points_by_region: dict[str, list[PointAt]] = defaultdict(list)
     figures: list[RegionFigures] = []
 
     for sheet in content.sheets:
         region = regions[sheet.meeting.region]
-        sheets_by_region[region.id].append(sheet)
-        if region.parent:
-            sheets_by_region[region.parent].append(sheet)
+        region_ids = (region.id, region.parent) if region.parent else (region.id,)
+        for region_id in region_ids:
+            sheets_by_region[region_id].append(sheet)
         for number, entry in enumerate(sheet.attendance, start=1):
             appearance = Appearance(sheet, entry, number)
             if entry.person:
@@ -157,6 +161,8 @@ def build_index(content: Content) -> Index:
                 appearances_by_agency[agency_id].append(appearance)
         for statement in sheet.statements:
             said = Said(sheet, statement)
+            for region_id in region_ids:
+                statements_by_region[region_id].append(said)
             if statement.speaker:
                 statements_by_person[statement.speaker].append(said)
             if statement.agency:
@@ -166,6 +172,8 @@ def build_index(content: Content) -> Index:
         for kind, points in (("concern", sheet.concerns), ("commitment", sheet.commitments)):
             for number, point in enumerate(points, start=1):
                 at = PointAt(sheet, point, kind, number)
+                for region_id in region_ids:
+                    points_by_region[region_id].append(at)
                 points_by_topic[point.topic].append(at)
                 if point.agency:
                     points_by_agency[point.agency].append(at)
@@ -194,6 +202,8 @@ def build_index(content: Content) -> Index:
         points_by_topic=_freeze(points_by_topic),
         points_by_agency=_freeze(points_by_agency),
         figures_by_recipient=_freeze(figures_by_recipient),
+        statements_by_region=_freeze(statements_by_region),
+        points_by_region=_freeze(points_by_region),
         figures=tuple(figures),
     )
 

@@ -256,6 +256,13 @@ class Helpers:
         links = [self.link(f"¶{n}", target, f"p-{n}") for n in numbers] or [self.link("¶", target, "source")]
         return Md(" ".join(links))
 
+    def by_topic(self, points) -> list[tuple[str, list]]:
+        """Concerns and commitments grouped by topic, topics sorted by their name in this language."""
+        groups: dict[str, list] = {}
+        for at in points:
+            groups.setdefault(self.plain(self.index.topics[at.point.topic].name), []).append(at)
+        return sorted(groups.items(), key=lambda item: item[0].lower())
+
     def paragraphs(self, sheet: FactSheet) -> list[str]:
         """The archived article's paragraphs, in order."""
         return _paragraphs(self.index.content.sources[sheet.source.file])
