@@ -12,8 +12,10 @@ What it produces::
     build/<lang>/mkdocs.yml         INHERIT: ../../mkdocs.yml + per-language settings
     build/<lang>/site/              raw per-language MkDocs output (consumed by assembly)
     site/                           default language at the root, others at site/<lang>/
+    site/pagefind/                  search bundle for every language (see build_search_index)
 
-Public functions: :func:`write_config`, :func:`build_site`, :func:`serve`.
+Public functions: :func:`write_config`, :func:`build_site`, :func:`build_search_index`,
+:func:`serve`.
 The command line reaches it through ``python -m generator site`` and ``python -m generator serve``.
 """
 
@@ -50,27 +52,13 @@ ABBREVIATIONS_FILE = "abbreviations.md"
 #: Names shown in the language switcher, each in its own language.
 LANGUAGE_NAMES: dict[str, str] = {"id": "Bahasa Indonesia", "en": "English"}
 
-#: Per-language strings that live in the MkDocs config rather than in content.
-SITE_TEXT: dict[str, dict[str, str]] = {
-    "id": {
-        "site_name": "Digest Persiapan Pemilu",
-        "site_description": (
-            "Ringkasan berita lokal Indonesia tentang rapat koordinasi (rakor) "
-            "persiapan pemilu dan pilkada, dengan sumber dan tingkat keyakinan."
-        ),
-        "to_dark": "Beralih ke mode gelap",
-        "to_light": "Beralih ke mode terang",
-    },
-    "en": {
-        "site_name": "Election-Prep Digest",
-        "site_description": (
-            "A digest of Indonesian local news about election-preparation "
-            "coordination meetings (rakor), with sources and confidence levels."
-        ),
-        "to_dark": "Switch to dark mode",
-        "to_light": "Switch to light mode",
-    },
-}
+THEME_STRINGS_FILE = "theme-strings.json"
+
+
+def _theme_strings(lang_dir: Path) -> dict[str, str]:
+    """The interface strings the generator translated for the theme (site name, toggles, search panel)."""
+    with open(lang_dir / THEME_STRINGS_FILE, encoding="utf-8") as fh:
+        return json.load(fh)
 
 
 class SiteBuildError(BuildError):
@@ -182,11 +170,10 @@ def _nav_paths(nav: Iterable[Any]) -> set[str]:
     return paths
 
 
-def _localized_palette(base: Mapping[str, Any], lang: str) -> list[dict[str, Any]] | None:
+def _localized_palette(base: Mapping[str, Any], text: Mapping[str, str]) -> list[dict[str, Any]] | None:
     palette = (base.get("theme") or {}).get("palette")
     if not isinstance(palette, list):
         return None
-    text = SITE_TEXT.get(lang, SITE_TEXT["en"])
     result = []
     for scheme in palette:
         scheme = json.loads(json.dumps(scheme))  # deep copy of plain data
@@ -223,7 +210,7 @@ def write_config(build_dir: Path, lang: str, languages: Sequence[str] = DEFAULT_
 
     base = _load_base_config(repo_root)
     root_url = resolve_site_url(repo_root, build_dir, site_url)
-    text = SITE_TEXT.get(lang, SITE_TEXT["en"])
+    text = _theme_strings(lang_dir)
 
     in_nav = _nav_paths(nav)
     not_in_nav = sorted(
@@ -237,7 +224,7 @@ def write_config(build_dir: Path, lang: str, languages: Sequence[str] = DEFAULT_
         "language": lang,
         "custom_dir": str(repo_root / "overrides"),
     }
-    palette = _localized_palette(base, lang)
+    palette = _localized_palette(base, text)
     if palette is not None:
         theme["palette"] = palette
 
@@ -262,6 +249,7 @@ def write_config(build_dir: Path, lang: str, languages: Sequence[str] = DEFAULT_
             ],
             "epd": {
                 "lang": lang,
+                "ui": text,
                 "default_lang": default_lang,
                 "default_url": root_url,
                 "languages": [
@@ -276,6 +264,98 @@ def write_config(build_dir: Path, lang: str, languages: Sequence[str] = DEFAULT_
     out.write_text(header + yaml.safe_dump(config, allow_unicode=True, sort_keys=False),
                    encoding="utf-8")
     return out
+
+
+# --------------------------------------------------------------------------
+# Search index (Pagefind)
+# --------------------------------------------------------------------------
+
+#: Directory of the search bundle, relative to the site root. Every language's
+#: pages load it from there (overrides/partials/search.html).
+PAGEFIND_DIR = "pagefind"
+#: Per-language vocabulary for the search box's spelling correction
+#: (docs/assets/javascripts/epd-search.js), written into PAGEFIND_DIR.
+VOCABULARY_FILE = "epd-vocabulary-{lang}.json"
+PAGEFIND_CMD: tuple[str, ...] = (sys.executable, "-m", "pagefind")
+
+
+def _front_matter(path: Path) -> dict[str, Any]:
+    text = path.read_text(encoding="utf-8")
+    if not text.startswith("---"):
+        return {}
+    end = text.find("\n---", 3)
+    if end < 0:
+        return {}
+    try:
+        data = yaml.safe_load(text[3:end])
+    except yaml.YAMLError:
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
+def search_vocabulary(docs_dir: Path) -> list[str]:
+    """Lower-cased words (3+ characters) of every page's title, regions and elections.
+
+    The search box corrects a misspelt query word to the nearest of these
+    (names of people, regions, agencies, topics), so it stays small.
+    """
+    import re
+
+    words: set[str] = set()
+    for md in sorted(Path(docs_dir).rglob("*.md")):
+        meta = _front_matter(md)
+        values = [meta.get("title")] + list(meta.get("regions") or []) + list(meta.get("elections") or [])
+        for value in values:
+            if isinstance(value, str):
+                words.update(w for w in re.findall(r"[^\W_]+", value.lower()) if len(w) >= 3)
+    return sorted(words)
+
+
+def build_search_index(site_root: Path, languages: Sequence[str], build_dir: Path | None = None,
+                       pagefind_cmd: Sequence[str] = PAGEFIND_CMD) -> dict[str, int]:
+    """Index an assembled site with Pagefind into ``site_root/pagefind/``.
+
+    One run over the whole tree: Pagefind splits the index by each page's
+    ``<html lang>`` (Indonesian and English stemming), and pagefind.js loads
+    the index of the language of the page it runs on, so /en/ pages search
+    English pages only. Only ``data-pagefind-body`` elements are indexed
+    (overrides/main.html). With ``build_dir``, also writes each language's
+    spelling vocabulary (:func:`search_vocabulary`). Returns pages indexed per
+    language; raises :class:`SiteBuildError` if Pagefind fails or a language
+    got no pages.
+    """
+    site_root = Path(site_root)
+    out_dir = site_root / PAGEFIND_DIR
+    proc = subprocess.run(
+        [*pagefind_cmd, "--site", str(site_root), "--output-subdir", PAGEFIND_DIR,
+         # heading permalinks ("¶") would otherwise show up in excerpts
+         "--exclude-selectors", ".headerlink"],
+        stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, encoding="utf-8",
+        errors="replace",
+    )
+    if proc.returncode != 0:
+        raise SiteBuildError(f"pagefind failed (exit {proc.returncode}):\n{proc.stdout.rstrip()}")
+    try:
+        entry = json.loads((out_dir / "pagefind-entry.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise SiteBuildError(f"pagefind wrote no usable pagefind-entry.json: {exc}\n{proc.stdout}")
+    indexed = {lang: int(info.get("page_count", 0)) for lang, info in entry.get("languages", {}).items()}
+    missing = [lang for lang in languages if indexed.get(lang, 0) == 0]
+    if missing:
+        raise SiteBuildError(
+            f"pagefind indexed no pages for: {', '.join(missing)} (indexed: {indexed})\n{proc.stdout}")
+    # Pagefind's ready-made interfaces are not used (the search box is
+    # Material's, driven by epd-search.js): keep them out of the site.
+    for unused in ("pagefind-ui.js", "pagefind-ui.css", "pagefind-modular-ui.js",
+                   "pagefind-modular-ui.css", "pagefind-component-ui.js",
+                   "pagefind-component-ui.css", "pagefind-highlight.js"):
+        (out_dir / unused).unlink(missing_ok=True)
+    if build_dir is not None:
+        for lang in languages:
+            vocab = search_vocabulary(Path(build_dir) / lang / "docs")
+            (out_dir / VOCABULARY_FILE.format(lang=lang)).write_text(
+                json.dumps(vocab, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+    return indexed
 
 
 # --------------------------------------------------------------------------
@@ -311,8 +391,10 @@ def build_site(build_dir: Path, site_dir: Path, languages: Sequence[str] | None 
     Languages are built in parallel (at most ``jobs`` at once). If any build
     fails, :class:`SiteBuildError` is raised with every build's output and
     ``site_dir`` is left untouched. Otherwise the default language is placed
-    at ``site_dir`` and each other language at ``site_dir/<lang>``; the new
-    tree is assembled in a sibling directory and swapped in by renames.
+    at ``site_dir`` and each other language at ``site_dir/<lang>``, the
+    assembled tree is indexed for search (:func:`build_search_index`), and
+    only then swapped in by renames: a failed index also leaves ``site_dir``
+    untouched.
     """
     build_dir = Path(build_dir).resolve()
     site_dir = Path(site_dir).resolve()
@@ -351,6 +433,8 @@ def build_site(build_dir: Path, site_dir: Path, languages: Sequence[str] | None 
                     f"the '{default}' site already has '{lang}/'; cannot place the "
                     f"'{lang}' site there", outputs)
             shutil.copytree(build_dir / lang / "site", target)
+        indexed = build_search_index(new, langs, build_dir)
+        log.info("search index: %s", ", ".join(f"{k}={v} pages" for k, v in sorted(indexed.items())))
     except BaseException:
         shutil.rmtree(new, ignore_errors=True)
         raise

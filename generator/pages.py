@@ -25,6 +25,38 @@ NAVIGATION = (
 )
 
 
+# Interface strings the theme's own templates show (site name, palette toggle, search panel). The MkDocs
+# adapter passes them to the theme, so they come from the same gettext catalogs as the pages.
+THEME_STRINGS = {
+    "site_name": N_("Election-Prep Digest"),
+    "site_description": N_("A documented, bilingual digest of the coordination meetings where Indonesian regions "
+                           "prepare their elections."),
+    "to_dark": N_("Switch to dark mode"),
+    "to_light": N_("Switch to light mode"),
+    "search_dialog": N_("Site search"),
+    "search_filters": N_("Narrow results"),
+    "search_kind": N_("Page kind"),
+    "search_region": N_("Region"),
+    "search_election": N_("Election"),
+    "search_any": N_("All"),
+    "search_corrected": N_("Results for:"),
+    "search_partial": N_("Results matching some of the words:"),
+    "search_unavailable": N_("Search is unavailable. Reload the page, or browse the pages from the menu."),
+    "kind_meeting": N_("Meeting"),
+    "kind_region": N_("Region"),
+    "kind_agency": N_("Agency"),
+    "kind_topic": N_("Topic"),
+    "kind_person": N_("Person"),
+    "kind_index": N_("Overview"),
+}
+
+
+def theme_strings(lang: str) -> dict[str, str]:
+    """THEME_STRINGS translated into one language."""
+    gettext = Formatter(lang).gettext
+    return {key: gettext(message) for key, message in THEME_STRINGS.items()}
+
+
 @dataclass(frozen=True)
 class TimelineEntry:
     """A meeting or an election milestone on the timeline."""

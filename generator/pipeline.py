@@ -12,7 +12,7 @@ from .export import render_exports
 from .i18n import LANGUAGES, DEFAULT_LANGUAGE
 from .index import build_index
 from .load import load_content
-from .pages import navigation, plan_pages
+from .pages import navigation, plan_pages, theme_strings
 from .render import environment, render_pages
 from .verify import Report, verify
 
@@ -76,8 +76,9 @@ def build(config: BuildConfig) -> BuildResult:
         lang_dir = config.out / lang
         counts = write_tree(lang_dir / "docs", tree)
         written, unchanged, removed = written + counts[0], unchanged + counts[1], removed + counts[2]
-        nav = json.dumps(navigation(lang), ensure_ascii=False, indent=1) + "\n"
-        written += _write_if_changed(lang_dir / "nav.json", nav.encode("utf-8"))
+        for name, data in (("nav.json", navigation(lang)), ("theme-strings.json", theme_strings(lang))):
+            text = json.dumps(data, ensure_ascii=False, indent=1, sort_keys=name != "nav.json") + "\n"
+            written += _write_if_changed(lang_dir / name, text.encode("utf-8"))
     site = {"languages": list(config.languages), "default": DEFAULT_LANGUAGE, "site_url": config.site_url}
     _write_if_changed(config.out / "site.json", (json.dumps(site, indent=1) + "\n").encode("utf-8"))
     clock.lap("write")
