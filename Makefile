@@ -6,9 +6,22 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.requirements.stamp
 
-.PHONY: venv check generate site serve test messages golden clean
+NPM_STAMP := node_modules/.package-lock.stamp
+
+.PHONY: venv node-tools check generate site serve test check-external-links screenshots messages golden clean
 
 venv: $(STAMP)
+
+# Pinned npm tools for the reader-facing quality gates in tests/e2e (axe-core, vnu-jar).
+# `npm ci` reinstalls whenever package.json or package-lock.json is newer than the stamp.
+# --ignore-scripts: vnu-jar's install script would try to download a Java runtime;
+# the system Java (`.ci/run` installs it) runs vnu.jar.
+node-tools: $(NPM_STAMP)
+
+$(NPM_STAMP): package.json package-lock.json
+	@command -v npm >/dev/null 2>&1 || { echo "error: npm is missing (on Debian: apt-get install nodejs npm)" >&2; exit 1; }
+	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
+	@touch $(NPM_STAMP)
 
 # Reinstalls whenever requirements.txt is newer than the stamp.
 $(STAMP): requirements.txt
@@ -32,8 +45,18 @@ site: venv
 serve: venv
 	$(PY) -m generator serve
 
-test: venv
+test: venv node-tools
 	$(PY) -m pytest -q
+
+# Fetch every external link of the built site (needs the network; not part of `make test`).
+# `make test` only lists them, in test-output/external-links.txt.
+check-external-links: site
+	$(PY) tests/e2e/linkcheck.py site --external-list test-output/external-links.txt --external
+
+# Refresh the curated screenshots for the README and docs (taken by tests/e2e/test_browser.py).
+screenshots: venv node-tools
+	$(PY) -m pytest -q tests/e2e/test_browser.py -k test_screenshots
+	$(PY) tests/e2e/test_browser.py --copy-curated test-output/screenshots docs/screenshots
 
 # Interface strings: extract from code and templates, then merge into both catalogs.
 # Fill the new msgstr entries in generator/locale/{id,en}/LC_MESSAGES/messages.po;
@@ -51,4 +74,4 @@ golden: venv
 	$(PY) tests/update_golden.py
 
 clean:
-	rm -rf build site site.new-* site.old-* .pytest_cache test-output
+	rm -rf build site site.new-* site.old-* .pytest_cache test-output node_modules

@@ -26,17 +26,30 @@ def build_site(site_dir: Path) -> Path:
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    prefix = "/"  # the URL path the site is served under (the path of its site_url)
+
     def log_message(self, format, *args):  # noqa: A002 - the base class's name
         pass
 
+    def translate_path(self, path):
+        if not path.startswith(self.prefix):
+            return str(Path(self.directory) / ".not-under-the-site-prefix")  # 404
+        return super().translate_path("/" + path[len(self.prefix):])
+
 
 class SiteServer:
-    """A static server for a built site on an ephemeral 127.0.0.1 port."""
+    """A static server for a built site on an ephemeral 127.0.0.1 port.
 
-    def __init__(self, site_dir: Path):
-        handler = functools.partial(_QuietHandler, directory=str(site_dir))
+    `prefix` serves the site under a path, as deployed (e.g. "/digest/" for a site_url ending in
+    /digest/): Material's instant navigation only intercepts links whose path is in sitemap.xml, which
+    holds the site_url's path, so it works only when the site is served under that same path."""
+
+    def __init__(self, site_dir: Path, prefix: str = "/"):
+        prefix = "/" + prefix.strip("/") + "/" if prefix.strip("/") else "/"
+        handler = functools.partial(type("_Handler", (_QuietHandler,), {"prefix": prefix}),
+                                    directory=str(site_dir))
         self.httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-        self.url = f"http://127.0.0.1:{self.httpd.server_address[1]}/"
+        self.url = f"http://127.0.0.1:{self.httpd.server_address[1]}{prefix}"
         self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
 
     def __enter__(self) -> "SiteServer":
