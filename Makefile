@@ -8,7 +8,7 @@ STAMP  := $(VENV)/.requirements.stamp
 
 NPM_STAMP := node_modules/.package-lock.stamp
 
-.PHONY: venv node-tools check generate site serve test check-external-links screenshots messages golden clean
+.PHONY: venv node-tools check generate site serve test check-external-links screenshots messages golden bench clean
 
 venv: $(STAMP)
 
@@ -70,6 +70,12 @@ messages: venv
 
 # Expected pages of the fixture content tree (tests/golden/<lang>/**.md), which tests/test_render.py compares
 # with a fresh build. Run after an intended change to templates, render.py or the catalogs; review the diff.
+# Scale benchmark on synthetic corpora (bench/synthetic.py): generator stages, site build, sizes, search download,
+# edit latency and the plain MkDocs baseline. Prints a Markdown table; writes bench/results/sizes-100-1000-5000.json.
+# Takes several minutes (the 5,000-sheet baseline most of it); `bench/run.py --sizes 100 --quick` is quick.
+bench: venv
+	$(PY) bench/run.py --sizes 100 1000 5000
+
 golden: venv
 	$(PY) tests/update_golden.py
 

@@ -21,9 +21,12 @@ NAVIGATION = (
     (N_("People"), "people/index.md"),
     (N_("Data"), ((N_("Figures"), "figures.md"), (N_("Timeline"), "timeline.md"), (N_("Open data"), "data.md"))),
     (N_("About"), ((N_("Methodology"), "methodology.md"), (N_("Contributing"), "contributing.md"),
-                   (N_("Glossary"), "glossary.md"))),
+                   (N_("Glossary"), "glossary.md"), (N_("Performance"), "performance.md"))),
 )
 
+
+PROVINCE_MEETINGS = 20  # a province page lists this many latest meetings; its regions' pages list the rest
+REGION_MEETINGS = 5  # a region page details attendance, concerns and quotes of this many latest meetings
 
 # Interface strings the theme's own templates show (site name, palette toggle, search panel). The MkDocs
 # adapter passes them to the theme, so they come from the same gettext catalogs as the pages.
@@ -67,6 +70,27 @@ class TimelineEntry:
     election: object = None
 
 
+# Link budgets: no generated page lists more than a few hundred links, whatever the size of the corpus.
+# A page that would list more is split: by month, by initial letter, by province, or into numbered parts.
+MEETINGS_PER_PAGE = 90  # a meetings table row has three links (meeting, region, election)
+PEOPLE_PER_PAGE = 250  # one link a row
+BRANCHES_PER_PAGE = 120  # an agency kind lists its branches directly up to this many, else by province
+TOPIC_ITEMS_PER_PAGE = 60  # statements and points on one topic page (a statement has about four links)
+FIGURE_ROWS_PER_PAGE = 60  # figure rows on the figures page (two or three links a row)
+TIMELINE_MEETINGS = 100  # meetings listed on the timeline itself; beyond that it links month pages
+
+
+@dataclass(frozen=True)
+class Part:
+    """One page of a split listing: its path, its label and what it lists."""
+
+    path: str
+    label: str
+    items: tuple
+    number: int = 1
+    of: int = 1
+
+
 def plan_pages(index: Index, lang: str) -> list[Page]:
     """Every generated page of one language (hand-written pages are copied, not planned)."""
     fmt = Formatter(lang)
@@ -75,6 +99,7 @@ def plan_pages(index: Index, lang: str) -> list[Page]:
     provinces = [r for r in regions if r.kind == "province"]
     orphans = [r for r in regions if r.kind != "province" and not r.parent]
     newest_first = sorted(index.sheets, key=lambda s: (s.meeting.date, s.id), reverse=True)
+    months = meeting_months(index, fmt)
     pages = [
         Page("index.md", "overview.md.j2", {
             "counts": {"meetings": len(index.sheets), "regions": len(index.sheets_by_region),
@@ -85,27 +110,160 @@ def plan_pages(index: Index, lang: str) -> list[Page]:
                                   key=lambda row: row.sheet.meeting.date, reverse=True)[:10],
         }),
         Page("meetings/index.md", "meeting_index.md.j2", {
-            "months": [(fmt.month(month), list(group)) for month, group in
-                       itertools.groupby(newest_first, key=lambda s: s.meeting.date.replace(day=1))],
+            "latest": newest_first[:10],
+            "years": [(year, list(group)) for year, group in
+                      itertools.groupby(months, key=lambda month: month[0].year)],
         }),
         Page("regions/index.md", "region_index.md.j2", {"provinces": provinces, "orphans": orphans}),
         Page("agencies/index.md", "agency_index.md.j2", {"kinds": sorted(content.agency_kinds,
                                                                           key=lambda k: k.abbreviation)}),
         Page("topics/index.md", "topic_index.md.j2", {"topics": sorted(
             content.topics, key=lambda t: _plain_key(t.name, lang))}),
-        Page("people/index.md", "people_index.md.j2", {"groups": _people_by_letter(content.people)}),
-        Page("timeline.md", "timeline.md.j2", {"elections": sorted(content.elections, key=lambda e: e.voting_date),
-                                               "years": _timeline_years(index)}),
-        Page("figures.md", "figures.md.j2", _figures_values(index)),
         Page("glossary.md", "glossary.md.j2", {"terms": sorted(content.glossary, key=lambda t: t.term.lower())}),
         Page("data.md", "data.md.j2", {"files": EXPORTS}),
     ]
+    # Meetings by month, newest month first; a busy month is split into parts.
+    flat = [part for _, _, parts in months for part in parts]
+    for i, part in enumerate(flat):
+        pages.append(Page(part.path, "meeting_month.md.j2", {
+            "part": part, "milestones": _milestones_in(index, part),
+            "newer": flat[i - 1] if i > 0 else None, "older": flat[i + 1] if i + 1 < len(flat) else None}))
+    # People by initial letter.
+    letters = _people_by_letter(content.people)
+    pages.append(Page("people/index.md", "people_index.md.j2", {"letters": letters}))
+    for letter, parts in letters:
+        pages += [Page(part.path, "people_letter.md.j2", {"part": part, "letter": letter}) for part in parts]
+    # Timeline and figures: the whole list while it is short, else an overview that links the parts.
+    elections = sorted(content.elections, key=lambda e: e.voting_date)
+    if len(index.sheets) <= TIMELINE_MEETINGS:
+        pages.append(Page("timeline.md", "timeline.md.j2", {"elections": elections, "years": _timeline_years(index)}))
+    else:
+        pages.append(Page("timeline.md", "timeline_index.md.j2", {
+            "elections": elections, "years": _timeline_years(index, meetings=False),
+            "months": months}))
+    figures = _figures_values(index)
+    if len(figures["rows"]) + len(figures["budget_parts"]) + len(figures["security"]) <= FIGURE_ROWS_PER_PAGE:
+        pages.append(Page("figures.md", "figures.md.j2", figures))
+    else:
+        by_province = _figures_by_province(index, figures)
+        pages.append(Page("figures.md", "figures_index.md.j2", {"provinces": by_province}))
+        pages += [Page(path, "figures_province.md.j2", {"province": province, **values})
+                  for province, path, values in by_province]
     pages += [Page(f"meetings/{sheet.id}.md", "meeting.md.j2", {"sheet": sheet}) for sheet in index.sheets]
-    pages += [Page(f"regions/{region.id}.md", "region.md.j2", {"region": region}) for region in regions]
-    pages += [Page(f"agencies/{kind.id}.md", "agency.md.j2", {"kind": kind}) for kind in content.agency_kinds]
-    pages += [Page(f"topics/{topic.id}.md", "topic.md.j2", {"topic": topic}) for topic in content.topics]
+    pages += [Page(f"regions/{region.id}.md", "region.md.j2", {"region": region, "province_meetings": PROVINCE_MEETINGS,
+                                                                "region_meetings": REGION_MEETINGS})
+              for region in regions]
+    for kind in content.agency_kinds:
+        branches = index.branches.get(kind.id, ())
+        groups = _branches_by_province(index, kind, branches) if len(branches) > BRANCHES_PER_PAGE else []
+        pages.append(Page(f"agencies/{kind.id}.md", "agency_kind.md.j2", {
+            "kind": kind, "branches": branches if not groups else (), "groups": groups}))
+        pages += [Page(path, "agency_province.md.j2", {"kind": kind, "province": province, "branches": members})
+                  for province, path, members, _, _ in groups]
+        pages += [Page(branch_path(agency), "agency_branch.md.j2", {"kind": kind, "agency": agency})
+                  for agency in branches]
+    for topic in content.topics:
+        said = index.statements_by_topic.get(topic.id, ())
+        points = index.points_by_topic.get(topic.id, ())
+        if len(said) + len(points) <= TOPIC_ITEMS_PER_PAGE:
+            pages.append(Page(f"topics/{topic.id}.md", "topic.md.j2", {"topic": topic}))
+            continue
+        groups = _topic_by_province(index, topic, said, points)
+        pages.append(Page(f"topics/{topic.id}.md", "topic_overview.md.j2", {"topic": topic, "groups": groups}))
+        pages += [Page(path, "topic_province.md.j2", {"topic": topic, "province": province, "said": s, "points": p})
+                  for province, path, s, p in groups]
     pages += [Page(f"people/{person.id}.md", "person.md.j2", {"person": person}) for person in content.people]
     return pages
+
+
+def branch_path(agency) -> str:
+    """The page of one agency branch (the same path `Helpers.agency` links)."""
+    return f"agencies/{agency.kind}/{agency.id}.md"
+
+
+def _parts(base: str, label: str, items: list, size: int) -> list[Part]:
+    """`items` split into pages of at most `size`: base.md, base-2.md, ..."""
+    chunks = [tuple(items[i:i + size]) for i in range(0, len(items), size)] or [()]
+    return [Part(f"{base}.md" if n == 1 else f"{base}-{n}.md", label, chunk, n, len(chunks))
+            for n, chunk in enumerate(chunks, start=1)]
+
+
+def meeting_months(index: Index, fmt: Formatter) -> list[tuple]:
+    """(first day of the month, label, parts) for every month with a meeting, newest first."""
+    newest_first = sorted(index.sheets, key=lambda s: (s.meeting.date, s.id), reverse=True)
+    months = []
+    for month, group in itertools.groupby(newest_first, key=lambda s: s.meeting.date.replace(day=1)):
+        label = fmt.month(month)
+        months.append((month, label, _parts(f"meetings/{month:%Y-%m}", label, list(group), MEETINGS_PER_PAGE)))
+    return months
+
+
+def _milestones_in(index: Index, part: Part) -> list[TimelineEntry]:
+    """Election milestones in the month of a meetings page (on its first part only)."""
+    if part.number != 1 or not part.items:
+        return []
+    month = part.items[0].meeting.date.replace(day=1)
+    return sorted((TimelineEntry(date=m.date, milestone=m, election=e) for e in index.content.elections
+                   for m in e.milestones if m.date.replace(day=1) == month), key=lambda e: e.date)
+
+
+def _people_by_letter(people) -> list[tuple[str, list[Part]]]:
+    ordered = sorted(people, key=lambda p: p.name.lower())
+    letters = []
+    for letter, group in itertools.groupby(ordered, key=lambda p: p.name[0].upper()):
+        slug = letter.lower() if letter.isascii() and letter.isalpha() else "other"
+        letters.append((letter, _parts(f"people/{slug}", letter, list(group), PEOPLE_PER_PAGE)))
+    return letters
+
+
+def _province_key(index: Index, region_id: str | None):
+    region = index.regions.get(region_id) if region_id else None
+    province = index.province_of(region) if region else None
+    return province
+
+
+def _grouped(index: Index, items, region_of) -> list[tuple]:
+    """Items grouped by the province of their region (None last), provinces by name."""
+    groups: dict = {}
+    for item in items:
+        province = _province_key(index, region_of(item))
+        groups.setdefault(province.id if province else None, (province, []))[1].append(item)
+    return sorted(groups.values(), key=lambda g: (g[0] is None, g[0].name if g[0] else ""))
+
+
+def _branches_by_province(index: Index, kind, branches) -> list[tuple]:
+    """(province, page, branches, meetings attended, statements) of an agency kind's branches."""
+    return [(province, f"agencies/{kind.id}/regions/{province.id if province else 'other'}.md", members,
+             sum(len({a.sheet.id for a in index.appearances_by_agency.get(b.id, ())}) for b in members),
+             sum(len(index.statements_by_agency.get(b.id, ())) for b in members))
+            for province, members in _grouped(index, branches, lambda a: a.region)]
+
+
+def _topic_by_province(index: Index, topic, said, points) -> list[tuple]:
+    groups: dict = {}
+    for kind, items in (("said", said), ("points", points)):
+        for province, members in _grouped(index, items, lambda x: x.sheet.meeting.region):
+            key = province.id if province else None
+            groups.setdefault(key, {"province": province, "said": [], "points": []})[kind] = members
+    ordered = sorted(groups.values(), key=lambda g: (g["province"] is None,
+                                                     g["province"].name if g["province"] else ""))
+    return [(g["province"], f"topics/{topic.id}/{g['province'].id if g['province'] else 'other'}.md",
+             g["said"], g["points"]) for g in ordered]
+
+
+def _figures_by_province(index: Index, figures: dict) -> list[tuple]:
+    groups: dict = {}
+    for key, items, region_of in (("rows", figures["rows"], lambda r: r.region.id),
+                                  ("budget_parts", figures["budget_parts"], lambda rp: rp[0].region.id),
+                                  ("security", figures["security"], lambda rf: rf[0].region.id)):
+        for province, members in _grouped(index, items, region_of):
+            pid = province.id if province else None
+            groups.setdefault(pid, {"province": province, "rows": [], "budget_parts": [], "security": []})[key] = \
+                members
+    ordered = sorted(groups.values(), key=lambda g: (g["province"] is None,
+                                                     g["province"].name if g["province"] else ""))
+    return [(g["province"], f"figures/{g['province'].id if g['province'] else 'other'}.md",
+             {k: g[k] for k in ("rows", "budget_parts", "security")}) for g in ordered]
 
 
 def _plain_key(text, lang: str) -> str:
@@ -113,13 +271,8 @@ def _plain_key(text, lang: str) -> str:
     return (text.en if lang == "en" and text.en else text.id).lower()
 
 
-def _people_by_letter(people) -> list[tuple[str, list]]:
-    ordered = sorted(people, key=lambda p: p.name.lower())
-    return [(letter, list(group)) for letter, group in itertools.groupby(ordered, key=lambda p: p.name[0].upper())]
-
-
-def _timeline_years(index: Index) -> list[tuple[int, list[TimelineEntry]]]:
-    entries = [TimelineEntry(date=s.meeting.date, sheet=s) for s in index.sheets]
+def _timeline_years(index: Index, meetings: bool = True) -> list[tuple[int, list[TimelineEntry]]]:
+    entries = [TimelineEntry(date=s.meeting.date, sheet=s) for s in index.sheets] if meetings else []
     for election in index.content.elections:
         entries += [TimelineEntry(date=m.date, milestone=m, election=election) for m in election.milestones]
     entries.sort(key=lambda e: (e.date, 0 if e.milestone else 1))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import multiprocessing
 import os
 import time
 from dataclasses import dataclass, field
@@ -57,32 +58,76 @@ def build(config: BuildConfig) -> BuildResult:
     exports = render_exports(index, config.site_url)
     hand_written = _read_hand_written(config.root / "docs")
     assets = _read_assets(config.root / "docs" / "assets")
-    trees: dict[str, dict[str, bytes]] = {}
-    pages = 0
-    for lang in config.languages:
-        rendered = render_pages(plan_pages(index, lang), index, lang)
-        pages = len(rendered) + len(hand_written[lang])
-        tree = {path: text.encode("utf-8") for path, text in rendered.items()}
-        tree.update({name: text for name, text in hand_written[lang].items()})
-        tree.update({f"data/{name}": text.encode("utf-8") for name, text in exports.items()})
-        tree.update({f"assets/{name}": data for name, data in assets.items()})
-        # A snippet appended to every page (hover definitions), excluded from the pages themselves.
-        tree["abbreviations.md"] = environment().get_template("abbreviations.md.j2").render(
-            terms=sorted(content.glossary, key=lambda t: t.term), abbr_title=_abbr_title(lang)).encode("utf-8")
-        trees[lang] = tree
+    job = _LanguageJob(config, content, index, exports, hand_written, assets)
+    if _parallel(config, content):
+        # Languages are independent: render and write each in a forked worker (the index is shared
+        # copy-on-write), so two cores halve the longest stage.
+        global _JOB
+        _JOB = job
+        try:
+            context = multiprocessing.get_context("fork")
+            with context.Pool(len(config.languages)) as pool:
+                done = pool.map(_run_job, config.languages)
+        finally:
+            _JOB = None
+    else:
+        done = [job.run(lang) for lang in config.languages]
+    slowest_write = max(d["write_seconds"] for d in done)
     clock.lap("render")
-    written = unchanged = removed = 0
-    for lang, tree in trees.items():
-        lang_dir = config.out / lang
-        counts = write_tree(lang_dir / "docs", tree)
-        written, unchanged, removed = written + counts[0], unchanged + counts[1], removed + counts[2]
-        for name, data in (("nav.json", navigation(lang)), ("theme-strings.json", theme_strings(lang))):
-            text = json.dumps(data, ensure_ascii=False, indent=1, sort_keys=name != "nav.json") + "\n"
-            written += _write_if_changed(lang_dir / name, text.encode("utf-8"))
+    clock.laps["render"] -= slowest_write  # the write share of the workers' time is reported as "write"
+    pages = done[-1]["pages"]
+    written = sum(d["written"] for d in done)
+    unchanged = sum(d["unchanged"] for d in done)
+    removed = sum(d["removed"] for d in done)
     site = {"languages": list(config.languages), "default": DEFAULT_LANGUAGE, "site_url": config.site_url}
     _write_if_changed(config.out / "site.json", (json.dumps(site, indent=1) + "\n").encode("utf-8"))
     clock.lap("write")
+    clock.laps["write"] += slowest_write
     return BuildResult(report, pages, written, unchanged, removed, clock.laps)
+
+
+PARALLEL_MIN_SHEETS = 200  # below this, forking costs more than it saves
+_JOB = None  # the job forked workers inherit
+
+
+def _parallel(config: BuildConfig, content) -> bool:
+    return (len(config.languages) > 1 and (os.cpu_count() or 1) > 1 and len(content.sheets) >= PARALLEL_MIN_SHEETS
+            and "fork" in multiprocessing.get_all_start_methods() and os.environ.get("EPD_SERIAL") != "1")
+
+
+def _run_job(lang: str) -> dict:
+    return _JOB.run(lang)
+
+
+@dataclass
+class _LanguageJob:
+    """Render one language's pages and make build/<lang>/ hold exactly them."""
+
+    config: BuildConfig
+    content: object
+    index: object
+    exports: dict
+    hand_written: dict
+    assets: dict
+
+    def run(self, lang: str) -> dict:
+        hand_written = self.hand_written[lang]
+        rendered = render_pages(plan_pages(self.index, lang), self.index, lang)
+        tree = {path: text.encode("utf-8") for path, text in rendered.items()}
+        tree.update({name: text for name, text in hand_written.items()})
+        tree.update({f"data/{name}": text.encode("utf-8") for name, text in self.exports.items()})
+        tree.update({f"assets/{name}": data for name, data in self.assets.items()})
+        # A snippet appended to every page (hover definitions), excluded from the pages themselves.
+        tree["abbreviations.md"] = environment().get_template("abbreviations.md.j2").render(
+            terms=sorted(self.content.glossary, key=lambda t: t.term), abbr_title=_abbr_title(lang)).encode("utf-8")
+        started = time.perf_counter()
+        lang_dir = self.config.out / lang
+        written, unchanged, removed = write_tree(lang_dir / "docs", tree)
+        for name, data in (("nav.json", navigation(lang)), ("theme-strings.json", theme_strings(lang))):
+            text = json.dumps(data, ensure_ascii=False, indent=1, sort_keys=name != "nav.json") + "\n"
+            written += _write_if_changed(lang_dir / name, text.encode("utf-8"))
+        return {"pages": len(rendered) + len(hand_written), "written": written, "unchanged": unchanged,
+                "removed": removed, "write_seconds": time.perf_counter() - started}
 
 
 def write_tree(directory: Path, files: dict[str, bytes]) -> tuple[int, int, int]:

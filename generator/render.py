@@ -103,7 +103,7 @@ class Helpers:
         self.index = index
         self.lang = lang
         self.page_path = page_path
-        self.fmt = Formatter(lang)
+        self.fmt = _formatter(lang)
         self._ = self.gettext
 
     # ------------------------------------------------------------ text
@@ -150,7 +150,7 @@ class Helpers:
         if target == self.page_path:
             relative = ""
         else:
-            relative = posixpath.relpath(target, posixpath.dirname(self.page_path) or ".")
+            relative = _relative(target, posixpath.dirname(self.page_path) or ".")
         return relative + (f"#{anchor}" if anchor else "")
 
     def link(self, text: object, target: str, anchor: str | None = None) -> Md:
@@ -204,11 +204,11 @@ class Helpers:
         return self.gettext(label)
 
     def agency(self, agency: Agency | str | None) -> Md:
-        """An agency branch's name, linked to its kind's page, at its own heading."""
+        """An agency branch's name, linked to the branch's own page (agencies/<kind>/<branch>.md)."""
         if agency is None:
             return Md("")
         agency = self.index.agencies[agency] if isinstance(agency, str) else agency
-        return self.link(self.agency_name(agency), f"agencies/{agency.kind}.md", f"branch-{agency.id}")
+        return self.link(self.agency_name(agency), f"agencies/{agency.kind}/{agency.id}.md")
 
     def agency_name(self, agency: Agency) -> str:
         return agency.name_en if self.lang == "en" and agency.name_en else agency.name
@@ -256,6 +256,11 @@ class Helpers:
         links = [self.link(f"¶{n}", target, f"p-{n}") for n in numbers] or [self.link("¶", target, "source")]
         return Md(" ".join(links))
 
+    def at_meetings(self, items, sheets) -> list:
+        """The statements or points (anything with a .sheet) that belong to the given meetings."""
+        ids = {sheet.id for sheet in sheets}
+        return [item for item in items if item.sheet.id in ids]
+
     def by_topic(self, points) -> list[tuple[str, list]]:
         """Concerns and commitments grouped by topic, topics sorted by their name in this language."""
         groups: dict[str, list] = {}
@@ -273,6 +278,18 @@ class Helpers:
             label = self.gettext("inferred")
             return Md(f' <span class="epd-inferred">{label}</span>')
         return Md("")
+
+
+@functools.cache
+def _formatter(lang: str) -> Formatter:
+    """One Formatter per language, shared by every page (it holds no per-page state)."""
+    return Formatter(lang)
+
+
+@functools.lru_cache(maxsize=65536)
+def _relative(target: str, start: str) -> str:
+    """posixpath.relpath, cached: pages link the same few thousand targets from a few folders."""
+    return posixpath.relpath(target, start)
 
 
 @functools.cache

@@ -199,7 +199,8 @@ def test_golden_covers_every_kind_of_page():
     for lang in LANGUAGES:
         for page in ("index.md", "abbreviations.md", "timeline.md", "figures.md", "glossary.md", "data.md",
                      f"meetings/{CITY_SHEET_ID}.md", f"meetings/{REGENCY_SHEET_ID}.md", "regions/pelita.md",
-                     "regions/sukamaju.md", "regions/nusa-harapan.md", "agencies/kpu.md", "topics/funding.md",
+                     "regions/sukamaju.md", "regions/nusa-harapan.md", "agencies/kpu.md", "agencies/kpu/kpu-sukamaju.md",
+                     "topics/funding.md",
                      "people/siti-rahayu.md", "meetings/index.md", "regions/index.md", "people/index.md"):
             assert f"{lang}/{page}" in golden, f"tests/golden/{lang}/{page} is missing: run make golden"
     assert GOLDEN_DIR == TESTS_DIR / "golden"
@@ -424,8 +425,8 @@ def test_injection_strings_come_out_inert(fixture_out, lang):
     for injection in INJECTIONS:
         assert injection in text
     # The pages that show the same quote are inert too.
-    for other in ("regions/sukamaju.md", "agencies/kpu.md", "topics/disinformation.md", "people/rahmat-hidayat.md",
-                  "regions/tanjung-raya.md"):
+    for other in ("regions/sukamaju.md", "agencies/kpu/kpu-sukamaju.md", "topics/disinformation.md",
+                  "people/rahmat-hidayat.md"):
         other_source = to_html(read_page(fixture_out, lang, other), abbreviations)
         assert_inert(other_source)
         assert re.sub(r"\s+", " ", INJECTION_QUOTE) in plain_text(parse_html(other_source)), other

@@ -1,0 +1,316 @@
+"""The scale benchmark: `make bench`, or
+
+    .venv/bin/python bench/run.py --sizes 100 1000 5000 [--quick] [--work DIR] [--out NAME]
+
+For each size N it writes a synthetic corpus of N fact sheets (bench/synthetic.py, seed 1) and measures:
+
+- the generator (load, verify, index, render, write; both languages), in a fresh subprocess, and its peak
+  memory (ru_maxrss);
+- the site build (`mkdocs build --strict` per language, in parallel as `python -m generator site` runs them,
+  then assembly and search indexing), per language and in total;
+- the size of site/ (bytes and files);
+- what a reader downloads for one search: Pagefind's entry file, one language's metadata, the index chunk and
+  ten result fragments when the site has Pagefind; Material's search_index.json otherwise (both when present);
+- the baseline: plain MkDocs + Material over the same generated pages with the default navigation (no `nav`,
+  so every page is in it; no navigation.prune), both languages in parallel, and our build's speed-up over it;
+- the edit latency while serving: time from rewriting one fact sheet to its rebuilt HTML page on disk, through
+  the same rebuild the serve loop runs.
+
+--quick skips the baseline and the edit latency (for the test suite). Prints a Markdown table and writes
+bench/results/<name>.json (default: the sizes, e.g. sizes-100-1000-5000.json, or quick-20.json).
+"""
+
+from __future__ import annotations
+
+import argparse
+import concurrent.futures
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+BENCH = Path(__file__).resolve().parent
+REPO = BENCH.parent
+sys.path[:0] = [str(REPO), str(BENCH)]
+
+from synthetic import write_corpus  # noqa: E402
+
+GENERATOR_PROBE = r"""
+import json, resource, sys
+from pathlib import Path
+from generator.pipeline import BuildConfig, build
+result = build(BuildConfig.for_repository(Path(sys.argv[1])))
+print(json.dumps({"timings": result.timings, "pages": result.pages,
+                  "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
+"""
+
+
+def run_generator(root: Path) -> dict:
+    """Cold generator run in a subprocess (fresh interpreter, empty build/)."""
+    shutil.rmtree(root / "build", ignore_errors=True)
+    started = time.perf_counter()
+    proc = subprocess.run([sys.executable, "-c", GENERATOR_PROBE, str(root)], cwd=REPO, capture_output=True,
+                          text=True, check=True)
+    data = json.loads(proc.stdout.strip().splitlines()[-1])
+    data["wall"] = time.perf_counter() - started
+    data["total"] = sum(data["timings"].values())
+    return data
+
+
+def run_site(root: Path) -> dict:
+    """Our site build (as `python -m generator site` runs it after generating), timed per language."""
+    from generator import mkdocs_adapter
+
+    durations: dict[str, float] = {}
+    original = mkdocs_adapter._run_mkdocs
+
+    def timed(config_file, cwd):
+        started = time.perf_counter()
+        try:
+            return original(config_file, cwd)
+        finally:
+            durations[Path(config_file).parent.name] = time.perf_counter() - started
+
+    mkdocs_adapter._run_mkdocs = timed
+    try:
+        started = time.perf_counter()
+        mkdocs_adapter.build_site(root / "build", root / "site", jobs=2, repo_root=root)
+        total = time.perf_counter() - started
+    finally:
+        mkdocs_adapter._run_mkdocs = original
+    return {"per_language": durations, "total": total}
+
+
+def tree_size(directory: Path) -> tuple[int, int]:
+    files = [p for p in directory.rglob("*") if p.is_file()]
+    return sum(p.stat().st_size for p in files), len(files)
+
+
+def search_download(site: Path) -> dict:
+    """Bytes a reader fetches for one query, for each search engine the site has."""
+    found: dict = {}
+    pagefind = site / "pagefind"
+    entry = pagefind / "pagefind-entry.json"
+    if entry.is_file():
+        data = json.loads(entry.read_text(encoding="utf-8"))
+        per_language = {}
+        for lang, info in (data.get("languages") or {}).items():
+            meta = pagefind / f"pagefind.{info.get('hash')}.pf_meta"
+            chunks = sorted((pagefind / "index").glob("*.pf_index")) if (pagefind / "index").is_dir() else []
+            fragments = sorted((pagefind / "fragment").glob("*.pf_fragment")) \
+                if (pagefind / "fragment").is_dir() else []
+            chunk = max((p.stat().st_size for p in chunks), default=0)  # worst case: the largest chunk
+            fragment = sum(sorted((p.stat().st_size for p in fragments), reverse=True)[:10])
+            script = sum(p.stat().st_size for p in pagefind.glob("pagefind*.js")) + \
+                sum(p.stat().st_size for p in pagefind.glob("wasm.*.pagefind"))
+            per_language[lang] = {"entry": entry.stat().st_size, "meta": meta.stat().st_size if meta.exists() else 0,
+                                  "largest_index_chunk": chunk, "ten_largest_fragments": fragment,
+                                  "scripts_and_wasm": script,
+                                  "one_query_total": entry.stat().st_size + (meta.stat().st_size if meta.exists()
+                                                                             else 0) + chunk + fragment + script,
+                                  "pages": info.get("page_count")}
+        found["pagefind"] = per_language
+    lunr = {}
+    for index in [site / "search" / "search_index.json"] + sorted(site.glob("*/search/search_index.json")):
+        if index.is_file():
+            lang = "id" if index.parent.parent == site else index.parent.parent.name
+            lunr[lang] = index.stat().st_size
+    if lunr:
+        found["material_search_index"] = lunr
+    return found
+
+
+def baseline_config(root: Path, lang: str) -> Path:
+    """A plain MkDocs + Material config over build/<lang>/docs: default (automatic) navigation, no prune."""
+    import yaml
+
+    from generator.mkdocs_adapter import _load_base_config
+
+    base = _load_base_config(root)
+    features = [f for f in (base.get("theme") or {}).get("features", []) if f != "navigation.prune"]
+    config = {
+        "site_name": f"Baseline {lang}",
+        "site_url": "https://example.invalid/",
+        "docs_dir": str(root / "build" / lang / "docs"),
+        "site_dir": str(root / "baseline" / lang),
+        "theme": {"name": "material", "language": lang, "features": features},
+        "markdown_extensions": base.get("markdown_extensions"),
+        "plugins": ["search"],
+        "exclude_docs": "/abbreviations.md\n",
+    }
+    # The snippets base path must be absolute here (the repo config uses a YAML tag for it).
+    for ext in config["markdown_extensions"]:
+        if isinstance(ext, dict) and "pymdownx.snippets" in ext:
+            ext["pymdownx.snippets"] = dict(ext["pymdownx.snippets"], base_path=[config["docs_dir"]])
+    path = root / "baseline" / f"mkdocs-{lang}.yml"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return path
+
+
+def run_baseline(root: Path, timeout: float) -> dict:
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+
+    def one(lang: str) -> tuple[str, float | None]:
+        started = time.perf_counter()
+        try:
+            subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(baseline_config(root, lang))],
+                           cwd=root, env=env, capture_output=True, check=True, timeout=timeout)
+        except subprocess.TimeoutExpired:
+            return lang, None
+        return lang, time.perf_counter() - started
+
+    started = time.perf_counter()
+    with concurrent.futures.ThreadPoolExecutor(max_workers=2) as pool:
+        per_language = dict(pool.map(one, ("id", "en")))
+    total = time.perf_counter() - started
+    shutil.rmtree(root / "baseline", ignore_errors=True)
+    return {"per_language": per_language, "total": None if None in per_language.values() else total,
+            "timeout": timeout}
+
+
+def run_edit(root: Path) -> dict:
+    """Rewrite one fact sheet's summary; time until its page's HTML on disk holds the change.
+
+    Uses the serve loop's own rebuild (mkdocs_adapter._regenerate), so it measures what `make serve` does.
+    """
+    from generator import mkdocs_adapter
+
+    article = sorted((root / "content" / "articles").glob("*.yaml"))[len(list((root / "content" /
+                                                                                "articles").glob("*.yaml"))) // 2]
+    marker = f"EDIT{int(time.time())}"
+    text = article.read_text(encoding="utf-8")
+    page = root / "site" / "meetings" / article.stem / "index.html"
+    # The summary's first line appears on the meeting page.
+    changed = re.sub(r"(summary:\n  id: )", rf"\1{marker} ", text, count=1)
+    generate = (sys.executable, "-m", "generator", "--root", str(root), "generate")
+    os.environ["PYTHONPATH"] = os.pathsep.join(filter(None, [str(REPO), os.environ.get("PYTHONPATH")]))
+    started = time.perf_counter()
+    article.write_text(changed, encoding="utf-8")
+    ok = mkdocs_adapter._regenerate(root, root / "build", root / "site", None, 2,
+                                    "https://example.invalid/", generate)
+    elapsed = time.perf_counter() - started
+    seen = page.is_file() and marker in page.read_text(encoding="utf-8")
+    article.write_text(text, encoding="utf-8")
+    return {"seconds": elapsed, "ok": bool(ok and seen), "path": "full rebuild (generate + build_site)"}
+
+
+def measure(size: int, work: Path, quick: bool, baseline_timeout: float, edit_max: int, baseline_max: int) -> dict:
+    root = work / f"n{size}"
+    if root.exists():
+        shutil.rmtree(root)
+    started = time.perf_counter()
+    write_corpus(root, size, seed=1)
+    result: dict = {"sheets": size, "corpus_seconds": time.perf_counter() - started}
+    result["generator"] = run_generator(root)
+    result["site"] = run_site(root)
+    result["site"]["whole_build"] = result["generator"]["total"] + result["site"]["total"]
+    result["site"]["generator_share"] = result["generator"]["total"] / result["site"]["whole_build"]
+    result["output"] = dict(zip(("bytes", "files"), tree_size(root / "site")))
+    result["search"] = search_download(root / "site")
+    if not quick and size <= edit_max:
+        result["edit"] = run_edit(root)
+    if not quick and size <= baseline_max:
+        result["baseline"] = run_baseline(root, baseline_timeout)
+        if result["baseline"]["total"]:
+            result["baseline"]["ratio"] = result["baseline"]["total"] / result["site"]["total"]
+    return result
+
+
+def _s(value) -> str:
+    return "—" if value is None else f"{value:.2f} s"
+
+
+def _mb(value) -> str:
+    return "—" if value is None else f"{value / 1e6:.1f} MB"
+
+
+def table(results: list[dict]) -> str:
+    sizes = [r["sheets"] for r in results]
+    rows: list[tuple[str, list[str]]] = []
+
+    def add(label, fn):
+        cells = []
+        for r in results:
+            try:
+                cells.append(fn(r))
+            except (KeyError, TypeError):
+                cells.append("—")
+        rows.append((label, cells))
+
+    add("pages per language", lambda r: f"{r['generator']['pages']:,}")
+    for stage in ("load", "verify", "index", "render", "write"):
+        add(f"generator: {stage}", lambda r, s=stage: _s(r["generator"]["timings"][s]))
+    add("generator: total (both languages)", lambda r: _s(r["generator"]["total"]))
+    add("generator: peak memory", lambda r: f"{r['generator']['peak_rss_mb']:.0f} MB")
+    add("site build: id", lambda r: _s(r["site"]["per_language"].get("id")))
+    add("site build: en", lambda r: _s(r["site"]["per_language"].get("en")))
+    add("site build: total (parallel, with assembly and search index)", lambda r: _s(r["site"]["total"]))
+    add("whole build (generator + site)", lambda r: _s(r["site"]["whole_build"]))
+    add("generator share of whole build", lambda r: f"{r['site']['generator_share']:.0%}")
+    add("site/ size", lambda r: f"{_mb(r['output']['bytes'])}, {r['output']['files']:,} files")
+    add("search download for one query (Pagefind, id)",
+        lambda r: _mb(r["search"]["pagefind"]["id"]["one_query_total"]))
+    add("search download for one query (Pagefind, en)",
+        lambda r: _mb(r["search"]["pagefind"]["en"]["one_query_total"]))
+    add("Material search_index.json (id)", lambda r: _mb(r["search"]["material_search_index"]["id"]))
+    add("edit one fact sheet → HTML on disk (serve rebuild)",
+        lambda r: _s(r["edit"]["seconds"]) + ("" if r["edit"]["ok"] else " (change not seen)"))
+    add("baseline: plain MkDocs + Material, default nav (parallel)",
+        lambda r: _s(r["baseline"]["total"]) if r["baseline"]["total"] else
+        f"> {r['baseline']['timeout']:.0f} s (stopped)")
+    add("baseline ÷ our site build", lambda r: f"{r['baseline']['ratio']:.1f}×" if r["baseline"]["total"] else
+        f"> {r['baseline']['timeout'] / r['site']['total']:.1f}×")
+    lines = ["| | " + " | ".join(f"{n:,} sheets" for n in sizes) + " |",
+             "|---|" + "---:|" * len(sizes)]
+    lines += [f"| {label} | " + " | ".join(cells) + " |" for label, cells in rows]
+    return "\n".join(lines)
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0],
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--sizes", type=int, nargs="+", default=[100, 1000, 5000], help="fact-sheet counts")
+    parser.add_argument("--quick", action="store_true", help="skip the baseline and the edit latency")
+    parser.add_argument("--work", type=Path, help="where corpora are written (default: a temporary folder)")
+    parser.add_argument("--out", help="result name in bench/results/ (default: from the sizes)")
+    parser.add_argument("--baseline-timeout", type=float, default=900, help="seconds per baseline language build")
+    parser.add_argument("--baseline-max", type=int, default=1000,
+                        help="largest size to run the baseline at (it grows quadratically; default 1000)")
+    parser.add_argument("--edit-max", type=int, default=1000,
+                        help="largest size to measure the edit latency at (one more full rebuild; default 1000)")
+    parser.add_argument("--table", type=Path, help="only print the table of a results JSON file")
+    args = parser.parse_args(argv)
+    if args.table:
+        print(table(json.loads(args.table.read_text(encoding="utf-8"))["results"]))
+        return 0
+    work = args.work or Path(tempfile.mkdtemp(prefix="epd-bench-"))
+    results = []
+    try:
+        for size in args.sizes:
+            print(f"bench: {size} fact sheets ...", file=sys.stderr, flush=True)
+            results.append(measure(size, work, args.quick, args.baseline_timeout, args.edit_max,
+                                   args.baseline_max))
+            print(table(results[-1:]), file=sys.stderr, flush=True)
+    finally:
+        if args.work is None:
+            shutil.rmtree(work, ignore_errors=True)
+    name = args.out or ("quick-" if args.quick else "sizes-") + "-".join(map(str, args.sizes))
+    out = BENCH / "results" / f"{name}.json"
+    out.parent.mkdir(parents=True, exist_ok=True)
+    machine = {"cpus": os.cpu_count(), "python": sys.version.split()[0],
+               "load_average_at_end": os.getloadavg() if hasattr(os, "getloadavg") else None}
+    out.write_text(json.dumps({"machine": machine, "results": results}, indent=1, default=str) + "\n",
+                   encoding="utf-8")
+    print(table(results))
+    print(f"\nwrote {out.relative_to(REPO)}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,91 @@
+"""Scale: a synthetic corpus of a few hundred fact sheets keeps every generated page's link count bounded,
+and the benchmark script runs end to end. No timing assertions: speed lives in `make bench`'s output."""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO / "bench"))
+
+from synthetic import write_corpus  # noqa: E402
+
+from generator.pipeline import BuildConfig, build  # noqa: E402
+
+MAX_LINKS = 300
+LINK = re.compile(r"\]\((?!https?://)[^)]*\)")  # Markdown links to pages of the site
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory) -> Path:
+    root = write_corpus(tmp_path_factory.mktemp("scale"), 300, seed=1)
+    build(BuildConfig(root=root, out=root / "build", site_url="https://example.invalid/"))
+    return root
+
+
+def test_corpus_is_deterministic(tmp_path):
+    a = write_corpus(tmp_path / "a", 30, seed=7)
+    b = write_corpus(tmp_path / "b", 30, seed=7)
+    files = sorted(p.relative_to(a) for p in (a / "content").rglob("*") if p.is_file())
+    assert files == sorted(p.relative_to(b) for p in (b / "content").rglob("*") if p.is_file())
+    assert all((a / f).read_bytes() == (b / f).read_bytes() for f in files)
+
+
+def test_corpus_passes_check(corpus):
+    result = subprocess.run([sys.executable, "-m", "generator", "--root", str(corpus), "check"], cwd=REPO,
+                            capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert "300 fact sheets" in result.stdout
+
+
+def _too_many(corpus: Path, lang: str, regions: bool) -> dict[str, int]:
+    docs = corpus / "build" / lang / "docs"
+    counts = {p.relative_to(docs).as_posix(): len(LINK.findall(p.read_text(encoding="utf-8")))
+              for p in docs.rglob("*.md")}
+    return dict(sorted(((path, n) for path, n in counts.items()
+                        if n > MAX_LINKS and path.startswith("regions/") == regions), key=lambda x: -x[1])[:10])
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_no_page_lists_more_than_a_few_hundred_links(corpus, lang):
+    too_many = _too_many(corpus, lang, regions=False)
+    assert not too_many, f"pages with more than {MAX_LINKS} links: {too_many}"
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_region_pages_list_a_bounded_number_of_links(corpus, lang):
+    too_many = _too_many(corpus, lang, regions=True)
+    assert not too_many, f"region pages with more than {MAX_LINKS} links: {too_many}"
+
+
+def test_same_paths_in_both_languages(corpus):
+    paths = {lang: sorted(p.relative_to(corpus / "build" / lang / "docs").as_posix()
+                          for p in (corpus / "build" / lang / "docs").rglob("*.md")) for lang in ("id", "en")}
+    assert paths["id"] == paths["en"]
+
+
+def test_index_pages_are_split(corpus):
+    docs = corpus / "build" / "en" / "docs"
+    assert list((docs / "meetings").glob("20[0-9][0-9]-[01][0-9].md")), "no month pages"
+    assert (docs / "people" / "index.md").is_file() and len(list((docs / "people").glob("?.md"))) > 3
+    assert list((docs / "agencies" / "kpu").glob("*.md")), "no branch pages"
+
+
+def test_benchmark_runs(tmp_path):
+    result = subprocess.run([sys.executable, "bench/run.py", "--sizes", "20", "--quick", "--work", str(tmp_path),
+                             "--out", "test-quick"], cwd=REPO, capture_output=True, text=True, timeout=900)
+    assert result.returncode == 0, result.stderr[-3000:]
+    assert "| generator: render |" in result.stdout
+    out = REPO / "bench" / "results" / "test-quick.json"
+    try:
+        data = json.loads(out.read_text(encoding="utf-8"))
+    finally:
+        out.unlink(missing_ok=True)
+    (run,) = data["results"]
+    assert run["sheets"] == 20 and run["generator"]["pages"] > 0 and run["output"]["files"] > 0
