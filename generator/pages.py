@@ -26,6 +26,8 @@ NAVIGATION = (
 
 
 PROVINCE_MEETINGS = 20  # a province page lists this many latest meetings; its regions' pages list the rest
+PEOPLE_INLINE = 150  # up to this many people, the people index also lists everyone
+REGIONS_INLINE = 150  # up to this many regions, the regions index also lists every regency and city
 REGION_MEETINGS = 5  # a region page details attendance, concerns and quotes of this many latest meetings
 
 # Interface strings the theme's own templates show (site name, palette toggle, search panel). The MkDocs
@@ -114,7 +116,8 @@ def plan_pages(index: Index, lang: str) -> list[Page]:
             "years": [(year, list(group)) for year, group in
                       itertools.groupby(months, key=lambda month: month[0].year)],
         }),
-        Page("regions/index.md", "region_index.md.j2", {"provinces": provinces, "orphans": orphans}),
+        Page("regions/index.md", "region_index.md.j2", {"provinces": provinces, "orphans": orphans,
+                                                         "inline": len(regions) <= REGIONS_INLINE}),
         Page("agencies/index.md", "agency_index.md.j2", {"kinds": sorted(content.agency_kinds,
                                                                           key=lambda k: k.abbreviation)}),
         Page("topics/index.md", "topic_index.md.j2", {"topics": sorted(
@@ -130,7 +133,8 @@ def plan_pages(index: Index, lang: str) -> list[Page]:
             "newer": flat[i - 1] if i > 0 else None, "older": flat[i + 1] if i + 1 < len(flat) else None}))
     # People by initial letter.
     letters = _people_by_letter(content.people)
-    pages.append(Page("people/index.md", "people_index.md.j2", {"letters": letters}))
+    pages.append(Page("people/index.md", "people_index.md.j2", {
+        "letters": letters, "inline": len(content.people) <= PEOPLE_INLINE}))
     for letter, parts in letters:
         pages += [Page(part.path, "people_letter.md.j2", {"part": part, "letter": letter}) for part in parts]
     # Timeline and figures: the whole list while it is short, else an overview that links the parts.

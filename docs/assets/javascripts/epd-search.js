@@ -69,7 +69,9 @@
   function load() {
     if (!pagefind) {
       pagefind = import(bundle + "pagefind.js").then(function (pf) {
-        return Promise.resolve(pf.options({ baseUrl: siteRoot, excerptLength: 24 }))
+        // A weak page-length penalty: entity pages (a region, a person) are long, and should not lose to the
+        // short per-branch pages that merely mention the same name.
+        return Promise.resolve(pf.options({ baseUrl: siteRoot, excerptLength: 24, ranking: { pageLength: 0.1 } }))
           .then(function () { return pf.init(); })
           .then(function () { return pf; });
       });
