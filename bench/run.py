@@ -62,6 +62,12 @@ def run_generator(root: Path) -> dict:
     return data
 
 
+def _search_indexer(build_dir: Path):
+    from generator.cli import _search_indexer as indexer
+
+    return indexer(build_dir)
+
+
 def run_site(root: Path) -> dict:
     """Our site build (as `python -m generator site` runs it after generating), timed per language."""
     from generator import mkdocs_adapter
@@ -79,7 +85,8 @@ def run_site(root: Path) -> dict:
     mkdocs_adapter._run_mkdocs = timed
     try:
         started = time.perf_counter()
-        mkdocs_adapter.build_site(root / "build", root / "site", jobs=2, repo_root=root)
+        mkdocs_adapter.build_site(root / "build", root / "site", jobs=2, repo_root=root,
+                                  before_publish=_search_indexer(root / "build"))
         total = time.perf_counter() - started
     finally:
         mkdocs_adapter._run_mkdocs = original
@@ -193,7 +200,7 @@ def run_edit(root: Path) -> dict:
     started = time.perf_counter()
     article.write_text(changed, encoding="utf-8")
     ok = mkdocs_adapter._regenerate(root, root / "build", root / "site", None, 2,
-                                    "https://example.invalid/", generate)
+                                    "https://example.invalid/", generate, _search_indexer(root / "build"))
     elapsed = time.perf_counter() - started
     seen = page.is_file() and marker in page.read_text(encoding="utf-8")
     article.write_text(text, encoding="utf-8")

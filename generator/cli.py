@@ -129,16 +129,27 @@ def run_site(args) -> int:
     run_generate(args)
     site_dir = args.site_dir or args.root / "site"
     started = time.perf_counter()
-    mkdocs_adapter.build_site(args.root / "build", site_dir, jobs=args.jobs, repo_root=args.root)
+    mkdocs_adapter.build_site(args.root / "build", site_dir, jobs=args.jobs, repo_root=args.root,
+                              before_publish=_search_indexer(args.root / "build"))
     print(f"built the site into {site_dir} ({time.perf_counter() - started:.1f} s)")
     return 0
+
+
+def _search_indexer(build_dir: Path):
+    """What runs on the assembled site before it replaces site/: the Pagefind index."""
+    from .search_index import build_search_index
+
+    def index_site(site_root: Path, languages) -> None:
+        indexed = build_search_index(site_root, languages, build_dir)
+        print("search index: " + ", ".join(f"{lang} {n} pages" for lang, n in sorted(indexed.items())))
+    return index_site
 
 
 def run_serve(args) -> int:
     from . import mkdocs_adapter
 
     mkdocs_adapter.serve(args.root / "build", args.root / "site", jobs=args.jobs, port=args.port,
-                         repo_root=args.root)
+                         repo_root=args.root, before_publish=_search_indexer(args.root / "build"))
     return 0
 
 

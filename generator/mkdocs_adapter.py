@@ -12,10 +12,9 @@ What it produces::
     build/<lang>/mkdocs.yml         INHERIT: ../../mkdocs.yml + per-language settings
     build/<lang>/site/              raw per-language MkDocs output (consumed by assembly)
     site/                           default language at the root, others at site/<lang>/
-    site/pagefind/                  search bundle for every language (see build_search_index)
+    site/pagefind/                  search bundle for every language (generator/search_index.py)
 
-Public functions: :func:`write_config`, :func:`build_site`, :func:`build_search_index`,
-:func:`serve`.
+Public functions: :func:`write_config`, :func:`build_site`, :func:`serve`.
 The command line reaches it through ``python -m generator site`` and ``python -m generator serve``.
 """
 
@@ -35,7 +34,7 @@ import sys
 import threading
 import time
 from pathlib import Path
-from typing import Any, Iterable, Mapping, Sequence
+from typing import Any, Callable, Iterable, Mapping, Sequence
 
 import yaml
 
@@ -267,98 +266,6 @@ def write_config(build_dir: Path, lang: str, languages: Sequence[str] = DEFAULT_
 
 
 # --------------------------------------------------------------------------
-# Search index (Pagefind)
-# --------------------------------------------------------------------------
-
-#: Directory of the search bundle, relative to the site root. Every language's
-#: pages load it from there (overrides/partials/search.html).
-PAGEFIND_DIR = "pagefind"
-#: Per-language vocabulary for the search box's spelling correction
-#: (docs/assets/javascripts/epd-search.js), written into PAGEFIND_DIR.
-VOCABULARY_FILE = "epd-vocabulary-{lang}.json"
-PAGEFIND_CMD: tuple[str, ...] = (sys.executable, "-m", "pagefind")
-
-
-def _front_matter(path: Path) -> dict[str, Any]:
-    text = path.read_text(encoding="utf-8")
-    if not text.startswith("---"):
-        return {}
-    end = text.find("\n---", 3)
-    if end < 0:
-        return {}
-    try:
-        data = yaml.safe_load(text[3:end])
-    except yaml.YAMLError:
-        return {}
-    return data if isinstance(data, dict) else {}
-
-
-def search_vocabulary(docs_dir: Path) -> list[str]:
-    """Lower-cased words (3+ characters) of every page's title, regions and elections.
-
-    The search box corrects a misspelt query word to the nearest of these
-    (names of people, regions, agencies, topics), so it stays small.
-    """
-    import re
-
-    words: set[str] = set()
-    for md in sorted(Path(docs_dir).rglob("*.md")):
-        meta = _front_matter(md)
-        values = [meta.get("title")] + list(meta.get("regions") or []) + list(meta.get("elections") or [])
-        for value in values:
-            if isinstance(value, str):
-                words.update(w for w in re.findall(r"[^\W_]+", value.lower()) if len(w) >= 3)
-    return sorted(words)
-
-
-def build_search_index(site_root: Path, languages: Sequence[str], build_dir: Path | None = None,
-                       pagefind_cmd: Sequence[str] = PAGEFIND_CMD) -> dict[str, int]:
-    """Index an assembled site with Pagefind into ``site_root/pagefind/``.
-
-    One run over the whole tree: Pagefind splits the index by each page's
-    ``<html lang>`` (Indonesian and English stemming), and pagefind.js loads
-    the index of the language of the page it runs on, so /en/ pages search
-    English pages only. Only ``data-pagefind-body`` elements are indexed
-    (overrides/main.html). With ``build_dir``, also writes each language's
-    spelling vocabulary (:func:`search_vocabulary`). Returns pages indexed per
-    language; raises :class:`SiteBuildError` if Pagefind fails or a language
-    got no pages.
-    """
-    site_root = Path(site_root)
-    out_dir = site_root / PAGEFIND_DIR
-    proc = subprocess.run(
-        [*pagefind_cmd, "--site", str(site_root), "--output-subdir", PAGEFIND_DIR,
-         # heading permalinks ("¶") would otherwise show up in excerpts
-         "--exclude-selectors", ".headerlink"],
-        stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, encoding="utf-8",
-        errors="replace",
-    )
-    if proc.returncode != 0:
-        raise SiteBuildError(f"pagefind failed (exit {proc.returncode}):\n{proc.stdout.rstrip()}")
-    try:
-        entry = json.loads((out_dir / "pagefind-entry.json").read_text(encoding="utf-8"))
-    except (OSError, ValueError) as exc:
-        raise SiteBuildError(f"pagefind wrote no usable pagefind-entry.json: {exc}\n{proc.stdout}")
-    indexed = {lang: int(info.get("page_count", 0)) for lang, info in entry.get("languages", {}).items()}
-    missing = [lang for lang in languages if indexed.get(lang, 0) == 0]
-    if missing:
-        raise SiteBuildError(
-            f"pagefind indexed no pages for: {', '.join(missing)} (indexed: {indexed})\n{proc.stdout}")
-    # Pagefind's ready-made interfaces are not used (the search box is
-    # Material's, driven by epd-search.js): keep them out of the site.
-    for unused in ("pagefind-ui.js", "pagefind-ui.css", "pagefind-modular-ui.js",
-                   "pagefind-modular-ui.css", "pagefind-component-ui.js",
-                   "pagefind-component-ui.css", "pagefind-highlight.js"):
-        (out_dir / unused).unlink(missing_ok=True)
-    if build_dir is not None:
-        for lang in languages:
-            vocab = search_vocabulary(Path(build_dir) / lang / "docs")
-            (out_dir / VOCABULARY_FILE.format(lang=lang)).write_text(
-                json.dumps(vocab, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
-    return indexed
-
-
-# --------------------------------------------------------------------------
 # Build
 # --------------------------------------------------------------------------
 
@@ -385,16 +292,17 @@ def _run_mkdocs(config_file: Path, cwd: Path) -> tuple[int, str]:
 
 def build_site(build_dir: Path, site_dir: Path, languages: Sequence[str] | None = None,
                jobs: int = 2, *, default_lang: str | None = None,
-               repo_root: Path = REPO_ROOT, site_url: str | None = None) -> None:
+               repo_root: Path = REPO_ROOT, site_url: str | None = None,
+               before_publish: Callable[[Path, Sequence[str]], None] | None = None) -> None:
     """Build every language with ``mkdocs build --strict`` and publish to site_dir.
 
     Languages are built in parallel (at most ``jobs`` at once). If any build
     fails, :class:`SiteBuildError` is raised with every build's output and
     ``site_dir`` is left untouched. Otherwise the default language is placed
-    at ``site_dir`` and each other language at ``site_dir/<lang>``, the
-    assembled tree is indexed for search (:func:`build_search_index`), and
-    only then swapped in by renames: a failed index also leaves ``site_dir``
-    untouched.
+    at ``site_dir`` and each other language at ``site_dir/<lang>``, then
+    ``before_publish(assembled_tree, languages)`` runs (the search index), and
+    only then is the tree swapped in by renames: a failure there also leaves
+    ``site_dir`` untouched.
     """
     build_dir = Path(build_dir).resolve()
     site_dir = Path(site_dir).resolve()
@@ -433,8 +341,8 @@ def build_site(build_dir: Path, site_dir: Path, languages: Sequence[str] | None 
                     f"the '{default}' site already has '{lang}/'; cannot place the "
                     f"'{lang}' site there", outputs)
             shutil.copytree(build_dir / lang / "site", target)
-        indexed = build_search_index(new, langs, build_dir)
-        log.info("search index: %s", ", ".join(f"{k}={v} pages" for k, v in sorted(indexed.items())))
+        if before_publish is not None:
+            before_publish(new, langs)
     except BaseException:
         shutil.rmtree(new, ignore_errors=True)
         raise
@@ -461,7 +369,8 @@ GENERATE_CMD: tuple[str, ...] = (sys.executable, "-m", "generator", "generate")
 
 def _regenerate(repo_root: Path, build_dir: Path, site_dir: Path,
                 languages: Sequence[str] | None, jobs: int, site_url: str,
-                generate_cmd: Sequence[str] = GENERATE_CMD) -> bool:
+                generate_cmd: Sequence[str] = GENERATE_CMD,
+                before_publish: Callable[[Path, Sequence[str]], None] | None = None) -> bool:
     started = time.monotonic()
     gen = subprocess.run(list(generate_cmd), cwd=str(repo_root),
                          stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
@@ -470,7 +379,8 @@ def _regenerate(repo_root: Path, build_dir: Path, site_dir: Path,
         print("serve: generate failed; still serving the previous site", file=sys.stderr)
         return False
     try:
-        build_site(build_dir, site_dir, languages, jobs, repo_root=repo_root, site_url=site_url)
+        build_site(build_dir, site_dir, languages, jobs, repo_root=repo_root, site_url=site_url,
+                   before_publish=before_publish)
     except SiteBuildError as exc:
         print(str(exc), file=sys.stderr)
         print("serve: build failed; still serving the previous site", file=sys.stderr)
@@ -482,7 +392,8 @@ def _regenerate(repo_root: Path, build_dir: Path, site_dir: Path,
 def serve(build_dir: Path = REPO_ROOT / "build", site_dir: Path = REPO_ROOT / "site",
           languages: Sequence[str] | None = None, jobs: int = 2, *,
           host: str = "127.0.0.1", port: int = 8000, repo_root: Path = REPO_ROOT,
-          debounce: float = 0.5, generate_cmd: Sequence[str] = GENERATE_CMD) -> None:
+          debounce: float = 0.5, generate_cmd: Sequence[str] = GENERATE_CMD,
+          before_publish: Callable[[Path, Sequence[str]], None] | None = None) -> None:
     """Build, serve ``site_dir`` on http://host:port/ and rebuild on changes.
 
     Watches content/, generator/templates/, docs/, overrides/ and mkdocs.yml;
@@ -501,7 +412,7 @@ def serve(build_dir: Path = REPO_ROOT / "build", site_dir: Path = REPO_ROOT / "s
     site_url = f"http://{host}:{port}/"
     os.environ["SITE_URL"] = site_url
 
-    _regenerate(repo_root, build_dir, site_dir, languages, jobs, site_url, generate_cmd)
+    _regenerate(repo_root, build_dir, site_dir, languages, jobs, site_url, generate_cmd, before_publish)
 
     handler = functools.partial(_QuietHandler, directory=str(site_dir))
     server = http.server.ThreadingHTTPServer((host, port), handler)
@@ -545,7 +456,7 @@ def serve(build_dir: Path = REPO_ROOT / "build", site_dir: Path = REPO_ROOT / "s
             while time.monotonic() - last[0] < debounce:
                 time.sleep(debounce / 4)
             changed.clear()
-            _regenerate(repo_root, build_dir, site_dir, languages, jobs, site_url, generate_cmd)
+            _regenerate(repo_root, build_dir, site_dir, languages, jobs, site_url, generate_cmd, before_publish)
     except KeyboardInterrupt:
         pass
     finally:

@@ -14,6 +14,7 @@ from .i18n import LANGUAGES, DEFAULT_LANGUAGE
 from .index import build_index
 from .load import load_content
 from .pages import navigation, plan_pages, theme_strings
+from .search_index import vocabulary
 from .render import environment, render_pages
 from .verify import Report, verify
 
@@ -123,7 +124,8 @@ class _LanguageJob:
         started = time.perf_counter()
         lang_dir = self.config.out / lang
         written, unchanged, removed = write_tree(lang_dir / "docs", tree)
-        for name, data in (("nav.json", navigation(lang)), ("theme-strings.json", theme_strings(lang))):
+        for name, data in (("nav.json", navigation(lang)), ("theme-strings.json", theme_strings(lang)),
+                           ("search-vocabulary.json", vocabulary(self.index, lang))):
             text = json.dumps(data, ensure_ascii=False, indent=1, sort_keys=name != "nav.json") + "\n"
             written += _write_if_changed(lang_dir / name, text.encode("utf-8"))
         return {"pages": len(rendered) + len(hand_written), "written": written, "unchanged": unchanged,

@@ -249,11 +249,15 @@ def run_queries(page: Any, site_url: str, lang: str, queries: list[dict[str, Any
             "() => JSON.parse(document.getElementById('__config').textContent)"
             ".translations['search.result.none']")
         page.focus(".md-search__input")
-        # wait until Material's worker has loaded its index
+        # wait until Material's worker has loaded its index: the meta line leaves its "initializing" text
+        # (compared with the translation, not a snapshot, which the worker may already have replaced)
+        initializing = page.evaluate(
+            "() => JSON.parse(document.getElementById('__config').textContent)"
+            ".translations['search.result.initializer']")
         page.wait_for_function(
-            "(init) => document.querySelector('.md-search-result__meta').textContent.trim() !== init",
-            arg=page.evaluate("() => document.querySelector('.md-search-result__meta').textContent.trim()"),
-            timeout=30000)
+            "(init) => { const meta = document.querySelector('.md-search-result__meta');"
+            " const text = meta ? meta.textContent.trim() : ''; return text !== '' && text !== init; }",
+            arg=initializing, timeout=30000)
     rows = []
     for item in queries:
         if engine == "lunr":
