@@ -296,7 +296,7 @@ def load_content(content_dir: Path, root: Path | None = None) -> model.Content:
         path = content_dir / "registry" / file_name
         if not path.exists():
             reader.problem(Location(display_path(path, root)), "", "expected a registry file, found none",
-                           f"create it with the top-level field(s): "
+                           "create it with the top-level field(s): "
                            + ", ".join(f.name for f in record_fields(cls)))
             continue
         registry[file_name] = reader.convert_file(path, cls)

@@ -20,7 +20,6 @@ The command line reaches it through ``python -m generator site`` and ``python -m
 
 from __future__ import annotations
 
-import argparse
 import concurrent.futures
 import functools
 import http.server

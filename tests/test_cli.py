@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from fixtures import CITY_SHEET, REGENCY_SHEET, write_content_tree
+from fixtures import CITY_SHEET, REGENCY_SHEET
 from generator.cli import build_parser, main
 from generator.schema import SCHEMA_FILES
 
