@@ -256,6 +256,12 @@ class Helpers:
         links = [self.link(f"¶{n}", target, f"p-{n}") for n in numbers] or [self.link("¶", target, "source")]
         return Md(" ".join(links))
 
+    def part_title(self, label: str, part) -> Md:
+        """The name of one part of a split list: 'November 2024', or 'November 2024, part 2'."""
+        if part.of == 1:
+            return md_escape(label)
+        return self.gettext("%(label)s, part %(num)s", label=label, num=part.number)
+
     def at_meetings(self, items, sheets) -> list:
         """The statements or points (anything with a .sheet) that belong to the given meetings."""
         ids = {sheet.id for sheet in sheets}
