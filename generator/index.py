@@ -92,6 +92,7 @@ class Index:
     statements_by_region: Mapping[str, tuple[Said, ...]]  # including the regions below it
     points_by_region: Mapping[str, tuple[PointAt, ...]]  # including the regions below it
     figures: tuple[RegionFigures, ...]
+    figures_by_region: Mapping[str, tuple[RegionFigures, ...]]  # the region's own meetings only
 
     def region_of(self, sheet: FactSheet) -> Region:
         """The region a meeting belongs to."""
@@ -205,6 +206,7 @@ def build_index(content: Content) -> Index:
         statements_by_region=_freeze(statements_by_region),
         points_by_region=_freeze(points_by_region),
         figures=tuple(figures),
+        figures_by_region=_freeze(_group(figures, lambda row: row.region.id)),
     )
 
 
@@ -228,6 +230,13 @@ def _region_figures(sheet: FactSheet, region: Region, content: Content) -> list[
             security=tuple(f for f in found if f.kind == "security-personnel"),
         ))
     return rows
+
+
+def _group(items, key) -> dict[str, list]:
+    groups: dict[str, list] = defaultdict(list)
+    for item in items:
+        groups[key(item)].append(item)
+    return groups
 
 
 def _by_id(records) -> Mapping[str, object]:
