@@ -148,12 +148,7 @@ def baseline_config(root: Path, lang: str) -> Path:
         "theme": {"name": "material", "language": lang, "features": features},
         "markdown_extensions": base.get("markdown_extensions"),
         "plugins": ["search"],
-        "exclude_docs": "/abbreviations.md\n",
     }
-    # The snippets base path must be absolute here (the repo config uses a YAML tag for it).
-    for ext in config["markdown_extensions"]:
-        if isinstance(ext, dict) and "pymdownx.snippets" in ext:
-            ext["pymdownx.snippets"] = dict(ext["pymdownx.snippets"], base_path=[config["docs_dir"]])
     path = root / "baseline" / f"mkdocs-{lang}.yml"
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")

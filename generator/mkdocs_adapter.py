@@ -4,7 +4,6 @@ Layout it expects (written by ``python -m generator generate``)::
 
     build/site.json                 {"languages": [...], "default": "id", "site_url": "..."}  (optional)
     build/<lang>/docs/**.md         Markdown tree, same relative paths in every language,
-                                    including abbreviations.md (auto-appended snippet)
     build/<lang>/nav.json           [{"title": ..., "path": "x/index.md"} | {"title": ..., "children": [...]}]
 
 What it produces::
@@ -45,12 +44,30 @@ REPO_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_LANGUAGES: tuple[str, ...] = ("id", "en")
 DEFAULT_LANG = "id"
 FALLBACK_SITE_URL = "https://election-prep-digest.github.io/digest/"
-ABBREVIATIONS_FILE = "abbreviations.md"
 
 #: Names shown in the language switcher, each in its own language.
 LANGUAGE_NAMES: dict[str, str] = {"id": "Bahasa Indonesia", "en": "English"}
 
 THEME_STRINGS_FILE = "theme-strings.json"
+
+
+def _not_in_nav_patterns(pages: Iterable[str], in_nav: set[str]) -> list[str]:
+    """gitignore lines for `not_in_nav` matching every page outside the nav: one line per folder.
+
+    A line per page made MkDocs match every file against every line (seconds at thousands of pages).
+    """
+    lines, folders = [], {}
+    for page in sorted(pages):
+        folder, sep, _ = page.partition("/")
+        if sep:
+            folders.setdefault(folder, []).append(page)
+        elif page not in in_nav:
+            lines.append("/" + page)
+    for folder, members in sorted(folders.items()):
+        if any(page not in in_nav for page in members):
+            lines.append(f"/{folder}/**")
+            lines += [f"!/{page}" for page in members if page in in_nav]
+    return lines
 
 
 def _theme_strings(lang_dir: Path) -> dict[str, str]:
@@ -199,24 +216,12 @@ def write_config(build_dir: Path, lang: str, languages: Sequence[str] = DEFAULT_
     with open(nav_file, encoding="utf-8") as fh:
         nav = _convert_nav(json.load(fh))
 
-    # The snippet is auto-appended to every page with check_paths on; an
-    # empty file keeps the build working if the generator wrote none.
-    abbr = docs_dir / ABBREVIATIONS_FILE
-    if not abbr.exists():
-        log.warning("%s missing for '%s'; writing an empty one", abbr, lang)
-        abbr.write_text("", encoding="utf-8")
-
     base = _load_base_config(repo_root)
     root_url = resolve_site_url(repo_root, build_dir, site_url)
     text = _theme_strings(lang_dir)
 
-    in_nav = _nav_paths(nav)
-    not_in_nav = sorted(
-        "/" + p.relative_to(docs_dir).as_posix()
-        for p in docs_dir.rglob("*.md")
-        if p.relative_to(docs_dir).as_posix() not in in_nav
-        and p.relative_to(docs_dir).as_posix() != ABBREVIATIONS_FILE
-    )
+    pages = [p.relative_to(docs_dir).as_posix() for p in docs_dir.rglob("*.md")]
+    not_in_nav = _not_in_nav_patterns(pages, _nav_paths(nav))
 
     theme: dict[str, Any] = {
         "language": lang,
@@ -235,7 +240,7 @@ def write_config(build_dir: Path, lang: str, languages: Sequence[str] = DEFAULT_
         "site_dir": "site",
         "theme": theme,
         "nav": nav,
-        "not_in_nav": "\n".join(not_in_nav) + ("\n" if not_in_nav else ""),
+        "not_in_nav": "".join(line + "\n" for line in not_in_nav),
         "extra": {
             "alternate": [
                 {

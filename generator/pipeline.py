@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import multiprocessing
 import os
+import re
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -15,7 +16,7 @@ from .index import build_index
 from .load import load_content
 from .pages import navigation, plan_pages, theme_strings
 from .search_index import vocabulary
-from .render import environment, render_pages
+from .render import render_pages
 from .verify import Report, verify
 
 DEFAULT_SITE_URL = "https://election-prep-digest.github.io/digest/"
@@ -114,13 +115,14 @@ class _LanguageJob:
     def run(self, lang: str) -> dict:
         hand_written = self.hand_written[lang]
         rendered = render_pages(plan_pages(self.index, lang), self.index, lang)
-        tree = {path: text.encode("utf-8") for path, text in rendered.items()}
-        tree.update({name: text for name, text in hand_written.items()})
+        # Hover definitions: each page gets the glossary terms it uses (Markdown's abbr syntax, so any
+        # Python-Markdown builder shows them); a whole-glossary snippet on every page doubled the build.
+        abbreviations = Abbreviations(self.content.glossary, lang)
+        tree = {path: abbreviations.append(text).encode("utf-8") for path, text in rendered.items()}
+        tree.update({name: abbreviations.append(text.decode("utf-8")).encode("utf-8")
+                     for name, text in hand_written.items()})
         tree.update({f"data/{name}": text.encode("utf-8") for name, text in self.exports.items()})
         tree.update({f"assets/{name}": data for name, data in self.assets.items()})
-        # A snippet appended to every page (hover definitions), excluded from the pages themselves.
-        tree["abbreviations.md"] = environment().get_template("abbreviations.md.j2").render(
-            terms=sorted(self.content.glossary, key=lambda t: t.term), abbr_title=_abbr_title(lang)).encode("utf-8")
         started = time.perf_counter()
         lang_dir = self.config.out / lang
         written, unchanged, removed = write_tree(lang_dir / "docs", tree)
@@ -181,11 +183,33 @@ def _read_assets(assets: Path) -> dict[str, bytes]:
             for path in sorted(assets.rglob("*")) if path.is_file()}
 
 
-def _abbr_title(lang: str):
-    def title(term) -> str:
-        meaning = term.definition.en if lang == "en" and term.definition.en else term.definition.id
-        return f"{term.expansion}: {meaning}" if term.expansion else meaning
-    return title
+class Abbreviations:
+    """Appends to a page the abbreviation definitions (`*[DPT]: ...`) of the glossary terms it uses."""
+
+    def __init__(self, terms, lang: str):
+        self.definitions = {}
+        for term in sorted(terms, key=lambda t: t.term):
+            meaning = term.definition.en if lang == "en" and term.definition.en else term.definition.id
+            title = f"{term.expansion}: {meaning}" if term.expansion else meaning
+            self.definitions[term.term] = f"*[{_one_line(term.term)}]: {_one_line(title)}"
+        # The same test Python-Markdown's abbr extension applies to text, run over the whole page: it may
+        # find a term in a link or heading id too, and an unused definition is harmless.
+        self.pattern = re.compile(r"\b(?:%s)\b" % "|".join(
+            re.escape(t) for t in sorted(self.definitions, key=len, reverse=True))) if self.definitions else None
+
+    def append(self, text: str) -> str:
+        if self.pattern is None:
+            return text
+        used = set(self.pattern.findall(text))
+        if not used:
+            return text
+        lines = [self.definitions[term] for term in sorted(used)]
+        return text.rstrip("\n") + "\n\n" + "\n".join(lines) + "\n"
+
+
+def _one_line(text: str) -> str:
+    """A definition stays on one line; a `]` would end the term early, so brackets become parentheses."""
+    return " ".join(str(text).split()).replace("[", "(").replace("]", ")")
 
 
 class _Clock:

@@ -7,6 +7,7 @@ generator built itself from escaped parts. So no text from YAML can inject HTML,
 from __future__ import annotations
 
 import functools
+import html
 import json
 import posixpath
 import re
@@ -83,7 +84,7 @@ def environment() -> jinja2.Environment:
     )
     env.filters["md"] = lambda text: md_escape(str(text))
     env.filters["yaml"] = yaml_string
-    env.filters["abbr"] = lambda text: Md(_SPACE.sub(" ", str(text)).replace("]", ")").strip())
+    env.filters["html"] = lambda text: Md(html.escape(_SPACE.sub(" ", str(text)).strip()))
     return env
 
 

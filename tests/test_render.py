@@ -69,13 +69,11 @@ _MkDocsYamlLoader.add_multi_constructor("!", lambda loader, suffix, node: None)
 
 
 def mkdocs_markdown(**extra_configs) -> markdown.Markdown:
-    """Python-Markdown with the extensions mkdocs.yml configures (snippets left out: it needs the docs dir)."""
+    """Python-Markdown with the extensions mkdocs.yml configures."""
     config = yaml.load((REPO_ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_MkDocsYamlLoader)
     names, configs = [], {}
     for item in config["markdown_extensions"]:
         name, options = (item, None) if isinstance(item, str) else next(iter(item.items()))
-        if name == "pymdownx.snippets":
-            continue
         names.append(name)
         if options:
             configs[name] = options
@@ -90,9 +88,9 @@ def strip_front_matter(text: str) -> str:
     return text
 
 
-def to_html(page_markdown: str, abbreviations: str = "") -> str:
-    """A generated page as MkDocs would convert it: front matter off, the abbreviations snippet appended."""
-    return mkdocs_markdown().convert(strip_front_matter(page_markdown) + "\n\n" + abbreviations)
+def to_html(page_markdown: str) -> str:
+    """A generated page as MkDocs would convert it: front matter off."""
+    return mkdocs_markdown().convert(strip_front_matter(page_markdown))
 
 
 class _Elements(HTMLParser):
@@ -141,9 +139,13 @@ _LINK = re.compile(r"\[(?P<text>(?:\\.|[^\]\\])*)\]\((?P<target>[^)\s]*)\)")
 
 
 def links(text: str) -> list[tuple[str, str, str | None]]:
-    """Every Markdown link as (text, path, anchor); path is '' for a link within the page."""
+    """Every Markdown link as (text, path, anchor); path is '' for a link within the page.
+
+    Raw HTML blocks (the archived article's paragraphs) are not Markdown, so brackets in them are no links.
+    """
     found = []
-    for match in _LINK.finditer(text):
+    markdown_lines = "\n".join(line for line in text.splitlines() if not line.startswith("<p id="))
+    for match in _LINK.finditer(markdown_lines):
         target = match.group("target")
         path, _, anchor = target.partition("#")
         found.append((match.group("text"), path, anchor or None))
@@ -197,7 +199,7 @@ def test_golden(fixture_out):
 def test_golden_covers_every_kind_of_page():
     golden = golden_pages()
     for lang in LANGUAGES:
-        for page in ("index.md", "abbreviations.md", "timeline.md", "figures.md", "glossary.md", "data.md",
+        for page in ("index.md", "timeline.md", "figures.md", "glossary.md", "data.md",
                      f"meetings/{CITY_SHEET_ID}.md", f"meetings/{REGENCY_SHEET_ID}.md", "regions/pelita.md",
                      "regions/sukamaju.md", "regions/nusa-harapan.md", "agencies/kpu.md", "agencies/kpu/kpu-sukamaju.md",
                      "topics/funding.md",
@@ -377,7 +379,7 @@ def test_every_evidence_link_reaches_a_paragraph(real_out, lang):
             if anchor and re.fullmatch(r"p-\d+", anchor):
                 target = resolve(page, path)
                 assert target.startswith("meetings/"), (page, path)
-                assert f"{{: #{anchor} " in (docs / target).read_text(encoding="utf-8"), (page, target, anchor)
+                assert f'<p id="{anchor}" ' in (docs / target).read_text(encoding="utf-8"), (page, target, anchor)
                 assert text == f"¶{anchor[2:]}"
                 checked += 1
     assert checked >= 50
@@ -403,7 +405,8 @@ def test_links_between_generated_pages_resolve(real_out, fixture_out, lang):
                     continue
                 assert (docs / target).is_file(), f"{lang}/{page}: link to missing {target}"
                 if anchor and target.endswith(".md"):
-                    assert re.search(r"\{: #" + re.escape(anchor) + r"[ }]", (docs / target).read_text("utf-8")), \
+                    assert re.search(r"\{: #" + re.escape(anchor) + r"[ }]|<p id=\"" + re.escape(anchor) + '"',
+                                     (docs / target).read_text("utf-8")), \
                         f"{lang}/{page}: link to missing anchor {target}#{anchor}"
 
 
@@ -412,9 +415,8 @@ def test_links_between_generated_pages_resolve(real_out, fixture_out, lang):
 
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_injection_strings_come_out_inert(fixture_out, lang):
-    abbreviations = read_page(fixture_out, lang, "abbreviations.md")
     page = read_page(fixture_out, lang, f"meetings/{REGENCY_SHEET_ID}.md")
-    source = to_html(page, abbreviations)
+    source = to_html(page)
     assert_inert(source)
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in source
     text = plain_text(parse_html(source))
@@ -427,7 +429,7 @@ def test_injection_strings_come_out_inert(fixture_out, lang):
     # The pages that show the same quote are inert too.
     for other in ("regions/sukamaju.md", "agencies/kpu/kpu-sukamaju.md", "topics/disinformation.md",
                   "people/rahmat-hidayat.md"):
-        other_source = to_html(read_page(fixture_out, lang, other), abbreviations)
+        other_source = to_html(read_page(fixture_out, lang, other))
         assert_inert(other_source)
         assert re.sub(r"\s+", " ", INJECTION_QUOTE) in plain_text(parse_html(other_source)), other
 
@@ -435,7 +437,7 @@ def test_injection_strings_come_out_inert(fixture_out, lang):
 def test_every_fixture_page_converts_without_active_content(fixture_out):
     for lang in LANGUAGES:
         for name, data in generated_pages(fixture_out).items():
-            if name.startswith(lang + "/") and not name.endswith("abbreviations.md"):
+            if name.startswith(lang + "/"):
                 assert_inert(to_html(data.decode("utf-8")))
 
 
@@ -601,3 +603,28 @@ def test_generation_needs_no_hand_written_docs(tmp_path):
     build(BuildConfig(root=tree, out=tmp_path / "out", site_url=SITE_URL))
     assert (tmp_path / "out" / "en" / "docs" / "methodology.md").is_file()
     assert not (tmp_path / "out" / "id" / "docs" / "methodology.md").exists()
+
+
+# ------------------------------------------------------------------ abbreviations
+
+
+def test_a_page_gets_the_definitions_of_the_terms_it_uses():
+    from generator.model import GlossaryTerm, Localized
+    from generator.pipeline import Abbreviations
+
+    terms = [GlossaryTerm(term="DPT", expansion="Daftar Pemilih Tetap",
+                          definition=Localized(id="Daftar pemilih final.", en="The final voter list.")),
+             GlossaryTerm(term="TPS", expansion=None, definition=Localized(id="Tempat [pemungutan]\n suara.")),
+             GlossaryTerm(term="KPU", expansion=None, definition=Localized(id="Komisi.", en="Commission."))]
+    en = Abbreviations(terms, "en")
+    assert en.append("The DPT has 9 names; TPS 4.\n") == (
+        "The DPT has 9 names; TPS 4.\n\n"
+        "*[DPT]: Daftar Pemilih Tetap: The final voter list.\n"
+        "*[TPS]: Tempat (pemungutan) suara.\n")  # no English definition: the Indonesian one; `]` defused
+    assert Abbreviations(terms, "id").append("DPT.") == "DPT.\n\n*[DPT]: Daftar Pemilih Tetap: Daftar pemilih final.\n"
+    # Only whole words count, as in Python-Markdown's abbr; a page without terms is left as it is.
+    assert en.append("KPUD and DPTb\n") == "KPUD and DPTb\n"
+    assert Abbreviations([], "en").append("DPT\n") == "DPT\n"
+    html = to_html(en.append("# Title\n\nThe DPT rose.\n"))
+    assert '<abbr title="Daftar Pemilih Tetap: The final voter list.">DPT</abbr>' in html
+    assert "KPU" not in html
