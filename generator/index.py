@@ -93,6 +93,9 @@ class Index:
     points_by_region: Mapping[str, tuple[PointAt, ...]]  # including the regions below it
     figures: tuple[RegionFigures, ...]
     figures_by_region: Mapping[str, tuple[RegionFigures, ...]]  # the region's own meetings only
+    agencies_by_region: Mapping[str, tuple[Agency, ...]]  # the branches whose entry is on the region's page
+    person_home: Mapping[str, str]  # person -> the region whose page holds the person's entry
+    people_by_home: Mapping[str, tuple[Person, ...]]  # region -> the people whose entries its page holds
 
     def region_of(self, sheet: FactSheet) -> Region:
         """The region a meeting belongs to."""
@@ -183,11 +186,22 @@ def build_index(content: Content) -> Index:
                 figures_by_recipient[figure.recipient].append((sheet, figure))
         figures.extend(_region_figures(sheet, region, content))
 
+    agencies = _by_id(content.agencies)
+    person_home = _person_homes(content, agencies, appearances_by_person, statements_by_person)
+    people_by_home: dict[str, list[Person]] = defaultdict(list)
+    for person in sorted(content.people, key=lambda p: (p.name.lower(), p.id)):
+        if person.id in person_home:
+            people_by_home[person_home[person.id]].append(person)
+    agencies_by_region: dict[str, list[Agency]] = defaultdict(list)
+    for agency in sorted(content.agencies, key=lambda a: (a.name.lower(), a.id)):
+        if agency.region:
+            agencies_by_region[agency.region].append(agency)
+
     return Index(
         content=content,
         regions=regions,
         agency_kinds=_by_id(content.agency_kinds),
-        agencies=_by_id(content.agencies),
+        agencies=agencies,
         people=_by_id(content.people),
         topics=_by_id(content.topics),
         elections=_by_id(content.elections),
@@ -207,7 +221,33 @@ def build_index(content: Content) -> Index:
         points_by_region=_freeze(points_by_region),
         figures=tuple(figures),
         figures_by_region=_freeze(_group(figures, lambda row: row.region.id)),
+        agencies_by_region=_freeze(agencies_by_region),
+        person_home=MappingProxyType(person_home),
+        people_by_home=_freeze(people_by_home),
     )
+
+
+def _person_homes(content: Content, agencies, appearances_by_person, statements_by_person) -> dict[str, str]:
+    """The region whose page holds each person's entry: where they most often appear.
+
+    An appearance counts for the region of the agency the person attended for (a provincial official at a
+    regency's meeting counts for the province), else for the meeting's region; ties go to the earliest.
+    People only quoted count the regions of those meetings; people the articles never name get no entry.
+    """
+    homes = {}
+    for person in content.people:
+        regions = []
+        for appearance in appearances_by_person.get(person.id, ()):
+            agency = agencies.get(appearance.entry.agency or appearance.entry.represents)
+            regions.append(agency.region if agency is not None and agency.region else appearance.sheet.meeting.region)
+        if not regions:
+            regions = [said.sheet.meeting.region for said in statements_by_person.get(person.id, ())]
+        if regions:
+            counts: dict[str, int] = {}
+            for region in regions:
+                counts[region] = counts.get(region, 0) + 1
+            homes[person.id] = max(counts, key=counts.__getitem__)  # the first region reaching the top count
+    return homes
 
 
 def _region_figures(sheet: FactSheet, region: Region, content: Content) -> list[RegionFigures]:

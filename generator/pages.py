@@ -29,6 +29,9 @@ PROVINCE_MEETINGS = 20  # a province page lists this many latest meetings; its r
 PEOPLE_INLINE = 150  # up to this many people, the people index also lists everyone
 REGIONS_INLINE = 150  # up to this many regions, the regions index also lists every regency and city
 REGION_MEETINGS = 5  # a region page details attendance, concerns and quotes of this many latest meetings
+# Agency branches and people have entries (sections) on region pages rather than pages of their own: at national
+# scale they outnumber meetings several times, and every page costs the site build the same fixed time.
+ENTRIES_SHOWN = 20  # an agency's or person's entry lists this many latest appearances, statements and points
 
 # Interface strings the theme's own templates show (site name, palette toggle, search panel). The MkDocs
 # adapter passes them to the theme, so they come from the same gettext catalogs as the pages.
@@ -51,7 +54,6 @@ THEME_STRINGS = {
     "kind_region": N_("Region"),
     "kind_agency": N_("Agency"),
     "kind_topic": N_("Topic"),
-    "kind_person": N_("Person"),
     "kind_index": N_("Overview"),
 }
 
@@ -155,17 +157,17 @@ def plan_pages(index: Index, lang: str) -> list[Page]:
                   for province, path, values in by_province]
     pages += [Page(f"meetings/{sheet.id}.md", "meeting.md.j2", {"sheet": sheet}) for sheet in index.sheets]
     pages += [Page(f"regions/{region.id}.md", "region.md.j2", {"region": region, "province_meetings": PROVINCE_MEETINGS,
-                                                                "region_meetings": REGION_MEETINGS})
+                                                                "region_meetings": REGION_MEETINGS,
+                                                                "entries_shown": ENTRIES_SHOWN})
               for region in regions]
     for kind in content.agency_kinds:
         branches = index.branches.get(kind.id, ())
         groups = _branches_by_province(index, kind, branches) if len(branches) > BRANCHES_PER_PAGE else []
         pages.append(Page(f"agencies/{kind.id}.md", "agency_kind.md.j2", {
-            "kind": kind, "branches": branches if not groups else (), "groups": groups}))
+            "kind": kind, "branches": branches if not groups else (), "groups": groups,
+            "entries_shown": ENTRIES_SHOWN}))
         pages += [Page(path, "agency_province.md.j2", {"kind": kind, "province": province, "branches": members})
                   for province, path, members, _, _ in groups]
-        pages += [Page(branch_path(agency), "agency_branch.md.j2", {"kind": kind, "agency": agency})
-                  for agency in branches]
     for topic in content.topics:
         said = index.statements_by_topic.get(topic.id, ())
         points = index.points_by_topic.get(topic.id, ())
@@ -176,13 +178,7 @@ def plan_pages(index: Index, lang: str) -> list[Page]:
         pages.append(Page(f"topics/{topic.id}.md", "topic_overview.md.j2", {"topic": topic, "groups": groups}))
         pages += [Page(path, "topic_province.md.j2", {"topic": topic, "province": province, "said": s, "points": p})
                   for province, path, s, p in groups]
-    pages += [Page(f"people/{person.id}.md", "person.md.j2", {"person": person}) for person in content.people]
     return pages
-
-
-def branch_path(agency) -> str:
-    """The page of one agency branch (the same path `Helpers.agency` links)."""
-    return f"agencies/{agency.kind}/{agency.id}.md"
 
 
 def _parts(base: str, label: str, items: list, size: int) -> list[Part]:

@@ -192,10 +192,6 @@ class Helpers:
             names.append(province.name)
         return names
 
-    def person_region_names(self, person_id: str) -> list[str]:
-        """Names of the regions whose meetings a person attended, for search filters."""
-        return sorted({self.index.region_of(sheet).name for sheet in self.index.sheets_of_person(person_id)})
-
     def election_names(self, election_ids) -> list[str]:
         """Elections' names in this language, for search filters."""
         return [self.plain(self.index.elections[e].name) for e in election_ids]
@@ -205,11 +201,11 @@ class Helpers:
         return self.gettext(label)
 
     def agency(self, agency: Agency | str | None) -> Md:
-        """An agency branch's name, linked to the branch's own page (agencies/<kind>/<branch>.md)."""
+        """An agency branch's name, linked to its entry: on its region's page, else on its kind's page."""
         if agency is None:
             return Md("")
         agency = self.index.agencies[agency] if isinstance(agency, str) else agency
-        return self.link(self.agency_name(agency), f"agencies/{agency.kind}/{agency.id}.md")
+        return self.link(self.agency_name(agency), *agency_entry(agency))
 
     def agency_name(self, agency: Agency) -> str:
         return agency.name_en if self.lang == "en" and agency.name_en else agency.name
@@ -224,7 +220,10 @@ class Helpers:
         if person is None:
             return Md("")
         person = self.index.people[person] if isinstance(person, str) else person
-        return self.link(self.person_name(person), f"people/{person.id}.md")
+        home = self.index.person_home.get(person.id)
+        if home is None:  # in the registry, but no digested article names them yet
+            return md_escape(self.person_name(person))
+        return self.link(self.person_name(person), f"regions/{home}.md", f"person-{person.id}")
 
     def topic(self, topic_id: str) -> Md:
         return self.link(self.plain(self.index.topics[topic_id].name), f"topics/{topic_id}.md")
@@ -275,6 +274,21 @@ class Helpers:
             groups.setdefault(self.plain(self.index.topics[at.point.topic].name), []).append(at)
         return sorted(groups.items(), key=lambda item: item[0].lower())
 
+    def not_listed_with(self, items, region_id: str | None) -> list:
+        """Statements or appearances minus those of people whose entries are on the given region's page."""
+        if region_id is None:
+            return list(items)
+        home = self.index.person_home
+        return [item for item in items if home.get(_person_of(item)) != region_id or _person_of(item) is None]
+
+    def people_listed_with(self, appearances, region_id: str | None) -> list[str]:
+        """The people among these appearances whose entries are on the given region's page, in order of name."""
+        if region_id is None:
+            return []
+        home = self.index.person_home
+        found = {a.entry.person for a in appearances if a.entry.person and home.get(a.entry.person) == region_id}
+        return sorted(found, key=lambda p: (self.index.people[p].name.lower(), p))
+
     def paragraphs(self, sheet: FactSheet) -> list[str]:
         """The archived article's paragraphs, in order."""
         return _paragraphs(self.index.content.sources[sheet.source.file])
@@ -285,6 +299,17 @@ class Helpers:
             label = self.gettext("inferred")
             return Md(f' <span class="epd-inferred">{label}</span>')
         return Md("")
+
+
+def _person_of(item) -> str | None:
+    """The person of a statement (Said) or an attendance (Appearance)."""
+    return item.statement.speaker if hasattr(item, "statement") else item.entry.person
+
+
+def agency_entry(agency: Agency) -> tuple[str, str]:
+    """Page and anchor of an agency branch's entry: its region's page, or its kind's page without a region."""
+    page = f"regions/{agency.region}.md" if agency.region else f"agencies/{agency.kind}.md"
+    return page, f"agency-{agency.id}"
 
 
 @functools.cache

@@ -96,7 +96,7 @@ def page_kinds(site: Path) -> dict[str, str]:
         "topics index": "topics/",
         "topic": first_child_page(site, "topics"),
         "people index": "people/",
-        "person": first_child_page(site, "people"),
+        "people (initial)": first_child_page(site, "people"),
         "timeline": "timeline/",
         "figures": "figures/",
         "glossary": "glossary/",

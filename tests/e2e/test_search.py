@@ -120,11 +120,9 @@ def _result_paths(page, root):
     ("id", "Lampung Timur", "regions/lampung-timur/"),
     ("id", "Lampung Tengah", "regions/lampung-tengah/"),
     ("en", "Lampung Barat", "regions/lampung-barat/"),
-    # a person's name finds the person and the region they serve
+    # a person's name finds the region page that holds their entry
     ("id", "Senen Mustakim", "regions/lampung-timur/"),
-    ("id", "Senen Mustakim", "people/senen-mustakim/"),
     ("en", "Andik Purnomo Sigit", "regions/lampung-tengah/"),
-    ("en", "Andik Purnomo Sigit", "people/andik-purnomo-sigit/"),
 ])
 def test_ui_finds_region_and_person(page, site_url, lang, query, expected):
     root = lang_root(site_url, lang)
@@ -159,11 +157,11 @@ def test_keyboard(page, site_url):
 def test_filters_narrow_results(page, site_url):
     page.goto(site_url)
     _search(page, "Lampung")
-    page.select_option("select[data-epd-filter=kind]", "person")
+    page.select_option("select[data-epd-filter=kind]", "meeting")
     page.wait_for_function(
         "() => document.querySelector('[data-epd-search]').dataset.epdState === 'done'")
     paths = _result_paths(page, site_url)
-    assert paths and all(p.startswith("people/") for p in paths)
+    assert paths and all(p.startswith("meetings/") and p != "meetings/" for p in paths)
     page.select_option("select[data-epd-filter=kind]", "")
     page.select_option("select[data-epd-filter=region]", "Lampung Tengah")
     page.wait_for_function(
@@ -204,9 +202,30 @@ def test_each_language_uses_its_own_index_offline(page, site_url):
 def test_misspelt_name_is_corrected(page, site_url):
     page.goto(site_url)
     _search(page, "Wasiat Jarwo Asmara")
-    assert _result_paths(page, site_url)[0] == "people/wasiat-jarwo-asmoro/"
+    assert _result_paths(page, site_url)[0] == "regions/lampung-timur/"
     note = page.locator("[data-epd-note]")
     assert note.is_visible() and "asmoro" in note.inner_text().lower()
+
+
+@pytest.mark.parametrize("lang,query,entry", [
+    ("id", "Senen Mustakim", "regions/lampung-timur/#person-senen-mustakim"),
+    ("en", "Rinaldo Aser", "regions/lampung-barat/#person-rinaldo-aser"),
+    ("id", "KPU Lampung Tengah", "regions/lampung-tengah/#agency-kpu-lampung-tengah"),
+])
+def test_a_name_opens_its_entry_on_the_region_page(page, site_url, lang, query, entry):
+    root = lang_root(site_url, lang)
+    page.goto(root)
+    _search(page, query)
+    # Among the first results (a meeting that quotes the person often may come first), the region page
+    # opens the entry itself.
+    results = page.locator("#epd-search-results .md-search-result__link")
+    hrefs = [results.nth(i).get_attribute("href") for i in range(min(results.count(), 5))]
+    found = next((i for i, href in enumerate(hrefs) if href.endswith(entry)), None)
+    assert found is not None, hrefs
+    assert "›" in results.nth(found).inner_text()  # 'Kabupaten Lampung Timur › Senen Mustakim'
+    results.nth(found).click()
+    page.wait_for_url(re.compile(re.escape(entry) + "$"))
+    assert page.locator(f"#{entry.split('#')[1]}").is_visible()
 
 
 def test_download_bytes_reported(site_url, browser):

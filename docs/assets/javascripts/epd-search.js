@@ -211,10 +211,14 @@
               note: noteKey,
               total: hits.length,
               results: data.map(function (d) {
+                var title = (d.meta && d.meta.title) || d.url;
+                // People and agency branches are entries (headings with ids) on region pages: when the
+                // hits gather in one such section, the result opens that section.
+                var section = bestSection(d, used);
                 return {
-                  url: d.url,
-                  title: (d.meta && d.meta.title) || d.url,
-                  excerpt: d.excerpt || "",
+                  url: section ? section.url : d.url,
+                  title: section ? title + " › " + section.title : title,
+                  excerpt: (section ? section.excerpt : d.excerpt) || "",
                   kind: d.filters && d.filters.kind ? d.filters.kind[0] : null
                 };
               })
@@ -222,6 +226,28 @@
           });
         });
     });
+  }
+
+  // The section (a sub-result under a heading with an id) a result should open: one whose heading holds every
+  // word of the query ('KPU Lampung Tengah', a person's name), else one holding at least half of the page's
+  // hits; none when the hits are spread over the page or sit above its first section.
+  function bestSection(d, query) {
+    var words = words_of(query);
+    var total = (d.locations || []).length;
+    var named = null, busiest = null;
+    (d.sub_results || []).forEach(function (sub) {
+      if (sub.url.indexOf("#") < 0 || !sub.locations) return;
+      var title = " " + words_of(sub.title).join(" ") + " ";
+      var all = words.length && words.every(function (w) { return title.indexOf(" " + w) >= 0; });
+      if (all && (!named || sub.locations.length > named.locations.length)) named = sub;
+      if (!busiest || sub.locations.length > busiest.locations.length) busiest = sub;
+    });
+    if (named) return named;
+    return busiest && total && busiest.locations.length * 2 >= total ? busiest : null;
+  }
+
+  function words_of(text) {
+    return String(text || "").toLowerCase().split(/[^0-9a-z\u00c0-\u024f]+/).filter(Boolean);
   }
 
   function merge(a, b) {
