@@ -149,8 +149,34 @@ def run_serve(args) -> int:
     from . import mkdocs_adapter
 
     mkdocs_adapter.serve(args.root / "build", args.root / "site", jobs=args.jobs, port=args.port,
-                         repo_root=args.root, before_publish=_search_indexer(args.root / "build"))
+                         repo_root=args.root, before_publish=_search_indexer(args.root / "build"),
+                         generate=in_process_generator(args))
     return 0
+
+
+def in_process_generator(args):
+    """The generator as `serve` reruns it: in this process, re-reading only the files that changed."""
+    from .load import LoadCache
+    from .pipeline import BuildConfig, build
+
+    cache = LoadCache()
+    config = BuildConfig.for_repository(args.root, getattr(args, "out", None))
+
+    def generate() -> bool:
+        try:
+            result = build(config, cache)
+        except ContentErrors as errors:
+            report_problems(errors.problems, getattr(args, "format", "text"))
+            return False
+        except DigestError as error:
+            print(f"error: {error}", file=sys.stderr)
+            return False
+        if result.report.warnings:
+            report_problems(result.report.warnings, getattr(args, "format", "text"))
+        print(f"generated: {result.written} file(s) written, {result.removed} removed "
+              f"({sum(result.timings.values()):.2f} s)", file=sys.stderr)
+        return True
+    return generate
 
 
 COMMANDS = {"check": run_check, "schema": run_schema, "generate": run_generate, "site": run_site,

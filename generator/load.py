@@ -283,10 +283,20 @@ def describe(node: yaml.Node) -> str:
 
 # ---------------------------------------------------------------- the content tree
 
-def load_content(content_dir: Path, root: Path | None = None) -> model.Content:
+class LoadCache(dict):
+    """Files converted by earlier loads in this process, by path: (mtime_ns, size, record).
+
+    `make serve` keeps one, so an edit re-reads only the changed file. Only files that loaded without a problem
+    are kept, so an unchanged broken file is reported again.
+    """
+
+
+def load_content(content_dir: Path, root: Path | None = None, cache: LoadCache | None = None) -> model.Content:
     """Load registries, fact sheets and archived sources; raises ContentErrors with every problem."""
     root = root or content_dir.parent
     reader = Reader(root, [])
+    if cache is not None:
+        reader.convert_file = _cached(reader.convert_file, reader, cache)
     if not content_dir.is_dir():
         raise ContentErrors([Problem(Location(display_path(content_dir, root)), "",
                                      "expected a content folder, found nothing there",
@@ -330,3 +340,21 @@ def load_content(content_dir: Path, root: Path | None = None) -> model.Content:
         sheets=tuple(sorted(sheets, key=lambda s: (s.meeting.date, s.id))),
         sources=MappingProxyType(sources),
     )
+
+
+def _cached(convert_file, reader: Reader, cache: LoadCache):
+    def convert(path: Path, cls: type):
+        try:
+            stat = path.stat()
+        except OSError:
+            return convert_file(path, cls)
+        stamp = (stat.st_mtime_ns, stat.st_size)
+        hit = cache.get(str(path))
+        if hit is not None and hit[0] == stamp and hit[1] is cls:
+            return hit[2]
+        before = len(reader.problems)
+        record = convert_file(path, cls)
+        if record is not None and len(reader.problems) == before:
+            cache[str(path)] = (stamp, cls, record)
+        return record
+    return convert

@@ -283,11 +283,13 @@ def _site_settings(build_dir: Path, languages: Sequence[str] | None,
     return langs, default
 
 
-def _run_mkdocs(config_file: Path, cwd: Path) -> tuple[int, str]:
+def _run_mkdocs(config_file: Path, cwd: Path, dirty: bool = False) -> tuple[int, str]:
     env = dict(os.environ)
     env.setdefault("NO_MKDOCS_2_WARNING", "1")  # Material's end-of-life banner
     proc = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config_file)],
+        # A dirty build always warns that it is one, so it cannot be strict; update_site prints other warnings.
+        [sys.executable, "-m", "mkdocs", "build", *(["--dirty"] if dirty else ["--strict"]),
+         "-f", str(config_file)],
         cwd=str(cwd), env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
         text=True, encoding="utf-8", errors="replace",
     )
@@ -359,6 +361,74 @@ def build_site(build_dir: Path, site_dir: Path, languages: Sequence[str] | None 
         log.info("built %s", lang)
 
 
+def update_site(build_dir: Path, site_dir: Path, languages: Sequence[str] | None = None,
+                jobs: int = 2, *, repo_root: Path = REPO_ROOT, site_url: str | None = None,
+                after_publish: Callable[[Path, Sequence[str]], None] | None = None) -> threading.Thread | None:
+    """The quick rebuild `serve` runs after an edit, on a site :func:`build_site` built before.
+
+    ``mkdocs build --dirty`` renders only the pages whose Markdown the generator rewrote (it writes only what
+    changed), then the changed files are copied into site_dir in place. ``after_publish`` (the search index)
+    runs in a background thread, returned, so the page shows before its search entry catches up.
+    Raises :class:`SiteBuildError` like build_site; site_dir is then left as it was.
+    """
+    build_dir = Path(build_dir).resolve()
+    site_dir = Path(site_dir).resolve()
+    repo_root = Path(repo_root).resolve()
+    langs, default = _site_settings(build_dir, languages, None)
+    configs = {lang: write_config(build_dir, lang, langs, default, repo_root, site_url) for lang in langs}
+    outputs: dict[str, str] = {}
+    codes: dict[str, int] = {}
+    with concurrent.futures.ThreadPoolExecutor(max_workers=max(1, jobs)) as pool:
+        futures = {pool.submit(_run_mkdocs, cfg, repo_root, True): lang for lang, cfg in configs.items()}
+        for fut in concurrent.futures.as_completed(futures):
+            codes[futures[fut]], outputs[futures[fut]] = fut.result()
+    failed = [lang for lang in langs if codes[lang] != 0]
+    if failed:
+        raise SiteBuildError(f"mkdocs build failed for: {', '.join(failed)}", outputs, failed)
+    for lang in langs:
+        for line in outputs[lang].splitlines():
+            if line.startswith("WARNING") and "'dirty' build" not in line:
+                print(f"serve [{lang}]: {line}", file=sys.stderr)
+    for lang in langs:
+        target = site_dir if lang == default else site_dir / lang
+        keep = {other for other in langs if other != lang} | {"pagefind"} if lang == default else set()
+        _sync_tree(build_dir / lang / "site", target, keep)
+    if after_publish is None:
+        return None
+    thread = threading.Thread(target=after_publish, args=(site_dir, langs), daemon=True)
+    thread.start()
+    return thread
+
+
+def _sync_tree(source: Path, target: Path, keep: set[str]) -> None:
+    """Make target hold source's files: copy new and changed ones, delete the rest (but not `keep` at the top)."""
+    wanted = set()
+    for path in source.rglob("*"):
+        if not path.is_file():
+            continue
+        relative = path.relative_to(source)
+        wanted.add(relative)
+        destination = target / relative
+        stat = path.stat()
+        try:
+            there = destination.stat()
+            if there.st_size == stat.st_size and there.st_mtime_ns == stat.st_mtime_ns:
+                continue
+        except FileNotFoundError:
+            destination.parent.mkdir(parents=True, exist_ok=True)
+        temporary = destination.with_name(destination.name + ".tmp")
+        shutil.copy2(path, temporary)
+        os.replace(temporary, destination)
+    for path in sorted(target.rglob("*"), reverse=True):
+        relative = path.relative_to(target)
+        if relative.parts[0] in keep:
+            continue
+        if path.is_file() and relative not in wanted:
+            path.unlink()
+        elif path.is_dir() and not any(path.iterdir()):
+            path.rmdir()
+
+
 # --------------------------------------------------------------------------
 # Serve
 # --------------------------------------------------------------------------
@@ -374,15 +444,32 @@ GENERATE_CMD: tuple[str, ...] = (sys.executable, "-m", "generator", "generate")
 def _regenerate(repo_root: Path, build_dir: Path, site_dir: Path,
                 languages: Sequence[str] | None, jobs: int, site_url: str,
                 generate_cmd: Sequence[str] = GENERATE_CMD,
-                before_publish: Callable[[Path, Sequence[str]], None] | None = None) -> bool:
+                before_publish: Callable[[Path, Sequence[str]], None] | None = None,
+                generate: Callable[[], bool] | None = None, incremental: bool = False) -> bool:
+    """Generate, then build (the whole site, or with ``incremental`` only what changed); False on failure.
+
+    ``generate`` runs the generator in this process (serve passes one that keeps a load cache); without it,
+    ``generate_cmd`` runs as a subprocess.
+    """
     started = time.monotonic()
-    gen = subprocess.run(list(generate_cmd), cwd=str(repo_root),
-                         stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
-    if gen.returncode != 0:
-        print(gen.stdout.rstrip(), file=sys.stderr)
-        print("serve: generate failed; still serving the previous site", file=sys.stderr)
-        return False
+    if generate is not None:
+        if not generate():
+            print("serve: generate failed; still serving the previous site", file=sys.stderr)
+            return False
+    else:
+        gen = subprocess.run(list(generate_cmd), cwd=str(repo_root),
+                             stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+        if gen.returncode != 0:
+            print(gen.stdout.rstrip(), file=sys.stderr)
+            print("serve: generate failed; still serving the previous site", file=sys.stderr)
+            return False
     try:
+        if incremental and site_dir.is_dir():
+            indexing = update_site(build_dir, site_dir, languages, jobs, repo_root=repo_root, site_url=site_url,
+                                   after_publish=before_publish)
+            print(f"serve: pages updated in {time.monotonic() - started:.1f}s"
+                  + ("; search index follows" if indexing else ""), file=sys.stderr)
+            return True
         build_site(build_dir, site_dir, languages, jobs, repo_root=repo_root, site_url=site_url,
                    before_publish=before_publish)
     except SiteBuildError as exc:
@@ -397,14 +484,15 @@ def serve(build_dir: Path = REPO_ROOT / "build", site_dir: Path = REPO_ROOT / "s
           languages: Sequence[str] | None = None, jobs: int = 2, *,
           host: str = "127.0.0.1", port: int = 8000, repo_root: Path = REPO_ROOT,
           debounce: float = 0.5, generate_cmd: Sequence[str] = GENERATE_CMD,
-          before_publish: Callable[[Path, Sequence[str]], None] | None = None) -> None:
+          before_publish: Callable[[Path, Sequence[str]], None] | None = None,
+          generate: Callable[[], bool] | None = None) -> None:
     """Build, serve ``site_dir`` on http://host:port/ and rebuild on changes.
 
     Watches content/, generator/templates/, docs/, overrides/ and mkdocs.yml;
-    each burst of changes (quiet for ``debounce`` seconds) re-runs
-    ``python -m generator generate`` and :func:`build_site`. A failed rebuild
+    each burst of changes (quiet for ``debounce`` seconds) re-runs the generator
+    (``generate`` in this process, else ``generate_cmd`` as a subprocess) and
+    :func:`update_site`, which rebuilds only the changed pages. A failed rebuild
     keeps the previous site. Runs until interrupted (Ctrl-C).
-    ``generate_cmd`` replaces the generate subprocess (tests).
     """
     from watchdog.events import FileSystemEventHandler
     from watchdog.observers import Observer
@@ -416,7 +504,7 @@ def serve(build_dir: Path = REPO_ROOT / "build", site_dir: Path = REPO_ROOT / "s
     site_url = f"http://{host}:{port}/"
     os.environ["SITE_URL"] = site_url
 
-    _regenerate(repo_root, build_dir, site_dir, languages, jobs, site_url, generate_cmd, before_publish)
+    _regenerate(repo_root, build_dir, site_dir, languages, jobs, site_url, generate_cmd, before_publish, generate)
 
     handler = functools.partial(_QuietHandler, directory=str(site_dir))
     server = http.server.ThreadingHTTPServer((host, port), handler)
@@ -460,7 +548,8 @@ def serve(build_dir: Path = REPO_ROOT / "build", site_dir: Path = REPO_ROOT / "s
             while time.monotonic() - last[0] < debounce:
                 time.sleep(debounce / 4)
             changed.clear()
-            _regenerate(repo_root, build_dir, site_dir, languages, jobs, site_url, generate_cmd, before_publish)
+            _regenerate(repo_root, build_dir, site_dir, languages, jobs, site_url, generate_cmd, before_publish,
+                        generate, incremental=True)
     except KeyboardInterrupt:
         pass
     finally:

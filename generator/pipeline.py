@@ -13,7 +13,7 @@ from pathlib import Path
 from .export import render_exports
 from .i18n import LANGUAGES, DEFAULT_LANGUAGE
 from .index import build_index
-from .load import load_content
+from .load import LoadCache, load_content
 from .pages import navigation, plan_pages, theme_strings
 from .search_index import vocabulary
 from .render import render_pages
@@ -48,10 +48,13 @@ class BuildResult:
     timings: dict[str, float]
 
 
-def build(config: BuildConfig) -> BuildResult:
-    """Generate every language's Markdown tree from the content; writes nothing if the content has problems."""
+def build(config: BuildConfig, cache: LoadCache | None = None) -> BuildResult:
+    """Generate every language's Markdown tree from the content; writes nothing if the content has problems.
+
+    `cache` (kept by `make serve` between rebuilds) spares re-reading fact sheets that did not change.
+    """
     clock = _Clock()
-    content = load_content(config.root / "content", config.root)
+    content = load_content(config.root / "content", config.root, cache)
     clock.lap("load")
     report = verify(content)
     clock.lap("verify")

@@ -74,3 +74,43 @@ def test_a_failed_build_leaves_the_previous_site_untouched(tmp_path):
 def test_sitemap_lists_both_languages(built_site, lang_prefix):
     sitemap = (built_site / lang_prefix / "sitemap.xml").read_text(encoding="utf-8")
     assert 'hreflang="id"' in sitemap and 'hreflang="en"' in sitemap
+
+
+def test_serve_rebuild_updates_only_what_an_edit_changed(tmp_path):
+    """What `make serve` runs after an edit: in-process generate with its load cache, mkdocs --dirty, a copy of
+    the changed files. The edited meeting's page changes; an untouched page's HTML is not rewritten; a broken
+    edit keeps the served site."""
+    import argparse
+
+    from fixtures import CITY_SHEET_ID, REGENCY_SHEET_ID, write_content_tree
+    from generator import mkdocs_adapter
+    from generator.cli import in_process_generator
+
+    root = write_content_tree(tmp_path / "tree")
+    for name in ("mkdocs.yml",):
+        shutil.copy2(REPO_ROOT / name, root / name)
+    shutil.copytree(REPO_ROOT / "overrides", root / "overrides")
+    shutil.copytree(REPO_ROOT / "docs" / "assets", root / "docs" / "assets")
+    for lang in ("id", "en"):  # the real hand-written pages cite real content; the navigation needs these three
+        for page in ("methodology", "contributing", "performance"):
+            (root / "docs" / lang).mkdir(parents=True, exist_ok=True)
+            (root / "docs" / lang / f"{page}.md").write_text(f"# {page}\n", encoding="utf-8")
+    generate = in_process_generator(argparse.Namespace(root=root, out=None, format="text"))
+    site = root / "site"
+    url = "http://127.0.0.1:8000/"
+    assert mkdocs_adapter._regenerate(root, root / "build", site, None, 2, url, generate=generate)
+    edited = site / "en" / "meetings" / CITY_SHEET_ID / "index.html"
+    untouched = site / "meetings" / REGENCY_SHEET_ID / "index.html"
+    before = untouched.stat().st_mtime_ns
+
+    sheet = root / "content" / "articles" / f"{CITY_SHEET_ID}.yaml"
+    text = sheet.read_text(encoding="utf-8")
+    sheet.write_text(re.sub(r"(summary:\n(?:  .*\n)*?  en: )", r"\1EDITED ", text, count=1), encoding="utf-8")
+    assert mkdocs_adapter._regenerate(root, root / "build", site, None, 2, url, generate=generate, incremental=True)
+    assert "EDITED" in edited.read_text(encoding="utf-8")
+    assert untouched.stat().st_mtime_ns == before
+
+    sheet.write_text(text.replace("summary:", "summary: [", 1), encoding="utf-8")
+    assert not mkdocs_adapter._regenerate(root, root / "build", site, None, 2, url, generate=generate,
+                                          incremental=True)
+    assert "EDITED" in edited.read_text(encoding="utf-8")
