@@ -374,6 +374,8 @@ def update_site(build_dir: Path, site_dir: Path, languages: Sequence[str] | None
     build_dir = Path(build_dir).resolve()
     site_dir = Path(site_dir).resolve()
     repo_root = Path(repo_root).resolve()
+    if _indexing and _indexing[-1].is_alive():  # one search index run at a time, after the last one
+        _indexing[-1].join()
     langs, default = _site_settings(build_dir, languages, None)
     configs = {lang: write_config(build_dir, lang, langs, default, repo_root, site_url) for lang in langs}
     outputs: dict[str, str] = {}
@@ -395,9 +397,19 @@ def update_site(build_dir: Path, site_dir: Path, languages: Sequence[str] | None
         _sync_tree(build_dir / lang / "site", target, keep)
     if after_publish is None:
         return None
-    thread = threading.Thread(target=after_publish, args=(site_dir, langs), daemon=True)
+    def index() -> None:
+        try:
+            after_publish(site_dir, langs)
+        except BuildError as error:
+            print(f"serve: search index not updated: {error}", file=sys.stderr)
+
+    thread = threading.Thread(target=index, daemon=True)
+    _indexing[:] = [thread]
     thread.start()
     return thread
+
+
+_indexing: list[threading.Thread] = []  # the search index run update_site last started
 
 
 def _sync_tree(source: Path, target: Path, keep: set[str]) -> None:
