@@ -59,6 +59,9 @@ class Formatter:
         self.locale = locale(lang)
         self.gettext = translations(lang).gettext
         self.ngettext = translations(lang).ngettext
+        # Pages repeat the same few thousand dates and numbers; Babel formats each one once.
+        for name in ("date", "short_date", "month", "number", "percent", "money", "money_exact", "quantity"):
+            setattr(self, name, functools.lru_cache(maxsize=1 << 15)(getattr(self, name)))
 
     def date(self, value: dt.date, precision: str = "day") -> str:
         """'Senin, 5 Februari 2024' / 'Monday, 5 February 2024'; month or year alone when that is all we know."""

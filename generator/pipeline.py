@@ -16,7 +16,7 @@ from .index import build_index
 from .load import LoadCache, load_content
 from .pages import navigation, plan_pages, theme_strings
 from .search_index import vocabulary
-from .render import render_pages
+from .render import environment, formatter, render_pages
 from .verify import Report, verify
 
 DEFAULT_SITE_URL = "https://election-prep-digest.github.io/digest/"
@@ -69,6 +69,7 @@ def build(config: BuildConfig, cache: LoadCache | None = None) -> BuildResult:
         # copy-on-write), so two cores halve the longest stage.
         global _JOB
         _JOB = job
+        warm_caches(config.languages)  # compiled once here, inherited by every fork (serve forks on each edit)
         try:
             context = multiprocessing.get_context("fork")
             with context.Pool(len(config.languages)) as pool:
@@ -98,6 +99,15 @@ _JOB = None  # the job forked workers inherit
 def _parallel(config: BuildConfig, content) -> bool:
     return (len(config.languages) > 1 and (os.cpu_count() or 1) > 1 and len(content.sheets) >= PARALLEL_MIN_SHEETS
             and "fork" in multiprocessing.get_all_start_methods() and os.environ.get("EPD_SERIAL") != "1")
+
+
+def warm_caches(languages) -> None:
+    """Compile every template and load every language's catalog and locale in this process."""
+    env = environment()
+    for name in env.list_templates(extensions=["j2"]):
+        env.get_template(name)
+    for lang in languages:
+        formatter(lang)
 
 
 def _run_job(lang: str) -> dict:

@@ -51,7 +51,9 @@ def md_escape(text: object) -> Md:
     Only characters Python-Markdown can backslash-escape get a backslash (so it never shows); `=`, which it
     cannot, becomes an entity at the start of the text. `<` as `&lt;` also defuses snippet includes (`--8<--`).
     """
-    if hasattr(text, "__html__"):  # Md, or a macro's output, which is built from escaped parts
+    if type(text) is Md:
+        return text
+    if hasattr(text, "__html__"):  # a macro's output, which is built from escaped parts
         return Md(text.__html__())
     if text is None:
         return Md("")
@@ -108,7 +110,7 @@ class Helpers:
         self.index = index
         self.lang = lang
         self.page_path = page_path
-        self.fmt = _formatter(lang)
+        self.fmt = formatter(lang)
         self._ = self.gettext
 
     # ------------------------------------------------------------ text
@@ -316,7 +318,7 @@ def agency_entry(agency: Agency) -> tuple[str, str]:
 
 
 @functools.cache
-def _formatter(lang: str) -> Formatter:
+def formatter(lang: str) -> Formatter:
     """One Formatter per language, shared by every page (it holds no per-page state)."""
     return Formatter(lang)
 

@@ -9,6 +9,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 from quality import LANGUAGES, REPO_ROOT, content, lang_prefix, report
 
@@ -203,7 +204,14 @@ def test_evidence_links_reach_the_passage(instant_site, lang: str):
             assert link.inner_text().strip() == "¶" + fragment.removeprefix("#p-")
             link.click()
             page.wait_for_function("h => location.hash === h", arg=fragment)
-            page.wait_for_timeout(150)  # smooth scrolling, if any
+            try:  # scrolling (smooth, if any) has brought the passage below the header
+                page.wait_for_function("""id => {
+                    const r = document.getElementById(id).getBoundingClientRect();
+                    const header = document.querySelector('.md-header').getBoundingClientRect();
+                    return r.top >= header.bottom - 1 && r.top < innerHeight - 20;
+                }""", arg=fragment[1:], timeout=3000)
+            except PlaywrightTimeoutError:
+                pass  # the assertion below reports where the passage is
             box = page.evaluate("""id => {
                 const el = document.getElementById(id), r = el.getBoundingClientRect();
                 const header = document.querySelector('.md-header').getBoundingClientRect();
