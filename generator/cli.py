@@ -155,16 +155,17 @@ def run_serve(args) -> int:
 
 
 def in_process_generator(args):
-    """The generator as `serve` reruns it: in this process, re-reading only the files that changed."""
-    from .load import LoadCache
-    from .pipeline import BuildConfig, build
+    """The generator as `serve` reruns it: in this process, re-reading only the files that changed and
+    re-rendering only the pages they can change."""
+    from . import mkdocs_adapter
+    from .pipeline import BuildConfig, BuildState, build
 
-    cache = LoadCache()
+    state = BuildState()
     config = BuildConfig.for_repository(args.root, getattr(args, "out", None))
 
-    def generate() -> bool:
+    def generate():
         try:
-            result = build(config, cache)
+            result = build(config, state=state)
         except ContentErrors as errors:
             report_problems(errors.problems, getattr(args, "format", "text"))
             return False
@@ -174,8 +175,9 @@ def in_process_generator(args):
         if result.report.warnings:
             report_problems(result.report.warnings, getattr(args, "format", "text"))
         print(f"generated: {result.written} file(s) written, {result.removed} removed "
-              f"({sum(result.timings.values()):.2f} s)", file=sys.stderr)
-        return True
+              f"({sum(result.timings.values()):.2f} s{', changed pages only' if state.incremental else ''})",
+              file=sys.stderr)
+        return mkdocs_adapter.SAME_PAGES if state.incremental and not result.removed else True
     return generate
 
 

@@ -380,6 +380,7 @@ def update_site(build_dir: Path, site_dir: Path, languages: Sequence[str] | None
     configs = {lang: write_config(build_dir, lang, langs, default, repo_root, site_url) for lang in langs}
     outputs: dict[str, str] = {}
     codes: dict[str, int] = {}
+    started = time.time_ns() - 2_000_000_000  # files MkDocs writes from now on (with room for coarse clocks)
     with concurrent.futures.ThreadPoolExecutor(max_workers=max(1, jobs)) as pool:
         futures = {pool.submit(_run_mkdocs, cfg, repo_root, True): lang for lang, cfg in configs.items()}
         for fut in concurrent.futures.as_completed(futures):
@@ -392,11 +393,10 @@ def update_site(build_dir: Path, site_dir: Path, languages: Sequence[str] | None
             if line.startswith("WARNING") and "'dirty' build" not in line:
                 print(f"serve [{lang}]: {line}", file=sys.stderr)
     for lang in langs:
-        target = site_dir if lang == default else site_dir / lang
-        keep = {other for other in langs if other != lang} | {"pagefind"} if lang == default else set()
-        _sync_tree(build_dir / lang / "site", target, keep)
+        _copy_newer(build_dir / lang / "site", site_dir if lang == default else site_dir / lang, started)
     if after_publish is None:
         return None
+
     def index() -> None:
         try:
             after_publish(site_dir, langs)
@@ -412,33 +412,22 @@ def update_site(build_dir: Path, site_dir: Path, languages: Sequence[str] | None
 _indexing: list[threading.Thread] = []  # the search index run update_site last started
 
 
-def _sync_tree(source: Path, target: Path, keep: set[str]) -> None:
-    """Make target hold source's files: copy new and changed ones, delete the rest (but not `keep` at the top)."""
-    wanted = set()
-    for path in source.rglob("*"):
-        if not path.is_file():
-            continue
-        relative = path.relative_to(source)
-        wanted.add(relative)
-        destination = target / relative
-        stat = path.stat()
-        try:
-            there = destination.stat()
-            if there.st_size == stat.st_size and there.st_mtime_ns == stat.st_mtime_ns:
+def _copy_newer(source: Path, target: Path, since_ns: int) -> None:
+    """Copy into target the files of source modified since `since_ns` (what a dirty build wrote).
+
+    A dirty build keeps the same pages (the generator's plan did not change, or `serve` would have rebuilt
+    everything), so nothing needs deleting.
+    """
+    for folder, _, names in os.walk(source):
+        for name in names:
+            path = os.path.join(folder, name)
+            if os.stat(path).st_mtime_ns < since_ns:
                 continue
-        except FileNotFoundError:
+            destination = target / os.path.relpath(path, source)
             destination.parent.mkdir(parents=True, exist_ok=True)
-        temporary = destination.with_name(destination.name + ".tmp")
-        shutil.copy2(path, temporary)
-        os.replace(temporary, destination)
-    for path in sorted(target.rglob("*"), reverse=True):
-        relative = path.relative_to(target)
-        if relative.parts[0] in keep:
-            continue
-        if path.is_file() and relative not in wanted:
-            path.unlink()
-        elif path.is_dir() and not any(path.iterdir()):
-            path.rmdir()
+            temporary = destination.with_name(destination.name + ".tmp")
+            shutil.copy2(path, temporary)
+            os.replace(temporary, destination)
 
 
 # --------------------------------------------------------------------------
@@ -451,6 +440,7 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
 
 
 GENERATE_CMD: tuple[str, ...] = (sys.executable, "-m", "generator", "generate")
+SAME_PAGES = "same pages"  # what an in-process generate returns when no page came or went
 
 
 def _regenerate(repo_root: Path, build_dir: Path, site_dir: Path,
@@ -458,17 +448,22 @@ def _regenerate(repo_root: Path, build_dir: Path, site_dir: Path,
                 generate_cmd: Sequence[str] = GENERATE_CMD,
                 before_publish: Callable[[Path, Sequence[str]], None] | None = None,
                 generate: Callable[[], bool] | None = None, incremental: bool = False) -> bool:
-    """Generate, then build (the whole site, or with ``incremental`` only what changed); False on failure.
+    """Generate, then build the whole site, or with ``incremental`` only what changed; False on failure.
 
-    ``generate`` runs the generator in this process (serve passes one that keeps a load cache); without it,
-    ``generate_cmd`` runs as a subprocess.
+    ``generate`` runs the generator in this process (serve passes one that keeps its state between runs);
+    it returns False on failure, :data:`SAME_PAGES` when the pages are the ones of the last run (only their
+    contents changed, so a dirty MkDocs build is enough), anything else true otherwise. Without it,
+    ``generate_cmd`` runs as a subprocess, and the whole site is built.
     """
     started = time.monotonic()
     if generate is not None:
-        if not generate():
+        outcome = generate()
+        if not outcome:
             print("serve: generate failed; still serving the previous site", file=sys.stderr)
             return False
+        incremental = incremental and outcome == SAME_PAGES
     else:
+        incremental = False  # what a subprocess changed is not known: build everything
         gen = subprocess.run(list(generate_cmd), cwd=str(repo_root),
                              stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
         if gen.returncode != 0:

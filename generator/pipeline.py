@@ -12,7 +12,8 @@ from pathlib import Path
 
 from .export import render_exports
 from .i18n import LANGUAGES, DEFAULT_LANGUAGE
-from .index import build_index
+from .incremental import affected_pages
+from .index import Index, build_index
 from .load import LoadCache, load_content
 from .pages import navigation, plan_pages, theme_strings
 from .search_index import vocabulary
@@ -48,15 +49,30 @@ class BuildResult:
     timings: dict[str, float]
 
 
-def build(config: BuildConfig, cache: LoadCache | None = None) -> BuildResult:
+@dataclass
+class BuildState:
+    """What `make serve` keeps between builds, so an edit re-reads and re-renders only what it can change."""
+
+    cache: LoadCache = field(default_factory=LoadCache)
+    verified: dict = field(default_factory=dict)  # each fact sheet's own findings (verify's memo)
+    index: Index | None = None  # of the last build
+    stamp: tuple = ()  # templates and catalogs the last build rendered with
+    trees: dict[str, dict[str, bytes]] = field(default_factory=dict)  # lang -> rendered pages, as written
+    incremental: bool = False  # whether the last build rendered only the pages its edit could change
+
+
+def build(config: BuildConfig, cache: LoadCache | None = None, state: BuildState | None = None) -> BuildResult:
     """Generate every language's Markdown tree from the content; writes nothing if the content has problems.
 
-    `cache` (kept by `make serve` between rebuilds) spares re-reading fact sheets that did not change.
+    `cache` spares re-reading fact sheets that did not change; `state` (kept by `make serve`, with its own
+    cache) also re-renders only the pages an edit can change (generator/incremental.py).
     """
     clock = _Clock()
+    if state is not None:
+        cache = state.cache
     content = load_content(config.root / "content", config.root, cache)
     clock.lap("load")
-    report = verify(content)
+    report = verify(content, state.verified if state is not None else None)
     clock.lap("verify")
     index = build_index(content)
     clock.lap("index")
@@ -64,7 +80,13 @@ def build(config: BuildConfig, cache: LoadCache | None = None) -> BuildResult:
     hand_written = _read_hand_written(config.root / "docs")
     assets = _read_assets(config.root / "docs" / "assets")
     job = _LanguageJob(config, content, index, exports, hand_written, assets)
-    if _parallel(config, content):
+    stamp = _source_stamp()
+    job.keep_tree = state is not None
+    if state is not None and state.index is not None and state.stamp == stamp and state.trees:
+        job.only = _affected(state, index, config.languages)
+    if job.only is not None:
+        done = [job.run(lang) for lang in config.languages]  # a few pages: forking would cost more
+    elif _parallel(config, content):
         # Languages are independent: render and write each in a forked worker (the index is shared
         # copy-on-write), so two cores halve the longest stage.
         global _JOB
@@ -78,6 +100,10 @@ def build(config: BuildConfig, cache: LoadCache | None = None) -> BuildResult:
             _JOB = None
     else:
         done = [job.run(lang) for lang in config.languages]
+    if state is not None:
+        state.index, state.stamp = index, stamp
+        state.trees = {lang: d["tree"] for lang, d in zip(config.languages, done)}
+        state.incremental = job.only is not None
     slowest_write = max(d["write_seconds"] for d in done)
     clock.lap("render")
     clock.laps["render"] -= slowest_write  # the write share of the workers' time is reported as "write"
@@ -99,6 +125,21 @@ _JOB = None  # the job forked workers inherit
 def _parallel(config: BuildConfig, content) -> bool:
     return (len(config.languages) > 1 and (os.cpu_count() or 1) > 1 and len(content.sheets) >= PARALLEL_MIN_SHEETS
             and "fork" in multiprocessing.get_all_start_methods() and os.environ.get("EPD_SERIAL") != "1")
+
+
+def _affected(state: BuildState, index: Index, languages) -> dict | None:
+    """Per language, the pages to render again and the last build's pages; None when all must be rendered."""
+    only = {}
+    for lang in languages:
+        previous = state.trees.get(lang)
+        planned = {page.path for page in plan_pages(index, lang)}
+        if previous is None or planned != previous.keys():  # pages came or went (a new month, a split list)
+            return None
+        pages = affected_pages(state.index, index, planned)
+        if pages is None:
+            return None
+        only[lang] = (pages, previous)
+    return only
 
 
 def warm_caches(languages) -> None:
@@ -124,34 +165,60 @@ class _LanguageJob:
     exports: dict
     hand_written: dict
     assets: dict
+    only: dict[str, tuple[set[str], dict[str, bytes]]] | None = None  # lang -> (pages to render, last pages)
+    keep_tree: bool = False  # return the rendered pages (for the next incremental build)
 
     def run(self, lang: str) -> dict:
         hand_written = self.hand_written[lang]
-        rendered = render_pages(plan_pages(self.index, lang), self.index, lang)
+        plan = plan_pages(self.index, lang)
         # Hover definitions: each page gets the glossary terms it uses (Markdown's abbr syntax, so any
         # Python-Markdown builder shows them); a whole-glossary snippet on every page doubled the build.
         abbreviations = Abbreviations(self.content.glossary, lang)
-        tree = {path: abbreviations.append(text).encode("utf-8") for path, text in rendered.items()}
+        only, previous = self.only[lang] if self.only is not None else (None, None)
+        if only is None:
+            rendered = render_pages(plan, self.index, lang)
+            pages = {path: abbreviations.append(text).encode("utf-8") for path, text in rendered.items()}
+        else:
+            rendered = render_pages([page for page in plan if page.path in only], self.index, lang)
+            pages = dict(previous)
+            pages.update({path: abbreviations.append(text).encode("utf-8") for path, text in rendered.items()})
+        tree = dict(pages)
         tree.update({name: abbreviations.append(text.decode("utf-8")).encode("utf-8")
                      for name, text in hand_written.items()})
         tree.update({f"data/{name}": text.encode("utf-8") for name, text in self.exports.items()})
         tree.update({f"assets/{name}": data for name, data in self.assets.items()})
         started = time.perf_counter()
         lang_dir = self.config.out / lang
-        written, unchanged, removed = write_tree(lang_dir / "docs", tree)
+        # After an incremental render, pages equal to what the last build wrote are not read back from disk.
+        written, unchanged, removed = write_tree(lang_dir / "docs", tree, known=previous if only is not None else None)
         for name, data in (("nav.json", navigation(lang)), ("theme-strings.json", theme_strings(lang)),
                            ("search-vocabulary.json", vocabulary(self.index, lang))):
             text = json.dumps(data, ensure_ascii=False, indent=1, sort_keys=name != "nav.json") + "\n"
             written += _write_if_changed(lang_dir / name, text.encode("utf-8"))
-        return {"pages": len(rendered) + len(hand_written), "written": written, "unchanged": unchanged,
-                "removed": removed, "write_seconds": time.perf_counter() - started}
+        return {"pages": len(plan) + len(hand_written), "written": written, "unchanged": unchanged,
+                "removed": removed, "write_seconds": time.perf_counter() - started,
+                "tree": pages if self.keep_tree else None}
 
 
-def write_tree(directory: Path, files: dict[str, bytes]) -> tuple[int, int, int]:
-    """Make `directory` hold exactly `files`: write what changed, keep what did not, remove the rest."""
+def _source_stamp() -> tuple:
+    """The templates' and catalogs' modification times: rendered pages are reused only while these hold."""
+    folder = Path(__file__).resolve().parent
+    files = sorted([*(folder / "templates").glob("*.j2"), *(folder / "locale").rglob("*.po")])
+    return tuple((path.name, path.stat().st_mtime_ns) for path in files)
+
+
+def write_tree(directory: Path, files: dict[str, bytes], known: dict[str, bytes] | None = None
+               ) -> tuple[int, int, int]:
+    """Make `directory` hold exactly `files`: write what changed, keep what did not, remove the rest.
+
+    `known`: files as the last call wrote them; a file equal to its known bytes is taken as unchanged unread.
+    """
     written = unchanged = 0
+    known = known or {}
     for relative, data in sorted(files.items()):
-        if _write_if_changed(directory / relative, data):
+        if known.get(relative) == data:
+            unchanged += 1
+        elif _write_if_changed(directory / relative, data):
             written += 1
         else:
             unchanged += 1

@@ -37,10 +37,14 @@ class Report:
     translatable: int
 
 
-def verify(content: Content) -> Report:
-    """Check everything; raise ContentErrors listing every problem, or return the report."""
+def verify(content: Content, memo: dict | None = None) -> Report:
+    """Check everything; raise ContentErrors listing every problem, or return the report.
+
+    `memo` (kept by `make serve` between builds) holds each fact sheet's own findings, reused while the
+    sheet, its archived text and the registries are the same objects the loader's cache handed out before.
+    """
     checker = _Checker(content)
-    checker.run()
+    checker.run(memo)
     errors = [p for p in checker.problems if p.severity == "error"]
     if errors:
         raise ContentErrors(checker.problems)
@@ -72,7 +76,7 @@ class _Checker:
         }
         self.unique(content.sheets, "id", "fact sheet")
         self.unique(content.glossary, "term", "glossary")
-        self.source_texts = {name: normalise(text) for name, text in content.sources.items()}
+        self.source_texts = _Normalised(content.sources)
 
     def problem(self, where: Location, field: str, message: str, hint: str = "", severity: str = "error"):
         self.problems.append(Problem(where, field, message, hint, severity))
@@ -92,23 +96,40 @@ class _Checker:
 
     # ------------------------------------------------------------ the run
 
-    def run(self) -> None:
-        for record, path in self.all_records():
+    def run(self, memo: dict | None = None) -> None:
+        c = self.content
+        registries = (c.regions, c.agency_kinds, c.agencies, c.people, c.topics, c.elections, c.glossary)
+        for record, path in self.registry_records():
             self.check_references(record, path)
         self.check_regions()
         self.check_elections()
-        for sheet in self.content.sheets:
+        if memo is not None and not all(a is b for a, b in zip(memo.get("registries", ()), registries)):
+            memo.clear()
+        sheets = memo.setdefault("sheets", {}) if memo is not None else {}
+        for sheet in c.sheets:
+            source = c.sources.get(sheet.source.file)
+            known = sheets.get(sheet.id)
+            if known is not None and known[0] is sheet and known[1] == source:
+                self.problems += known[2]
+                self.passages += known[3]
+                continue
+            problems, passages = len(self.problems), self.passages
+            for record, path in _walk(sheet, ""):
+                self.check_references(record, path)
             self.check_sheet(sheet)
+            sheets[sheet.id] = (sheet, source, self.problems[problems:], self.passages - passages)
+        if memo is not None:
+            memo["registries"] = registries
+            for gone in sheets.keys() - {sheet.id for sheet in c.sheets}:
+                del sheets[gone]
 
-    def all_records(self) -> Iterator[tuple[Record, str]]:
+    def registry_records(self) -> Iterator[tuple[Record, str]]:
         c = self.content
         for attribute, records in (("regions", c.regions), ("kinds", c.agency_kinds), ("agencies", c.agencies),
                                    ("people", c.people), ("topics", c.topics), ("elections", c.elections),
                                    ("terms", c.glossary)):
             for i, record in enumerate(records):
                 yield record, f"{attribute}[{i}]"
-        for sheet in c.sheets:
-            yield from _walk(sheet, "")
 
     def check_references(self, record: Record, path: str) -> None:
         for f in record_fields(type(record)):
@@ -284,6 +305,32 @@ class _Checker:
                 self.problem(record.where(name), field,
                              f"expected a passage of the archived article, received text that is not in it: "
                              f"{_shorten(passage)!r}", _closest_hint(normalise(passage), text))
+
+
+class _Normalised(dict):
+    """Archived texts as evidence is compared (normalise), each normalised when first asked for."""
+
+    def __init__(self, sources):
+        super().__init__()
+        self.sources = sources
+
+    def __missing__(self, name):
+        if name not in self.sources:
+            raise KeyError(name)
+        self[name] = text = normalise(self.sources[name])
+        return text
+
+    def get(self, name, default=None):
+        try:
+            return self[name]
+        except KeyError:
+            return default
+
+    def __iter__(self):
+        return iter(self.sources)
+
+    def __contains__(self, name):
+        return name in self.sources
 
 
 def _walk(record: Record, path: str) -> Iterator[tuple[Record, str]]:
