@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from types import MappingProxyType
@@ -131,11 +132,10 @@ class Reader:
 
     def convert(self, node: yaml.Node, spec: Spec, display: str, path: str):
         """Convert a node by its spec; returns None (after reporting) when it does not fit."""
-        where = self.loc(display, node)
         if isinstance(node, yaml.ScalarNode) and node.tag == _NULL and node.value in ("", "~", "null", "Null", "NULL"):
             if spec.nullable:
                 return None
-            self.problem(where, path, f"expected {spec.expected()}, received nothing",
+            self.problem(self.loc(display, node), path, f"expected {spec.expected()}, received nothing",
                          "give a value, or remove the field if it is optional")
             return None
         kind = spec.kind
@@ -143,7 +143,7 @@ class Reader:
             return self.convert_record(node, spec.record, display, path)
         if kind == "list":
             if not isinstance(node, yaml.SequenceNode):
-                self.problem(where, path, f"expected {spec.expected()}, received {describe(node)}",
+                self.problem(self.loc(display, node), path, f"expected {spec.expected()}, received {describe(node)}",
                              "start each entry on its own line with '- '")
                 return None
             items = [self.convert(item, spec.item, display, f"{path}[{i}]") for i, item in enumerate(node.value)]
@@ -156,12 +156,16 @@ class Reader:
             passage = self.convert(node, Spec("text", text=spec.text), display, path)
             return model.Evidence((passage,)) if passage is not None else None
         if not isinstance(node, yaml.ScalarNode):
-            self.problem(where, path, f"expected {spec.expected()}, received {describe(node)}")
+            self.problem(self.loc(display, node), path, f"expected {spec.expected()}, received {describe(node)}")
             return None
-        return self.convert_scalar(node, spec, where, path)
+        return self.convert_scalar(node, spec, display, path)
 
-    def convert_scalar(self, node: yaml.ScalarNode, spec: Spec, where: Location, path: str):
+    def convert_scalar(self, node: yaml.ScalarNode, spec: Spec, display: str, path: str):
         value, tag = node.value, node.tag
+        if spec.kind == "text" and tag == _STR and value.strip() and len(value) <= spec.text.max_length \
+                and not spec.text.pattern:
+            return value  # the common case, checked without building an error's location first
+        where = self.loc(display, node)
         received = describe(node)
         if spec.kind == "text":
             if tag != _STR:
@@ -222,28 +226,28 @@ class Reader:
             return None
         fields = {f.name: f for f in record_fields(cls)}
         values: dict = {}
-        field_locs: dict[str, Location] = {}
+        field_locs: dict[str, tuple[int, int]] = {}
         failed = False
         for key_node, value_node in node.value:
-            key_loc = self.loc(display, key_node)
             if not isinstance(key_node, yaml.ScalarNode) or key_node.tag != _STR:
-                self.problem(key_loc, path, f"expected a field name, received {describe(key_node)}")
+                self.problem(self.loc(display, key_node), path, f"expected a field name, received {describe(key_node)}")
                 failed = True
                 continue
             key = key_node.value
             field_path = f"{path}.{key}" if path else key
             if key in field_locs:
-                first = field_locs[key]
-                self.problem(key_loc, field_path, f"duplicate key: '{key}' is already set on line {first.line}",
+                first_line = field_locs[key][0]
+                self.problem(self.loc(display, key_node), field_path, f"duplicate key: '{key}' is already set on line {first_line}",
                              "keep one of them")
                 failed = True
                 continue
-            field_locs[key] = self.loc(display, value_node)
+            mark = value_node.start_mark
+            field_locs[key] = (mark.line + 1, mark.column + 1)
             spec: FieldSpec | None = fields.get(key)
             if spec is None:
                 close = difflib.get_close_matches(key, fields, n=1)
                 hint = f"did you mean '{close[0]}'?" if close else "allowed: " + ", ".join(fields)
-                self.problem(key_loc, field_path, f"unknown field '{key}' in {name}", hint)
+                self.problem(self.loc(display, key_node), field_path, f"unknown field '{key}' in {name}", hint)
                 failed = True
                 continue
             before = len(self.problems)
@@ -262,7 +266,25 @@ class Reader:
         for key in [k for k, v in values.items() if v is None]:
             if not fields[key].required:
                 del values[key]  # an explicit null means the default
-        return cls(loc=where, field_locs=MappingProxyType(field_locs), **values)
+        return cls(loc=where, field_locs=FieldLocations(display, field_locs), **values)
+
+
+class FieldLocations(Mapping):
+    """Where each field's value is: a Location made when asked for (most never are), from (line, column)."""
+
+    __slots__ = ("path", "marks")
+
+    def __init__(self, path: str, marks: dict[str, tuple[int, int]]):
+        self.path, self.marks = path, marks
+
+    def __getitem__(self, name: str) -> Location:
+        return Location(self.path, *self.marks[name])
+
+    def __iter__(self):
+        return iter(self.marks)
+
+    def __len__(self) -> int:
+        return len(self.marks)
 
 
 def schema_comment(cls: type) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import json
 import multiprocessing
 import os
@@ -92,12 +93,14 @@ def build(config: BuildConfig, cache: LoadCache | None = None, state: BuildState
         global _JOB
         _JOB = job
         warm_caches(config.languages)  # compiled once here, inherited by every fork (serve forks on each edit)
+        gc.freeze()  # the workers' garbage collector leaves the shared objects alone: fewer pages copied
         try:
             context = multiprocessing.get_context("fork")
             with context.Pool(len(config.languages)) as pool:
                 done = pool.map(_run_job, config.languages)
         finally:
             _JOB = None
+            gc.unfreeze()
     else:
         done = [job.run(lang) for lang in config.languages]
     if state is not None:
