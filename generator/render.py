@@ -272,6 +272,15 @@ class Helpers:
         ids = {sheet.id for sheet in sheets}
         return [item for item in items if item.sheet.id in ids]
 
+    def by_position(self, appearances) -> list[list]:
+        """Appearances grouped by what the article called the person there (position, agency, on whose behalf,
+        whether the agency is inferred), in the order of each group's first appearance."""
+        groups: dict[tuple, list] = {}
+        for a in appearances:
+            key = (a.entry.position, a.entry.agency, a.entry.represents, "agency" in a.entry.inferred)
+            groups.setdefault(key, []).append(a)
+        return list(groups.values())
+
     def by_topic(self, points) -> list[tuple[str, list]]:
         """Concerns and commitments grouped by topic, topics sorted by their name in this language."""
         groups: dict[str, list] = {}
