@@ -337,7 +337,7 @@ def build_site(build_dir: Path, site_dir: Path, languages: Sequence[str] | None 
     new = parent / f"{site_dir.name}.new-{tag}"
     old = parent / f"{site_dir.name}.old-{tag}"
     try:
-        shutil.copytree(build_dir / default / "site", new)
+        shutil.copytree(build_dir / default / "site", new, copy_function=_link_or_copy)
         for lang in langs:
             if lang == default:
                 continue
@@ -346,7 +346,7 @@ def build_site(build_dir: Path, site_dir: Path, languages: Sequence[str] | None 
                 raise SiteBuildError(
                     f"the '{default}' site already has '{lang}/'; cannot place the "
                     f"'{lang}' site there", outputs)
-            shutil.copytree(build_dir / lang / "site", target)
+            shutil.copytree(build_dir / lang / "site", target, copy_function=_link_or_copy)
         if before_publish is not None:
             before_publish(new, langs)
     except BaseException:
@@ -359,6 +359,15 @@ def build_site(build_dir: Path, site_dir: Path, languages: Sequence[str] | None 
     shutil.rmtree(old, ignore_errors=True)
     for lang in langs:
         log.info("built %s", lang)
+
+
+def _link_or_copy(source: str, destination: str) -> None:
+    """Assemble site/ from the per-language outputs by hard links (instant; MkDocs replaces rather than
+    rewrites its files on the next full build), or by copying across file systems."""
+    try:
+        os.link(source, destination)
+    except OSError:
+        shutil.copy2(source, destination)
 
 
 def update_site(build_dir: Path, site_dir: Path, languages: Sequence[str] | None = None,
