@@ -62,16 +62,14 @@ class BuildState:
     incremental: bool = False  # whether the last build rendered only the pages its edit could change
 
 
-def build(config: BuildConfig, cache: LoadCache | None = None, state: BuildState | None = None) -> BuildResult:
+def build(config: BuildConfig, state: BuildState | None = None) -> BuildResult:
     """Generate every language's Markdown tree from the content; writes nothing if the content has problems.
 
-    `cache` spares re-reading fact sheets that did not change; `state` (kept by `make serve`, with its own
-    cache) also re-renders only the pages an edit can change (generator/incremental.py).
+    `state` (kept by `make serve` between builds) spares re-reading and re-checking the files that did not
+    change, and re-renders only the pages an edit can change (generator/incremental.py).
     """
     clock = _Clock()
-    if state is not None:
-        cache = state.cache
-    content = load_content(config.root / "content", config.root, cache)
+    content = load_content(config.root / "content", config.root, state.cache if state is not None else None)
     clock.lap("load")
     report = verify(content, state.verified if state is not None else None)
     clock.lap("verify")
