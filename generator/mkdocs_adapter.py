@@ -507,8 +507,9 @@ def serve(build_dir: Path = REPO_ROOT / "build", site_dir: Path = REPO_ROOT / "s
     Watches content/, generator/templates/, docs/, overrides/ and mkdocs.yml;
     each burst of changes (quiet for ``debounce`` seconds) re-runs the generator
     (``generate`` in this process, else ``generate_cmd`` as a subprocess) and
-    :func:`update_site`, which rebuilds only the changed pages. A failed rebuild
-    keeps the previous site. Runs until interrupted (Ctrl-C).
+    :func:`update_site`, which rebuilds only the changed pages; a change to
+    overrides/ or mkdocs.yml, or to the set of pages, rebuilds the whole site. A
+    failed rebuild keeps the previous site. Runs until interrupted (Ctrl-C).
     """
     from watchdog.events import FileSystemEventHandler
     from watchdog.observers import Observer
@@ -529,7 +530,9 @@ def serve(build_dir: Path = REPO_ROOT / "build", site_dir: Path = REPO_ROOT / "s
 
     changed = threading.Event()
     last = [0.0]
+    theme_changed = [False]  # overrides/ or mkdocs.yml: every page's HTML changes, so no dirty build
     ignored_parts = {"__pycache__", ".git"}
+    theme_dir = repo_root / "overrides"
 
     class Handler(FileSystemEventHandler):
         def on_any_event(self, event: Any) -> None:
@@ -542,6 +545,8 @@ def serve(build_dir: Path = REPO_ROOT / "build", site_dir: Path = REPO_ROOT / "s
                 return
             if path.parent == repo_root and name != "mkdocs.yml":
                 return
+            if path.parent == repo_root or theme_dir in path.parents:
+                theme_changed[0] = True
             last[0] = time.monotonic()
             changed.set()
 
@@ -564,8 +569,9 @@ def serve(build_dir: Path = REPO_ROOT / "build", site_dir: Path = REPO_ROOT / "s
             while time.monotonic() - last[0] < debounce:
                 time.sleep(debounce / 4)
             changed.clear()
+            incremental, theme_changed[0] = not theme_changed[0], False
             _regenerate(repo_root, build_dir, site_dir, languages, jobs, site_url, generate_cmd, before_publish,
-                        generate, incremental=True)
+                        generate, incremental=incremental)
     except KeyboardInterrupt:
         pass
     finally:
