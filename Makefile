@@ -72,10 +72,10 @@ messages: venv
 # with a fresh build. Run after an intended change to templates, render.py or the catalogs; review the diff.
 # Scale benchmark on synthetic corpora (bench/synthetic.py): generator stages, site build, sizes, search download,
 # edit latency and the plain MkDocs baseline. Prints a Markdown table; writes bench/results/sizes-100-1000-5000.json.
-# Takes about half an hour (the 5,000-sheet baseline, stopped after 10 minutes, most of it);
+# Takes about 20 minutes (the 5,000-sheet baseline, stopped after 5 minutes per language, most of it);
 # `bench/run.py --sizes 100 --quick` is quick.
 bench: venv
-	$(PY) bench/run.py --sizes 100 1000 5000 --baseline-max 5000 --baseline-timeout 600
+	$(PY) bench/run.py --sizes 100 1000 5000 --baseline-max 5000 --baseline-timeout 300
 
 golden: venv
 	$(PY) tests/update_golden.py
