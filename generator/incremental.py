@@ -18,6 +18,7 @@ rendering all of them.
 from __future__ import annotations
 
 from .index import Index
+from .pages import letter_slug, province_slug
 
 MAX_CHANGED_SHEETS = 20  # beyond this a full render is about as quick
 
@@ -53,7 +54,7 @@ def affected_pages(old: Index, new: Index, planned: set[str]) -> set[str] | None
             if sheet is None:
                 continue
             region = index.regions[sheet.meeting.region]
-            province = _province(index, region.id)
+            province = province_slug(index, region.id)
             pages.add(f"meetings/{sheet.id}.md")
             prefixes.add(f"meetings/{sheet.meeting.date:%Y-%m}")
             pages.update(f"regions/{r}.md" for r in filter(None, (region.id, region.parent)))
@@ -61,31 +62,18 @@ def affected_pages(old: Index, new: Index, planned: set[str]) -> set[str] | None
             for person_id in _people(sheet):
                 if person_id in index.person_home:
                     pages.add(f"regions/{index.person_home[person_id]}.md")
-                prefixes.add(f"people/{_letter(index.people[person_id].name)}")
+                prefixes.add(f"people/{letter_slug(index.people[person_id].name)}")
             for agency_id in _agencies(sheet):
                 agency = index.agencies[agency_id]
                 pages.add(f"regions/{agency.region}.md" if agency.region else f"agencies/{agency.kind}.md")
                 pages.add(f"agencies/{agency.kind}.md")
-                pages.add(f"agencies/{agency.kind}/regions/{_province(index, agency.region)}.md")
+                pages.add(f"agencies/{agency.kind}/regions/{province_slug(index, agency.region)}.md")
             for topic in _topics(sheet):
                 pages.update((f"topics/{topic}.md", f"topics/{topic}/{province}.md"))
     pages.update(path for path in planned
                  if any(path == f"{prefix}.md" or path.startswith(f"{prefix}-") and path[len(prefix) + 1:-3].isdigit()
                         for prefix in prefixes))
     return pages & planned
-
-
-def _province(index: Index, region_id: str | None) -> str:
-    """The province part of a page split by province (pages.py): the province's id, or 'other'."""
-    region = index.regions.get(region_id) if region_id else None
-    province = index.province_of(region) if region else None
-    return province.id if province else "other"
-
-
-def _letter(name: str) -> str:
-    """The people page of a name (pages.py: the initial, lower case; 'other' when not a plain letter)."""
-    letter = name[0].upper()
-    return letter.lower() if letter.isascii() and letter.isalpha() else "other"
 
 
 def _people(sheet) -> set[str]:

@@ -296,6 +296,24 @@ def _run_mkdocs(config_file: Path, cwd: Path, dirty: bool = False) -> tuple[int,
     return proc.returncode, proc.stdout
 
 
+def _build_languages(configs: Mapping[str, Path], repo_root: Path, jobs: int, dirty: bool = False) -> dict[str, str]:
+    """Run MkDocs for every language's config, at most `jobs` at once; each language's output.
+
+    Raises :class:`SiteBuildError` with every failed build's output.
+    """
+    outputs: dict[str, str] = {}
+    codes: dict[str, int] = {}
+    extra = (True,) if dirty else ()
+    with concurrent.futures.ThreadPoolExecutor(max_workers=max(1, jobs)) as pool:
+        futures = {pool.submit(_run_mkdocs, cfg, repo_root, *extra): lang for lang, cfg in configs.items()}
+        for fut in concurrent.futures.as_completed(futures):
+            codes[futures[fut]], outputs[futures[fut]] = fut.result()
+    failed = [lang for lang in configs if codes[lang] != 0]
+    if failed:
+        raise SiteBuildError(f"mkdocs build failed for: {', '.join(failed)}", outputs, failed)
+    return outputs
+
+
 def build_site(build_dir: Path, site_dir: Path, languages: Sequence[str] | None = None,
                jobs: int = 2, *, default_lang: str | None = None,
                repo_root: Path = REPO_ROOT, site_url: str | None = None,
@@ -320,16 +338,7 @@ def build_site(build_dir: Path, site_dir: Path, languages: Sequence[str] | None 
         for lang in langs
     }
 
-    outputs: dict[str, str] = {}
-    codes: dict[str, int] = {}
-    with concurrent.futures.ThreadPoolExecutor(max_workers=max(1, jobs)) as pool:
-        futures = {pool.submit(_run_mkdocs, cfg, repo_root): lang for lang, cfg in configs.items()}
-        for fut in concurrent.futures.as_completed(futures):
-            lang = futures[fut]
-            codes[lang], outputs[lang] = fut.result()
-    failed = [lang for lang in langs if codes[lang] != 0]
-    if failed:
-        raise SiteBuildError(f"mkdocs build failed for: {', '.join(failed)}", outputs, failed)
+    outputs = _build_languages(configs, repo_root, jobs)
 
     parent = site_dir.parent
     parent.mkdir(parents=True, exist_ok=True)
@@ -387,16 +396,8 @@ def update_site(build_dir: Path, site_dir: Path, languages: Sequence[str] | None
         _indexing[-1].join()
     langs, default = _site_settings(build_dir, languages, None)
     configs = {lang: write_config(build_dir, lang, langs, default, repo_root, site_url) for lang in langs}
-    outputs: dict[str, str] = {}
-    codes: dict[str, int] = {}
     started = time.time_ns() - 2_000_000_000  # files MkDocs writes from now on (with room for coarse clocks)
-    with concurrent.futures.ThreadPoolExecutor(max_workers=max(1, jobs)) as pool:
-        futures = {pool.submit(_run_mkdocs, cfg, repo_root, True): lang for lang, cfg in configs.items()}
-        for fut in concurrent.futures.as_completed(futures):
-            codes[futures[fut]], outputs[futures[fut]] = fut.result()
-    failed = [lang for lang in langs if codes[lang] != 0]
-    if failed:
-        raise SiteBuildError(f"mkdocs build failed for: {', '.join(failed)}", outputs, failed)
+    outputs = _build_languages(configs, repo_root, jobs, dirty=True)
     for lang in langs:
         for line in outputs[lang].splitlines():
             if line.startswith("WARNING") and "'dirty' build" not in line:

@@ -211,7 +211,7 @@ def _people_by_letter(people) -> list[tuple[str, list[Part]]]:
     ordered = sorted(people, key=lambda p: p.name.lower())
     letters = []
     for letter, group in itertools.groupby(ordered, key=lambda p: p.name[0].upper()):
-        slug = letter.lower() if letter.isascii() and letter.isalpha() else "other"
+        slug = letter_slug(letter)
         letters.append((letter, _parts(f"people/{slug}", letter, list(group), PEOPLE_PER_PAGE)))
     return letters
 
@@ -220,6 +220,18 @@ def _province_key(index: Index, region_id: str | None):
     region = index.regions.get(region_id) if region_id else None
     province = index.province_of(region) if region else None
     return province
+
+
+def province_slug(index: Index, region_id: str | None) -> str:
+    """The last part of a page split by province: the province's id, or 'other'."""
+    province = _province_key(index, region_id)
+    return province.id if province else "other"
+
+
+def letter_slug(name: str) -> str:
+    """The people page of a name's initial: the letter in lower case, or 'other' when it is not a plain letter."""
+    letter = name[0].upper()
+    return letter.lower() if letter.isascii() and letter.isalpha() else "other"
 
 
 def _grouped(index: Index, items, region_of) -> list[tuple]:

@@ -129,17 +129,18 @@ def _parallel(config: BuildConfig, content) -> bool:
 
 
 def _affected(state: BuildState, index: Index, languages) -> dict | None:
-    """Per language, the pages to render again and the last build's pages; None when all must be rendered."""
+    """Per language, the pages to render again, the last build's pages and the plan; None to render all."""
     only = {}
     for lang in languages:
         previous = state.trees.get(lang)
-        planned = {page.path for page in plan_pages(index, lang)}
+        plan = plan_pages(index, lang)
+        planned = {page.path for page in plan}
         if previous is None or planned != previous.keys():  # pages came or went (a new month, a split list)
             return None
         pages = affected_pages(state.index, index, planned)
         if pages is None:
             return None
-        only[lang] = (pages, previous)
+        only[lang] = (pages, previous, plan)
     return only
 
 
@@ -166,16 +167,16 @@ class _LanguageJob:
     exports: dict
     hand_written: dict
     assets: dict
-    only: dict[str, tuple[set[str], dict[str, bytes]]] | None = None  # lang -> (pages to render, last pages)
+    only: dict[str, tuple] | None = None  # lang -> (pages to render, the last build's pages, the plan)
     keep_tree: bool = False  # return the rendered pages (for the next incremental build)
 
     def run(self, lang: str) -> dict:
         hand_written = self.hand_written[lang]
-        plan = plan_pages(self.index, lang)
+        only, previous, plan = self.only[lang] if self.only is not None else (None, None, None)
+        plan = plan or plan_pages(self.index, lang)
         # Hover definitions: each page gets the glossary terms it uses (Markdown's abbr syntax, so any
         # Python-Markdown builder shows them); a whole-glossary snippet on every page doubled the build.
         abbreviations = Abbreviations(self.content.glossary, lang)
-        only, previous = self.only[lang] if self.only is not None else (None, None)
         if only is None:
             rendered = render_pages(plan, self.index, lang)
             pages = {path: abbreviations.append(text).encode("utf-8") for path, text in rendered.items()}

@@ -293,7 +293,7 @@ class Helpers:
         if region_id is None:
             return list(items)
         home = self.index.person_home
-        return [item for item in items if home.get(_person_of(item)) != region_id or _person_of(item) is None]
+        return [item for item in items if home.get(_person_of(item)) != region_id]
 
     def people_listed_with(self, appearances, region_id: str | None) -> list[str]:
         """The people among these appearances whose entries are on the given region's page, in order of name."""

@@ -111,6 +111,14 @@ def _search(page, text):
     return page
 
 
+def _search_from(page, site_url, lang, query) -> str:
+    """Search from a language's home page; returns that language's root URL."""
+    root = lang_root(site_url, lang)
+    page.goto(root)
+    _search(page, query)
+    return root
+
+
 def _result_paths(page, root):
     return [relative_path(h, root) for h in page.eval_on_selector_all(
         "#epd-search-results .md-search-result__link", "els => els.map(a => a.href)")]
@@ -125,9 +133,7 @@ def _result_paths(page, root):
     ("en", "Andik Purnomo Sigit", "regions/lampung-tengah/"),
 ])
 def test_ui_finds_region_and_person(page, site_url, lang, query, expected):
-    root = lang_root(site_url, lang)
-    page.goto(root)
-    _search(page, query)
+    root = _search_from(page, site_url, lang, query)
     assert expected in _result_paths(page, root)[:5]
     status = page.locator("#epd-search-status")
     assert status.get_attribute("role") == "status"
@@ -213,9 +219,7 @@ def test_misspelt_name_is_corrected(page, site_url):
     ("id", "KPU Lampung Tengah", "regions/lampung-tengah/#agency-kpu-lampung-tengah"),
 ])
 def test_a_name_opens_its_entry_on_the_region_page(page, site_url, lang, query, entry):
-    root = lang_root(site_url, lang)
-    page.goto(root)
-    _search(page, query)
+    _search_from(page, site_url, lang, query)
     # Among the first results (a meeting that quotes the person often may come first), the region page
     # opens the entry itself.
     results = page.locator("#epd-search-results .md-search-result__link")
