@@ -286,6 +286,8 @@ def _site_settings(build_dir: Path, languages: Sequence[str] | None,
 def _run_mkdocs(config_file: Path, cwd: Path, dirty: bool = False) -> tuple[int, str]:
     env = dict(os.environ)
     env.setdefault("NO_MKDOCS_2_WARNING", "1")  # Material's end-of-life banner
+    # mkdocs.yml loads generator.markdown_speedups, whichever directory the content lives in.
+    env["PYTHONPATH"] = os.pathsep.join(filter(None, (str(REPO_ROOT), env.get("PYTHONPATH"))))
     proc = subprocess.run(
         # A dirty build always warns that it is one, so it cannot be strict; update_site prints other warnings.
         [sys.executable, "-m", "mkdocs", "build", *(["--dirty"] if dirty else ["--strict"]),
