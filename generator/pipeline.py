@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import json
 import multiprocessing
@@ -69,12 +70,13 @@ def build(config: BuildConfig, state: BuildState | None = None) -> BuildResult:
     change, and re-renders only the pages an edit can change (generator/incremental.py).
     """
     clock = _Clock()
-    content = load_content(config.root / "content", config.root, state.cache if state is not None else None)
-    clock.lap("load")
-    report = verify(content, state.verified if state is not None else None)
-    clock.lap("verify")
-    index = build_index(content)
-    clock.lap("index")
+    with _without_cycle_collection():
+        content = load_content(config.root / "content", config.root, state.cache if state is not None else None)
+        clock.lap("load")
+        report = verify(content, state.verified if state is not None else None)
+        clock.lap("verify")
+        index = build_index(content)
+        clock.lap("index")
     exports = render_exports(index, config.site_url)
     hand_written = _read_hand_written(config.root / "docs")
     assets = _read_assets(config.root / "docs" / "assets")
@@ -117,6 +119,20 @@ def build(config: BuildConfig, state: BuildState | None = None) -> BuildResult:
     clock.lap("write")
     clock.laps["write"] += slowest_write
     return BuildResult(report, pages, written, unchanged, removed, clock.laps)
+
+
+@contextlib.contextmanager
+def _without_cycle_collection():
+    """Pause Python's cycle collector: loading builds hundreds of thousands of objects that all stay alive,
+    and the collector kept scanning them (a third of the load time at 1,000 sheets). Reference counting
+    still frees what these stages discard; a cycle among it waits for the collector's next run."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 PARALLEL_MIN_SHEETS = 200  # below this, forking costs more than it saves
