@@ -71,11 +71,12 @@ messages: venv
 # Expected pages of the fixture content tree (tests/golden/<lang>/**.md), which tests/test_render.py compares
 # with a fresh build. Run after an intended change to templates, render.py or the catalogs; review the diff.
 # Scale benchmark on synthetic corpora (bench/synthetic.py): generator stages, site build, sizes, search download,
-# edit latency and the plain MkDocs baseline. Prints a Markdown table; writes bench/results/sizes-100-1000-5000.json.
-# Takes about 20 minutes (the 5,000-sheet baseline, stopped after 5 minutes per language, most of it);
+# edit latency and the plain MkDocs baseline; the generator alone at 10,000 sheets. Prints a Markdown table; writes
+# bench/results/sizes-100-1000-5000-10000.json. Takes about 25 minutes (the 5,000-sheet baseline, stopped after
+# 5 minutes per language, most of it);
 # `bench/run.py --sizes 100 --quick` is quick.
 bench: venv
-	$(PY) bench/run.py --sizes 100 1000 5000 --baseline-max 5000 --baseline-timeout 300
+	$(PY) bench/run.py --sizes 100 1000 5000 --generator-only 10000 --baseline-max 5000 --baseline-timeout 300
 
 golden: venv
 	$(PY) tests/update_golden.py

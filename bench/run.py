@@ -1,6 +1,6 @@
 """The scale benchmark: `make bench`, or
 
-    .venv/bin/python bench/run.py --sizes 100 1000 5000 [--quick] [--work DIR] [--out NAME]
+    .venv/bin/python bench/run.py --sizes 100 1000 5000 [--generator-only 10000] [--quick] [--work DIR] [--out NAME]
 
 For each size N it writes a synthetic corpus of N fact sheets (bench/synthetic.py, seed 1) and measures:
 
@@ -16,8 +16,10 @@ For each size N it writes a synthetic corpus of N fact sheets (bench/synthetic.p
 - the edit latency while serving: time from rewriting one fact sheet to its rebuilt HTML page on disk, through
   the same rebuild the serve loop runs.
 
---quick skips the baseline and the edit latency (for the test suite). Prints a Markdown table and writes
-bench/results/<name>.json (default: the sizes, e.g. sizes-100-1000-5000.json, or quick-20.json).
+--quick skips the baseline and the edit latency (for the test suite).
+--generator-only N measures only the generator at further sizes (a site build at 10,000 sheets would take most of an
+hour). Prints a Markdown table and writes bench/results/<name>.json (default: the sizes, e.g.
+sizes-100-1000-5000-10000.json, or quick-20.json).
 """
 
 from __future__ import annotations
@@ -225,7 +227,8 @@ def run_edit(root: Path) -> dict:
             "path": "in-process generate with its state + mkdocs build --dirty per language + copy of changed files"}
 
 
-def measure(size: int, work: Path, quick: bool, baseline_timeout: float, edit_max: int, baseline_max: int) -> dict:
+def measure(size: int, work: Path, quick: bool, baseline_timeout: float, edit_max: int, baseline_max: int,
+            generator_only: bool = False) -> dict:
     root = work / f"n{size}"
     if root.exists():
         shutil.rmtree(root)
@@ -233,6 +236,10 @@ def measure(size: int, work: Path, quick: bool, baseline_timeout: float, edit_ma
     write_corpus(root, size, seed=1)
     result: dict = {"sheets": size, "corpus_seconds": time.perf_counter() - started}
     result["generator"] = run_generator(root)
+    if generator_only:
+        result["generator_only"] = True
+        shutil.rmtree(root, ignore_errors=True)  # a large corpus and its pages: gigabytes of disk
+        return result
     result["site"] = run_site(root)
     result["site"]["whole_build"] = result["generator"]["total"] + result["site"]["total"]
     result["site"]["generator_share"] = result["generator"]["total"] / result["site"]["whole_build"]
@@ -256,7 +263,6 @@ def _mb(value) -> str:
 
 
 def table(results: list[dict]) -> str:
-    sizes = [r["sheets"] for r in results]
     rows: list[tuple[str, list[str]]] = []
 
     def add(label, fn):
@@ -292,8 +298,9 @@ def table(results: list[dict]) -> str:
         f"> {r['baseline']['timeout']:.0f} s (stopped)")
     add("baseline ÷ our site build", lambda r: f"{r['baseline']['ratio']:.1f}×" if r["baseline"]["total"] else
         f"> {r['baseline']['timeout'] / r['site']['total']:.1f}×")
-    lines = ["| | " + " | ".join(f"{n:,} sheets" for n in sizes) + " |",
-             "|---|" + "---:|" * len(sizes)]
+    heads = [f"{r['sheets']:,} sheets" + (" (generator only)" if r.get("generator_only") else "") for r in results]
+    lines = ["| | " + " | ".join(heads) + " |",
+             "|---|" + "---:|" * len(results)]
     lines += [f"| {label} | " + " | ".join(cells) + " |" for label, cells in rows]
     return "\n".join(lines)
 
@@ -302,6 +309,8 @@ def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0],
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sizes", type=int, nargs="+", default=[100, 1000, 5000], help="fact-sheet counts")
+    parser.add_argument("--generator-only", type=int, nargs="*", default=[], metavar="N",
+                        help="further sizes at which only the generator is measured (e.g. 10000)")
     parser.add_argument("--quick", action="store_true", help="skip the baseline and the edit latency")
     parser.add_argument("--work", type=Path, help="where corpora are written (default: a temporary folder)")
     parser.add_argument("--out", help="result name in bench/results/ (default: from the sizes)")
@@ -318,15 +327,17 @@ def main(argv=None) -> int:
     work = args.work or Path(tempfile.mkdtemp(prefix="epd-bench-"))
     results = []
     try:
-        for size in args.sizes:
-            print(f"bench: {size} fact sheets ...", file=sys.stderr, flush=True)
+        runs = [(size, False) for size in args.sizes] + [(size, True) for size in args.generator_only]
+        for size, generator_only in runs:
+            print(f"bench: {size} fact sheets{' (generator only)' if generator_only else ''} ...", file=sys.stderr,
+                  flush=True)
             results.append(measure(size, work, args.quick, args.baseline_timeout, args.edit_max,
-                                   args.baseline_max))
+                                   args.baseline_max, generator_only))
             print(table(results[-1:]), file=sys.stderr, flush=True)
     finally:
         if args.work is None:
             shutil.rmtree(work, ignore_errors=True)
-    name = args.out or ("quick-" if args.quick else "sizes-") + "-".join(map(str, args.sizes))
+    name = args.out or ("quick-" if args.quick else "sizes-") + "-".join(map(str, args.sizes + args.generator_only))
     out = BENCH / "results" / f"{name}.json"
     out.parent.mkdir(parents=True, exist_ok=True)
     machine = {"cpus": os.cpu_count(), "python": sys.version.split()[0],

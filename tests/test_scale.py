@@ -80,8 +80,9 @@ def test_index_pages_are_split(corpus):
 
 
 def test_benchmark_runs(tmp_path):
-    result = subprocess.run([sys.executable, "bench/run.py", "--sizes", "20", "--quick", "--work", str(tmp_path),
-                             "--out", "test-quick"], cwd=REPO, capture_output=True, text=True, timeout=900)
+    result = subprocess.run([sys.executable, "bench/run.py", "--sizes", "20", "--generator-only", "30", "--quick",
+                             "--work", str(tmp_path), "--out", "test-quick"], cwd=REPO, capture_output=True, text=True,
+                            timeout=900)
     assert result.returncode == 0, result.stderr[-3000:]
     assert "| generator: render |" in result.stdout
     out = REPO / "bench" / "results" / "test-quick.json"
@@ -89,5 +90,7 @@ def test_benchmark_runs(tmp_path):
         data = json.loads(out.read_text(encoding="utf-8"))
     finally:
         out.unlink(missing_ok=True)
-    (run,) = data["results"]
+    run, generator_only = data["results"]
     assert run["sheets"] == 20 and run["generator"]["pages"] > 0 and run["output"]["files"] > 0
+    assert generator_only["sheets"] == 30 and generator_only["generator"]["pages"] > run["generator"]["pages"]
+    assert "site" not in generator_only and "| 20 sheets | 30 sheets (generator only) |" in result.stdout
