@@ -7,7 +7,9 @@ For each size N it writes a synthetic corpus of N fact sheets (bench/synthetic.p
 - the generator (load, verify, index, render, write; both languages), in a fresh subprocess, and its peak
   memory (ru_maxrss);
 - the site build (`mkdocs build --strict` per language, in parallel as `python -m generator site` runs them,
-  then assembly and search indexing), per language and in total;
+  then assembly and search indexing), per language and in total, from nothing;
+- the build CI runs after a commit that edits one fact sheet: a cold generator, then the site build with the
+  render cache the first build left (generator/mkdocs_cache.py), and how many pages it converted again;
 - the size of site/ (bytes and files);
 - what a reader downloads for one search: Pagefind's entry file, one language's metadata, the index chunk and
   ten result fragments when the site has Pagefind; Material's search_index.json otherwise (both when present);
@@ -16,7 +18,7 @@ For each size N it writes a synthetic corpus of N fact sheets (bench/synthetic.p
 - the edit latency while serving: time from rewriting one fact sheet to its rebuilt HTML page on disk, through
   the same rebuild the serve loop runs.
 
---quick skips the baseline and the edit latency (for the test suite).
+--quick skips the edited build, the baseline and the edit latency (for the test suite).
 --generator-only N measures only the generator at further sizes (a site build at 10,000 sheets would take most of an
 hour). Prints a Markdown table and writes bench/results/<name>.json (default: the sizes, e.g.
 sizes-100-1000-5000-10000.json, or quick-20.json).
@@ -52,9 +54,15 @@ print(json.dumps({"timings": result.timings, "pages": result.pages,
 """
 
 
-def run_generator(root: Path) -> dict:
-    """Cold generator run in a subprocess (fresh interpreter, empty build/)."""
+def run_generator(root: Path, keep_render_cache: bool = False) -> dict:
+    """Cold generator run in a subprocess (fresh interpreter, empty build/), as on a CI machine; with
+    `keep_render_cache`, build/ keeps the MkDocs render cache files, as CI restores them."""
+    kept = {path: path.read_bytes() for path in (root / "build").glob("*/render-cache.json.gz")} \
+        if keep_render_cache else {}
     shutil.rmtree(root / "build", ignore_errors=True)
+    for path, data in kept.items():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(data)
     started = time.perf_counter()
     proc = subprocess.run([sys.executable, "-c", GENERATOR_PROBE, str(root)], cwd=REPO, capture_output=True,
                           text=True, check=True)
@@ -95,11 +103,14 @@ def run_site(root: Path) -> dict:
     mkdocs_adapter._run_mkdocs = timed
     try:
         started = time.perf_counter()
-        mkdocs_adapter.build_site(root / "build", root / "site", jobs=2, repo_root=root, before_publish=index)
+        reuse = mkdocs_adapter.build_site(root / "build", root / "site", jobs=2, repo_root=root,
+                                          before_publish=index)
         total = time.perf_counter() - started
     finally:
         mkdocs_adapter._run_mkdocs = original
-    return {"per_language": durations, "search_index": indexing.get("seconds"), "total": total}
+    return {"per_language": durations, "search_index": indexing.get("seconds"), "total": total,
+            "converted": {lang: converted for lang, (_, converted) in reuse.items()},
+            "reused": {lang: reused for lang, (reused, _) in reuse.items()}}
 
 
 def tree_size(directory: Path) -> tuple[int, int]:
@@ -185,6 +196,21 @@ def run_baseline(root: Path, timeout: float) -> dict:
             "timeout": timeout}
 
 
+def run_edited_build(root: Path) -> dict:
+    """The build CI runs after a commit that edits one fact sheet: a cold generator, then the site build with
+    the render cache the last build left (generator/mkdocs_cache.py)."""
+    articles = sorted((root / "content" / "articles").glob("*.yaml"))
+    article = articles[len(articles) // 2]
+    text = article.read_text(encoding="utf-8")
+    article.write_text(re.sub(r"(summary:\n  id: )", r"\1Diperbarui. ", text, count=1), encoding="utf-8")
+    try:
+        generator = run_generator(root, keep_render_cache=True)
+        site = run_site(root)
+    finally:
+        article.write_text(text, encoding="utf-8")
+    return {"generator": generator["total"], "site": site, "whole_build": generator["total"] + site["total"]}
+
+
 EDITS = 5  # edits per size; the figure is their median (a single edit varies a lot on a shared machine)
 
 
@@ -245,6 +271,8 @@ def measure(size: int, work: Path, quick: bool, baseline_timeout: float, edit_ma
     result["site"]["generator_share"] = result["generator"]["total"] / result["site"]["whole_build"]
     result["output"] = dict(zip(("bytes", "files"), tree_size(root / "site")))
     result["search"] = search_download(root / "site")
+    if not quick:
+        result["edited"] = run_edited_build(root)
     if not quick and size <= edit_max:
         result["edit"] = run_edit(root)
     if not quick and size <= baseline_max:
@@ -286,6 +314,12 @@ def table(results: list[dict]) -> str:
     add("whole build (generator + site)", lambda r: _s(r["site"]["whole_build"]))
     add("generator share of whole build", lambda r: f"{r['site']['generator_share']:.0%}")
     add("site/ size", lambda r: f"{_mb(r['output']['bytes'])}, {r['output']['files']:,} files")
+    add("after editing one fact sheet: pages converted again (id)",
+        lambda r: f"{r['edited']['site']['converted']['id']:,} of {r['generator']['pages']:,}")
+    add("after editing one fact sheet: site build (render cache of the last build)",
+        lambda r: _s(r["edited"]["site"]["total"]))
+    add("after editing one fact sheet: whole build (generator + site, as CI runs it)",
+        lambda r: _s(r["edited"]["whole_build"]))
     add("search download for one query (Pagefind, id)",
         lambda r: _mb(r["search"]["pagefind"]["id"]["one_query_total"]))
     add("search download for one query (Pagefind, en)",
@@ -311,7 +345,7 @@ def main(argv=None) -> int:
     parser.add_argument("--sizes", type=int, nargs="+", default=[100, 1000, 5000], help="fact-sheet counts")
     parser.add_argument("--generator-only", type=int, nargs="*", default=[], metavar="N",
                         help="further sizes at which only the generator is measured (e.g. 10000)")
-    parser.add_argument("--quick", action="store_true", help="skip the baseline and the edit latency")
+    parser.add_argument("--quick", action="store_true", help="skip the edited build, the baseline and the edit latency")
     parser.add_argument("--work", type=Path, help="where corpora are written (default: a temporary folder)")
     parser.add_argument("--out", help="result name in bench/results/ (default: from the sizes)")
     parser.add_argument("--baseline-timeout", type=float, default=900, help="seconds per baseline language build")

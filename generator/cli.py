@@ -129,8 +129,10 @@ def run_site(args) -> int:
     run_generate(args)
     site_dir = args.site_dir or args.root / "site"
     started = time.perf_counter()
-    mkdocs_adapter.build_site(args.root / "build", site_dir, jobs=args.jobs, repo_root=args.root,
-                              before_publish=_search_indexer(args.root / "build"))
+    reuse = mkdocs_adapter.build_site(args.root / "build", site_dir, jobs=args.jobs, repo_root=args.root,
+                                      before_publish=_search_indexer(args.root / "build"))
+    print("markdown: " + "; ".join(f"{lang} {converted:,} page(s) converted, {reused:,} reused from the last build"
+                                   for lang, (reused, converted) in reuse.items()))
     print(f"built the site into {site_dir} ({time.perf_counter() - started:.1f} s)")
     return 0
 

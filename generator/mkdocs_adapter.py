@@ -25,6 +25,7 @@ import http.server
 import json
 import logging
 import os
+import re
 import shutil
 import signal
 import subprocess
@@ -239,6 +240,8 @@ def write_config(build_dir: Path, lang: str, languages: Sequence[str] = DEFAULT_
         "docs_dir": "docs",
         "site_dir": "site",
         "theme": theme,
+        # Reuses each unchanged page's Markdown conversion from the last build (generator/mkdocs_cache.py).
+        "hooks": [str(Path(__file__).resolve().parent / "mkdocs_cache.py")],
         "nav": nav,
         "not_in_nav": "".join(line + "\n" for line in not_in_nav),
         "extra": {
@@ -319,8 +322,9 @@ def _build_languages(configs: Mapping[str, Path], repo_root: Path, jobs: int, di
 def build_site(build_dir: Path, site_dir: Path, languages: Sequence[str] | None = None,
                jobs: int = 2, *, default_lang: str | None = None,
                repo_root: Path = REPO_ROOT, site_url: str | None = None,
-               before_publish: Callable[[Path, Sequence[str]], None] | None = None) -> None:
-    """Build every language with ``mkdocs build --strict`` and publish to site_dir.
+               before_publish: Callable[[Path, Sequence[str]], None] | None = None) -> dict[str, tuple[int, int]]:
+    """Build every language with ``mkdocs build --strict`` and publish to site_dir; per language, how many
+    pages reused their Markdown conversion from the last build and how many were converted.
 
     Languages are built in parallel (at most ``jobs`` at once). If any build
     fails, :class:`SiteBuildError` is raised with every build's output and
@@ -370,6 +374,16 @@ def build_site(build_dir: Path, site_dir: Path, languages: Sequence[str] | None 
     shutil.rmtree(old, ignore_errors=True)
     for lang in langs:
         log.info("built %s", lang)
+    return {lang: render_cache_counts(outputs[lang]) for lang in langs}
+
+
+_CACHE_LINE = re.compile(r"render cache: (\d+) page\(s\) reused, (\d+) converted")
+
+
+def render_cache_counts(output: str) -> tuple[int, int]:
+    """(reused, converted) from a MkDocs build's output (generator/mkdocs_cache.py logs them); (0, 0) without."""
+    found = _CACHE_LINE.search(output)
+    return (int(found.group(1)), int(found.group(2))) if found else (0, 0)
 
 
 def _link_or_copy(source: str, destination: str) -> None:

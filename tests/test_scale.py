@@ -80,9 +80,10 @@ def test_index_pages_are_split(corpus):
 
 
 def test_benchmark_runs(tmp_path):
-    result = subprocess.run([sys.executable, "bench/run.py", "--sizes", "20", "--generator-only", "30", "--quick",
-                             "--work", str(tmp_path), "--out", "test-quick"], cwd=REPO, capture_output=True, text=True,
-                            timeout=900)
+    # Everything but the baseline and the serve edits (they run at sizes above 0 only).
+    result = subprocess.run([sys.executable, "bench/run.py", "--sizes", "20", "--generator-only", "30",
+                             "--baseline-max", "0", "--edit-max", "0", "--work", str(tmp_path), "--out", "test-quick"],
+                            cwd=REPO, capture_output=True, text=True, timeout=900)
     assert result.returncode == 0, result.stderr[-3000:]
     assert "| generator: render |" in result.stdout
     out = REPO / "bench" / "results" / "test-quick.json"
@@ -92,5 +93,8 @@ def test_benchmark_runs(tmp_path):
         out.unlink(missing_ok=True)
     run, generator_only = data["results"]
     assert run["sheets"] == 20 and run["generator"]["pages"] > 0 and run["output"]["files"] > 0
+    # The edited build reused the first build's conversions for all but the pages the edit changed.
+    converted, reused = run["edited"]["site"]["converted"]["id"], run["edited"]["site"]["reused"]["id"]
+    assert 0 < converted < reused and converted + reused == run["generator"]["pages"]
     assert generator_only["sheets"] == 30 and generator_only["generator"]["pages"] > run["generator"]["pages"]
     assert "site" not in generator_only and "| 20 sheets | 30 sheets (generator only) |" in result.stdout

@@ -1,0 +1,187 @@
+"""MkDocs hooks: a cache of each page's Markdown-to-HTML conversion, kept between builds.
+
+Part of the MkDocs adapter (generator/mkdocs_adapter.py lists this file under `hooks:` in every language's
+config). MkDocs loads it by its path, so it imports nothing from the generator package.
+
+Converting Markdown is about four fifths of a language's MkDocs build. Most builds change a few pages: a
+new fact sheet adds its meeting page and changes its region's and its month's pages, and leaves a thousand
+other meeting pages as they were. This cache keeps, per language, what MkDocs' conversion of each page
+produced (the HTML, the table of contents, the title, the anchors the page holds and the anchored links it
+makes) and gives it back when the same Markdown comes again, so only changed pages are converted.
+
+When an entry is used, the output is the same as a fresh conversion:
+
+- its key is a hash of the page's Markdown, its path, the Markdown extensions and their settings, the
+  link and URL settings, the versions of MkDocs, Markdown and pymdown-extensions, and this file and
+  generator/markdown_speedups.py;
+- MkDocs resolves each relative link against the other pages of the build. The entry records every path
+  the conversion looked up and what it found; it is used only if each lookup finds the same page (same
+  URL) now, or nothing where it found nothing;
+- a conversion that logged a warning is not stored (a strict build fails on it anyway), so an entry never
+  hides a warning. Links to anchors of other pages are checked again on every build, cached or not.
+
+The cache is build/<lang>/render-cache.json.gz: JSON, not pickle, so a tampered cache cannot run code.
+A full build writes exactly the entries of its pages; a `--dirty` build (`make serve`) adds its changed
+pages to the entries already there. A missing, unreadable or outdated file is an empty cache.
+Set EPD_RENDER_CACHE=0 to build without it (the bench's cold figures do).
+"""
+
+from __future__ import annotations
+
+import gzip
+import hashlib
+import importlib.metadata
+import json
+import logging
+import os
+from pathlib import Path
+from typing import Any
+
+from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import get_toc
+
+FORMAT = 1
+FILE_NAME = "render-cache.json.gz"
+HERE = Path(__file__).resolve().parent
+
+_state: dict[str, Any] = {}
+
+
+class _Warnings(logging.Handler):
+    """Counts warnings and errors MkDocs and Markdown log while a page is converted."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.count = 0
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.count += 1
+
+
+class _RecordingFiles:
+    """The build's files, noting each path a conversion looks up and the URL it found (None: nothing)."""
+
+    def __init__(self, files: Any) -> None:
+        self._files = files
+        self.lookups: dict[str, str | None] = {}
+
+    def get_file_from_path(self, path: str) -> Any:
+        found = self._files.get_file_from_path(path)
+        self.lookups[path] = found.url if found is not None else None
+        return found
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._files, name)
+
+
+def _enabled() -> bool:
+    return os.environ.get("EPD_RENDER_CACHE", "1") != "0"
+
+
+def _fingerprint(config: Any) -> str:
+    versions = {name: importlib.metadata.version(name) for name in ("mkdocs", "Markdown", "pymdown-extensions")}
+    code = {name: hashlib.sha256((HERE / name).read_bytes()).hexdigest()
+            for name in ("mkdocs_cache.py", "markdown_speedups.py")}
+    validation = config["validation"]
+    settings = {
+        "format": FORMAT, "versions": versions, "code": code,
+        "extensions": config["markdown_extensions"], "extension_configs": config["mdx_configs"],
+        "use_directory_urls": config["use_directory_urls"],
+        "links": {name: repr(getattr(validation.links, name)) for name in
+                  ("not_found", "anchors", "absolute_links", "unrecognized_links")},
+    }
+    return hashlib.sha256(json.dumps(settings, sort_keys=True, default=repr).encode("utf-8")).hexdigest()
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    _state["dirty"] = dirty
+
+
+def on_config(config: Any) -> None:
+    _state.update(entries={}, used={}, hits=0, misses=0, enabled=_enabled())
+    if not _state["enabled"]:
+        return
+    _state["path"] = Path(config["config_file_path"]).resolve().parent / FILE_NAME
+    _state["fingerprint"] = _fingerprint(config)
+    try:
+        with gzip.open(_state["path"], "rt", encoding="utf-8") as fh:
+            data = json.load(fh)
+        if data.get("fingerprint") == _state["fingerprint"]:
+            _state["entries"] = data["entries"]
+    except (OSError, ValueError, KeyError, TypeError, EOFError):
+        pass  # no cache yet, or one from other settings: convert every page
+    if not any(isinstance(h, _Warnings) for h in logging.getLogger("mkdocs").handlers):
+        _state["warnings"] = _Warnings()
+        logging.getLogger("mkdocs").addHandler(_state["warnings"])
+        logging.getLogger("MARKDOWN").addHandler(_state["warnings"])
+
+
+def _key(page: Page, markdown: str) -> str:
+    digest = hashlib.sha256(_state["fingerprint"].encode("ascii"))
+    digest.update(b"\0" + page.file.src_uri.encode("utf-8") + b"\0" + markdown.encode("utf-8"))
+    return digest.hexdigest()
+
+
+def _restore(page: Page, entry: dict, files: Any) -> bool:
+    """Set what Page.render sets, from an entry; False (and nothing set) if a link would resolve differently."""
+    for path, url in entry["lookups"].items():
+        found = files.get_file_from_path(path)
+        if (found.url if found is not None else None) != url:
+            return False
+    links = {}
+    for path, anchors in entry["links_to_anchors"].items():
+        links[files.get_file_from_path(path)] = dict(anchors)
+    page.content = entry["content"]
+    page.toc = get_toc(entry["toc"])
+    page._title_from_render = entry["title"]
+    page.present_anchor_ids = set(entry["anchors"])
+    page.links_to_anchors = links
+    return True
+
+
+def on_page_markdown(markdown: str, page: Page, config: Any, files: Any) -> str:
+    if not _state.get("enabled"):
+        return markdown
+    key = _key(page, markdown)
+
+    def render(config: Any, files: Any) -> None:
+        entry = _state["entries"].get(key)
+        if entry is not None and _restore(page, entry, files):
+            _state["hits"] += 1
+            _state["used"][key] = entry
+            return
+        _state["misses"] += 1
+        recording = _RecordingFiles(files)
+        warned = _state["warnings"].count
+        Page.render(page, config, recording)
+        if _state["warnings"].count != warned:
+            return  # not stored: the warning must show again next time
+        _state["used"][key] = {
+            "content": page.content, "toc": _toc_tokens(page.toc), "title": page._title_from_render,
+            "anchors": sorted(page.present_anchor_ids or ()), "lookups": recording.lookups,
+            "links_to_anchors": {f.src_uri: anchors for f, anchors in (page.links_to_anchors or {}).items()},
+        }
+
+    page.render = render  # this page only; MkDocs calls page.render(config, files) next
+    return markdown
+
+
+def _toc_tokens(items: Any) -> list[dict]:
+    """The tokens get_toc() turns into page.toc, back from page.toc (MkDocs keeps only these four keys)."""
+    return [{"level": item.level, "id": item.id, "name": item.title, "children": _toc_tokens(item.children)}
+            for item in items]
+
+
+def on_post_build(config: Any) -> None:
+    if not _state.get("enabled"):
+        return
+    entries = dict(_state["entries"]) if _state.get("dirty") else {}
+    entries.update(_state["used"])
+    path: Path = _state["path"]
+    temporary = path.with_name(path.name + ".tmp")
+    data = json.dumps({"fingerprint": _state["fingerprint"], "entries": entries}, ensure_ascii=False)  # C encoder
+    with gzip.open(temporary, "wb", compresslevel=1) as fh:
+        fh.write(data.encode("utf-8"))
+    os.replace(temporary, path)
+    logging.getLogger("mkdocs.epd_render_cache").info(
+        "render cache: %d page(s) reused, %d converted", _state["hits"], _state["misses"])
