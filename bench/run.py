@@ -166,7 +166,8 @@ def baseline_config(root: Path, lang: str) -> Path:
         "docs_dir": str(root / "build" / lang / "docs"),
         "site_dir": str(root / "baseline" / lang),
         "theme": {"name": "material", "language": lang, "features": features},
-        "markdown_extensions": base.get("markdown_extensions"),
+        # The Markdown extensions the pages need, without the project's own speed-up: plain MkDocs.
+        "markdown_extensions": [e for e in base.get("markdown_extensions") if e != "generator.markdown_speedups"],
         "plugins": ["search"],
     }
     path = root / "baseline" / f"mkdocs-{lang}.yml"

@@ -2,8 +2,8 @@
 
 Python-Markdown's inline pass tries every inline pattern on every piece of text (a paragraph, a table
 cell, a heading), and each try is a Python call, a registry lookup and a regex scan. A generated page has
-about a hundred such pieces and fifteen patterns, so at a thousand pages this pass was about 40% of a
-language's MkDocs build, most of it spent proving that a pattern cannot match.
+about a hundred such pieces and fifteen patterns, so at a thousand fact sheets this pass was more than a third
+of a language's MkDocs build, most of it spent proving that a pattern cannot match.
 
 Most built-in patterns cannot match text that lacks a certain character: no link without ``[``, no
 entity without ``&``. This extension replaces the inline treeprocessor with a subclass that skips a
@@ -16,9 +16,9 @@ A shortcut applies only to a pattern whose regular expression is exactly the one
 ``REQUIRED``; a pattern an upgrade changes, or one another extension adds, is always tried.
 
 It is optional: ``mkdocs.yml`` lists it as ``generator.markdown_speedups``, and a build without it (or a
-successor of MkDocs that does not load it) produces the same pages, only slower. It relies on one private
-method of ``markdown.treeprocessors.InlineProcessor``; ``requirements.txt`` pins Markdown, and the test
-fails if that method changes shape.
+successor of MkDocs that does not load it) produces the same pages, only slower. It relies on two private
+methods of ``markdown.treeprocessors.InlineProcessor`` (it overrides one and calls the other);
+``requirements.txt`` pins Markdown, and the tests fail if either goes away or the output changes.
 """
 
 from __future__ import annotations

@@ -9,6 +9,8 @@ Layout it expects (written by ``python -m generator generate``)::
 What it produces::
 
     build/<lang>/mkdocs.yml         INHERIT: ../../mkdocs.yml + per-language settings
+    build/<lang>/render-cache.json.gz   each page's Markdown conversion, reused by the next build while the
+                                    page's Markdown, links and settings stay the same (hooks: mkdocs_cache.py)
     build/<lang>/site/              raw per-language MkDocs output (consumed by assembly)
     site/                           default language at the root, others at site/<lang>/
     site/pagefind/                  search bundle for every language (generator/search_index.py)

@@ -80,9 +80,9 @@ def test_index_pages_are_split(corpus):
 
 
 def test_benchmark_runs(tmp_path):
-    # Everything but the baseline and the serve edits (they run at sizes above 0 only).
+    # Every measurement `make bench` makes, at a tiny size.
     result = subprocess.run([sys.executable, "bench/run.py", "--sizes", "20", "--generator-only", "30",
-                             "--baseline-max", "0", "--edit-max", "0", "--work", str(tmp_path), "--out", "test-quick"],
+                             "--work", str(tmp_path), "--out", "test-quick"],
                             cwd=REPO, capture_output=True, text=True, timeout=900)
     assert result.returncode == 0, result.stderr[-3000:]
     assert "| generator: render |" in result.stdout
@@ -96,5 +96,7 @@ def test_benchmark_runs(tmp_path):
     # The edited build reused the first build's conversions for all but the pages the edit changed.
     converted, reused = run["edited"]["site"]["converted"]["id"], run["edited"]["site"]["reused"]["id"]
     assert 0 < converted < reused and converted + reused == run["generator"]["pages"]
+    assert run["edit"]["ok"] and run["edit"]["edits"] == 5
+    assert run["baseline"]["total"] > 0 and run["baseline"]["ratio"] > 0
     assert generator_only["sheets"] == 30 and generator_only["generator"]["pages"] > run["generator"]["pages"]
     assert "site" not in generator_only and "| 20 sheets | 30 sheets (generator only) |" in result.stdout
