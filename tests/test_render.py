@@ -7,6 +7,7 @@ with `make golden`); the real content is generated once into a temporary folder 
 from __future__ import annotations
 
 import difflib
+import json
 import os
 import posixpath
 import re
@@ -244,6 +245,23 @@ def test_two_builds_are_byte_identical(which, tmp_path, fixture_out, real_out):
 def test_site_url_reaches_the_exports_only_through_the_config(fixture_out):
     meetings = (fixture_out / "id" / "docs" / "data" / "meetings.csv").read_text(encoding="utf-8")
     assert f"{SITE_URL}meetings/{CITY_SHEET_ID}/" in meetings
+
+
+def test_digest_json_holds_every_record_one_per_line(real_out):
+    """The open-data digest is valid JSON equal to the model's plain data, one record per line."""
+    from generator.export import to_plain
+    from generator.load import load_content
+
+    text = (real_out / "id" / "docs" / "data" / "digest.json").read_text(encoding="utf-8")
+    assert text == (real_out / "en" / "docs" / "data" / "digest.json").read_text(encoding="utf-8")
+    content = load_content(REPO_ROOT / "content", REPO_ROOT)
+    sections = {"regions": content.regions, "agency_kinds": content.agency_kinds, "agencies": content.agencies,
+                "people": content.people, "topics": content.topics, "elections": content.elections,
+                "glossary": content.glossary, "fact_sheets": content.sheets}
+    assert json.loads(text) == {name: to_plain(records) for name, records in sections.items()}
+    lines = text.splitlines()
+    assert len(lines) == 2 + sum(len(records) + 2 for records in sections.values())
+    assert lines[-1] == "}" and all(json.loads(line.rstrip(",")) for line in lines if line.startswith("{\""))
 
 
 # ------------------------------------------------------------------ the real content, as a reader sees it
