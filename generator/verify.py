@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
-import re
+import functools
 from collections import defaultdict
 from dataclasses import dataclass
 from typing import Iterable, Iterator
@@ -16,15 +16,20 @@ from .schema import record_fields
 
 WEEKDAYS_ID = ("Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu")
 
-_QUOTES = str.maketrans({"\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u2033": '"',
-                         "\u00ab": '"', "\u00bb": '"', "\u2018": "'", "\u2019": "'", "\u201a": "'",
-                         "\u201b": "'", "\u2032": "'", "\u00a0": " ", "\u2009": " ", "\u202f": " "})
-_SPACE = re.compile(r"\s+")
+_QUOTES = (("\u201c", '"'), ("\u201d", '"'), ("\u201e", '"'), ("\u201f", '"'), ("\u2033", '"'), ("\u00ab", '"'),
+           ("\u00bb", '"'), ("\u2018", "'"), ("\u2019", "'"), ("\u201a", "'"), ("\u201b", "'"), ("\u2032", "'"))
 
 
 def normalise(text: str) -> str:
-    """Text as evidence is compared: quote marks made straight, runs of whitespace made one space."""
-    return _SPACE.sub(" ", text.translate(_QUOTES)).strip()
+    """Text as evidence is compared: quote marks made straight, runs of whitespace made one space.
+
+    str.replace per quote mark, and split/join for whitespace (both follow str.isspace, as the regex \\s+
+    does, and this also covers no-break and thin spaces): str.translate and re.sub took most of `check`'s
+    time on thousands of archived articles."""
+    for curly, straight in _QUOTES:
+        if curly in text:
+            text = text.replace(curly, straight)
+    return " ".join(text.split())
 
 
 @dataclass(frozen=True)
@@ -336,14 +341,22 @@ class _Normalised(dict):
 def _walk(record: Record, path: str) -> Iterator[tuple[Record, str]]:
     """Every record inside a record, with its field path."""
     yield record, path
-    for f in record_fields(type(record)):
-        value = getattr(record, f.name)
-        if f.spec.kind == "record" and value is not None:
-            yield from _walk(value, _join(path, f.name))
-        elif f.spec.kind == "list" and f.spec.item.kind == "record":
+    for name, is_list in _nested_fields(type(record)):
+        value = getattr(record, name)
+        if not is_list:
+            if value is not None:
+                yield from _walk(value, _join(path, name))
+        else:
             for i, item in enumerate(value):
                 if item is not None:
-                    yield from _walk(item, f"{_join(path, f.name)}[{i}]")
+                    yield from _walk(item, f"{_join(path, name)}[{i}]")
+
+
+@functools.cache
+def _nested_fields(cls: type) -> tuple[tuple[str, bool], ...]:
+    """A record class's fields that hold records: (name, whether it is a list of them)."""
+    return tuple((f.name, f.spec.kind == "list") for f in record_fields(cls)
+                 if f.spec.kind == "record" or (f.spec.kind == "list" and f.spec.item.kind == "record"))
 
 
 def _join(path: str, name: str) -> str:
