@@ -124,19 +124,24 @@ def _key(page: Page, markdown: str) -> str:
 
 
 def _restore(page: Page, entry: dict, files: Any) -> bool:
-    """Set what Page.render sets, from an entry; False (and nothing set) if a link would resolve differently."""
-    for path, url in entry["lookups"].items():
-        found = files.get_file_from_path(path)
-        if (found.url if found is not None else None) != url:
+    """Set what Page.render sets, from an entry; False (and nothing set) if a link would resolve differently,
+    or if the entry is not one this module wrote."""
+    try:
+        for path, url in entry["lookups"].items():
+            found = files.get_file_from_path(path)
+            if (found.url if found is not None else None) != url:
+                return False
+        links = {files.get_file_from_path(path): dict(anchors) for path, anchors in entry["links_to_anchors"].items()}
+        if None in links:
             return False
-    links = {}
-    for path, anchors in entry["links_to_anchors"].items():
-        links[files.get_file_from_path(path)] = dict(anchors)
-    page.content = entry["content"]
-    page.toc = get_toc(entry["toc"])
-    page._title_from_render = entry["title"]
-    page.present_anchor_ids = set(entry["anchors"])
-    page.links_to_anchors = links
+        content, title, anchors = entry["content"], entry["title"], set(entry["anchors"])
+        toc = get_toc(entry["toc"])
+        if not isinstance(content, str) or not (title is None or isinstance(title, str)):
+            return False
+    except (AttributeError, KeyError, TypeError, ValueError):
+        return False
+    page.content, page.toc, page._title_from_render = content, toc, title
+    page.present_anchor_ids, page.links_to_anchors = anchors, links
     return True
 
 

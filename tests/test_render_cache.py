@@ -140,3 +140,19 @@ def test_without_the_cache_nothing_is_read_or_written(docs):
     assert result.returncode == 0 and "render cache" not in result.stderr
     assert not (docs / "render-cache.json.gz").exists()
     shutil.rmtree(docs / "site")
+
+
+def test_a_malformed_entry_is_converted_again(docs):
+    assert _mkdocs(docs).returncode == 0
+    path = docs / "render-cache.json.gz"
+    with gzip.open(path, "rt", encoding="utf-8") as fh:
+        data = json.load(fh)
+    for number, key in enumerate(sorted(data["entries"])):  # one entry loses a key, the other gets a wrong type
+        if number == 0:
+            del data["entries"][key]["toc"]
+        else:
+            data["entries"][key]["content"] = ["not", "html"]
+    with gzip.open(path, "wt", encoding="utf-8") as fh:
+        json.dump(data, fh)
+    result = _mkdocs(docs)
+    assert result.returncode == 0 and "0 page(s) reused, 2 converted" in result.stderr
