@@ -197,13 +197,18 @@ def run_baseline(root: Path, timeout: float) -> dict:
             "timeout": timeout}
 
 
+def _edit_summary(text: str, words: str) -> str:
+    """A fact sheet's text with words put before its Indonesian summary (shown on its meeting page)."""
+    return re.sub(r"(summary:\n  id: )", lambda m: f"{m.group(1)}{words} ", text, count=1)
+
+
 def run_edited_build(root: Path) -> dict:
     """The build CI runs after a commit that edits one fact sheet: a cold generator, then the site build with
     the render cache the last build left (generator/mkdocs_cache.py)."""
     articles = sorted((root / "content" / "articles").glob("*.yaml"))
     article = articles[len(articles) // 2]
     text = article.read_text(encoding="utf-8")
-    article.write_text(re.sub(r"(summary:\n  id: )", r"\1Diperbarui. ", text, count=1), encoding="utf-8")
+    article.write_text(_edit_summary(text, "Diperbarui."), encoding="utf-8")
     try:
         generator = run_generator(root, keep_render_cache=True)
         site = run_site(root)
@@ -239,7 +244,7 @@ def run_edit(root: Path) -> dict:
         text = article.read_text(encoding="utf-8")
         page = root / "site" / "meetings" / article.stem / "index.html"
         # The summary's first line appears on the meeting page.
-        changed = re.sub(r"(summary:\n  id: )", rf"\1{marker} ", text, count=1)
+        changed = _edit_summary(text, marker)
         started = time.perf_counter()
         article.write_text(changed, encoding="utf-8")
         done = mkdocs_adapter._regenerate(root, root / "build", root / "site", None, 2, "https://example.invalid/",

@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import csv
-import dataclasses
 import datetime as dt
-import functools
 import io
 import json
 from dataclasses import dataclass
@@ -14,6 +12,7 @@ from xml.sax.saxutils import escape as xml_escape
 from .i18n import N_
 from .index import Index
 from .model import Record
+from .schema import record_fields
 
 
 
@@ -40,21 +39,16 @@ def to_plain(value):
     """A model value as JSON-ready data: records as dicts without their locations, dates as ISO strings."""
     if isinstance(value, Record):
         plain = {}
-        for name in _public_fields(type(value)):
-            field = getattr(value, name)
+        for spec in record_fields(type(value)):
+            field = getattr(value, spec.name)
             if field is not None and field != ():
-                plain[name] = to_plain(field)
+                plain[spec.name] = to_plain(field)
         return plain
     if isinstance(value, tuple):
         return [to_plain(item) for item in value]
     if isinstance(value, dt.date):
         return value.isoformat()
     return value
-
-
-@functools.cache
-def _public_fields(cls: type) -> tuple[str, ...]:
-    return tuple(f.name for f in dataclasses.fields(cls) if not f.metadata.get("internal"))
 
 
 def _json_document(sections: dict[str, list]) -> str:

@@ -27,7 +27,6 @@ import http.server
 import json
 import logging
 import os
-import re
 import shutil
 import signal
 import subprocess
@@ -39,6 +38,7 @@ from typing import Any, Callable, Iterable, Mapping, Sequence
 
 import yaml
 
+from . import mkdocs_cache
 from .errors import BuildError
 
 log = logging.getLogger(__name__)
@@ -376,16 +376,7 @@ def build_site(build_dir: Path, site_dir: Path, languages: Sequence[str] | None 
     shutil.rmtree(old, ignore_errors=True)
     for lang in langs:
         log.info("built %s", lang)
-    return {lang: render_cache_counts(outputs[lang]) for lang in langs}
-
-
-_CACHE_LINE = re.compile(r"render cache: (\d+) page\(s\) reused, (\d+) converted")
-
-
-def render_cache_counts(output: str) -> tuple[int, int]:
-    """(reused, converted) from a MkDocs build's output (generator/mkdocs_cache.py logs them); (0, 0) without."""
-    found = _CACHE_LINE.search(output)
-    return (int(found.group(1)), int(found.group(2))) if found else (0, 0)
+    return {lang: mkdocs_cache.counts(outputs[lang]) for lang in langs}
 
 
 def _link_or_copy(source: str, destination: str) -> None:

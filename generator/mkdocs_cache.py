@@ -35,6 +35,7 @@ import importlib.metadata
 import json
 import logging
 import os
+import re
 from pathlib import Path
 from typing import Any
 
@@ -68,11 +69,25 @@ class _RecordingFiles:
 
     def get_file_from_path(self, path: str) -> Any:
         found = self._files.get_file_from_path(path)
-        self.lookups[path] = found.url if found is not None else None
+        self.lookups[path] = _url(found)
         return found
 
     def __getattr__(self, name: str) -> Any:
         return getattr(self._files, name)
+
+
+def _url(file: Any) -> str | None:
+    return file.url if file is not None else None
+
+
+COUNTS = "render cache: %d page(s) reused, %d converted"
+_COUNTS = re.compile(re.escape(COUNTS).replace("%d", r"(\d+)"))
+
+
+def counts(output: str) -> tuple[int, int]:
+    """(reused, converted) from a MkDocs build's output, which on_post_build logs; (0, 0) without the cache."""
+    found = _COUNTS.search(output)
+    return (int(found.group(1)), int(found.group(2))) if found else (0, 0)
 
 
 def _enabled() -> bool:
@@ -127,10 +142,8 @@ def _restore(page: Page, entry: dict, files: Any) -> bool:
     """Set what Page.render sets, from an entry; False (and nothing set) if a link would resolve differently,
     or if the entry is not one this module wrote."""
     try:
-        for path, url in entry["lookups"].items():
-            found = files.get_file_from_path(path)
-            if (found.url if found is not None else None) != url:
-                return False
+        if any(_url(files.get_file_from_path(path)) != url for path, url in entry["lookups"].items()):
+            return False
         links = {files.get_file_from_path(path): dict(anchors) for path, anchors in entry["links_to_anchors"].items()}
         if None in links:
             return False
@@ -181,12 +194,11 @@ def _toc_tokens(items: Any) -> list[dict]:
 def on_post_build(config: Any) -> None:
     if not _state.get("enabled"):
         return
-    entries = _state["used"]
     path: Path = _state["path"]
     temporary = path.with_name(path.name + ".tmp")
-    data = json.dumps({"fingerprint": _state["fingerprint"], "entries": entries}, ensure_ascii=False)  # C encoder
+    data = json.dumps({"fingerprint": _state["fingerprint"], "entries": _state["used"]},
+                      ensure_ascii=False)  # one string: the C encoder
     with gzip.open(temporary, "wb", compresslevel=1) as fh:
         fh.write(data.encode("utf-8"))
     os.replace(temporary, path)
-    logging.getLogger("mkdocs.epd_render_cache").info(
-        "render cache: %d page(s) reused, %d converted", _state["hits"], _state["misses"])
+    logging.getLogger("mkdocs.epd_render_cache").info(COUNTS, _state["hits"], _state["misses"])
