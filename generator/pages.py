@@ -224,7 +224,10 @@ def _province_key(index: Index, region_id: str | None):
 
 def province_slug(index: Index, region_id: str | None) -> str:
     """The last part of a page split by province: the province's id, or 'other'."""
-    province = _province_key(index, region_id)
+    return _slug(_province_key(index, region_id))
+
+
+def _slug(province) -> str:
     return province.id if province else "other"
 
 
@@ -234,48 +237,53 @@ def letter_slug(name: str) -> str:
     return letter.lower() if letter.isascii() and letter.isalpha() else "other"
 
 
+def _by_province_name(group: tuple) -> tuple:
+    """Sort key of a (province, ...) group: provinces by name, no province last."""
+    return group[0] is None, group[0].name if group[0] else ""
+
+
 def _grouped(index: Index, items, region_of) -> list[tuple]:
     """Items grouped by the province of their region (None last), provinces by name."""
     groups: dict = {}
     for item in items:
         province = _province_key(index, region_of(item))
         groups.setdefault(province.id if province else None, (province, []))[1].append(item)
-    return sorted(groups.values(), key=lambda g: (g[0] is None, g[0].name if g[0] else ""))
+    return sorted(groups.values(), key=_by_province_name)
+
+
+def _merged_by_province(index: Index, parts: dict[str, tuple]) -> list[tuple]:
+    """Several lists, each given as (items, region_of), grouped by province together: (province, {name: the
+    province's items of each list, [] where it has none}), provinces by name (None last)."""
+    groups: dict = {}
+    for name, (items, region_of) in parts.items():
+        for province, members in _grouped(index, items, region_of):
+            key = province.id if province else None
+            groups.setdefault(key, (province, {part: [] for part in parts}))[1][name] = members
+    return sorted(groups.values(), key=_by_province_name)
 
 
 def _branches_by_province(index: Index, kind, branches) -> list[tuple]:
     """(province, page, branches, meetings attended, statements) of an agency kind's branches."""
-    return [(province, f"agencies/{kind.id}/regions/{province.id if province else 'other'}.md", members,
+    return [(province, f"agencies/{kind.id}/regions/{_slug(province)}.md", members,
              sum(len({a.sheet.id for a in index.appearances_by_agency.get(b.id, ())}) for b in members),
              sum(len(index.statements_by_agency.get(b.id, ())) for b in members))
             for province, members in _grouped(index, branches, lambda a: a.region)]
 
 
 def _topic_by_province(index: Index, topic, said, points) -> list[tuple]:
-    groups: dict = {}
-    for kind, items in (("said", said), ("points", points)):
-        for province, members in _grouped(index, items, lambda x: x.sheet.meeting.region):
-            key = province.id if province else None
-            groups.setdefault(key, {"province": province, "said": [], "points": []})[kind] = members
-    ordered = sorted(groups.values(), key=lambda g: (g["province"] is None,
-                                                     g["province"].name if g["province"] else ""))
-    return [(g["province"], f"topics/{topic.id}/{g['province'].id if g['province'] else 'other'}.md",
-             g["said"], g["points"]) for g in ordered]
+    def region_of(item):
+        return item.sheet.meeting.region
+
+    merged = _merged_by_province(index, {"said": (said, region_of), "points": (points, region_of)})
+    return [(province, f"topics/{topic.id}/{_slug(province)}.md", parts["said"], parts["points"])
+            for province, parts in merged]
 
 
 def _figures_by_province(index: Index, figures: dict) -> list[tuple]:
-    groups: dict = {}
-    for key, items, region_of in (("rows", figures["rows"], lambda r: r.region.id),
-                                  ("budget_parts", figures["budget_parts"], lambda rp: rp[0].region.id),
-                                  ("security", figures["security"], lambda rf: rf[0].region.id)):
-        for province, members in _grouped(index, items, region_of):
-            pid = province.id if province else None
-            groups.setdefault(pid, {"province": province, "rows": [], "budget_parts": [], "security": []})[key] = \
-                members
-    ordered = sorted(groups.values(), key=lambda g: (g["province"] is None,
-                                                     g["province"].name if g["province"] else ""))
-    return [(g["province"], f"figures/{g['province'].id if g['province'] else 'other'}.md",
-             {k: g[k] for k in ("rows", "budget_parts", "security")}) for g in ordered]
+    merged = _merged_by_province(index, {"rows": (figures["rows"], lambda r: r.region.id),
+                                         "budget_parts": (figures["budget_parts"], lambda rp: rp[0].region.id),
+                                         "security": (figures["security"], lambda rf: rf[0].region.id)})
+    return [(province, f"figures/{_slug(province)}.md", parts) for province, parts in merged]
 
 
 def _plain_key(text, lang: str) -> str:
