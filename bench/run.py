@@ -109,8 +109,10 @@ def run_site(root: Path) -> dict:
     finally:
         mkdocs_adapter._run_mkdocs = original
     return {"per_language": durations, "search_index": indexing.get("seconds"), "total": total,
-            "converted": {lang: converted for lang, (_, converted) in reuse.items()},
-            "reused": {lang: reused for lang, (reused, _) in reuse.items()}}
+            "converted": {lang: r.converted for lang, r in reuse.items()},
+            "reused": {lang: r.reused for lang, r in reuse.items()},
+            "rendered": {lang: r.rendered for lang, r in reuse.items()},
+            "pages_reused": {lang: r.pages_reused for lang, r in reuse.items()}}
 
 
 def tree_size(directory: Path) -> tuple[int, int]:
@@ -320,8 +322,9 @@ def table(results: list[dict]) -> str:
     add("whole build (generator + site)", lambda r: _s(r["site"]["whole_build"]))
     add("generator share of whole build", lambda r: f"{r['site']['generator_share']:.0%}")
     add("site/ size", lambda r: f"{_mb(r['output']['bytes'])}, {r['output']['files']:,} files")
-    add("after editing one fact sheet: pages converted again (id)",
-        lambda r: f"{r['edited']['site']['converted']['id']:,} of {r['generator']['pages']:,}")
+    add("after editing one fact sheet: pages converted again / rendered again (id)",
+        lambda r: f"{r['edited']['site']['converted']['id']:,} / {r['edited']['site']['rendered']['id']:,} "
+                  f"of {r['generator']['pages']:,}")
     add("after editing one fact sheet: site build (render cache of the last build)",
         lambda r: _s(r["edited"]["site"]["total"]))
     add("after editing one fact sheet: whole build (generator + site, as CI runs it)",

@@ -131,8 +131,10 @@ def run_site(args) -> int:
     started = time.perf_counter()
     reuse = mkdocs_adapter.build_site(args.root / "build", site_dir, jobs=args.jobs, repo_root=args.root,
                                       before_publish=_search_indexer(args.root / "build"))
-    print("markdown: " + "; ".join(f"{lang} {converted:,} page(s) converted, {reused:,} reused from the last build"
-                                   for lang, (reused, converted) in reuse.items()))
+    print("markdown: " + "; ".join(f"{lang} {r.converted:,} page(s) converted, {r.reused:,} reused from the last build"
+                                   for lang, r in reuse.items()))
+    print("templates: " + "; ".join(f"{lang} {r.rendered:,} page(s) rendered, {r.pages_reused:,} reused from the last "
+                                    "build" for lang, r in reuse.items()))
     print(f"built the site into {site_dir} ({time.perf_counter() - started:.1f} s)")
     return 0
 

@@ -11,6 +11,8 @@ What it produces::
     build/<lang>/mkdocs.yml         INHERIT: ../../mkdocs.yml + per-language settings
     build/<lang>/render-cache.json.gz   each page's Markdown conversion, reused by the next build while the
                                     page's Markdown, links and settings stay the same (hooks: mkdocs_cache.py)
+    build/<lang>/page-cache/        each page's finished HTML, reused while everything its template is
+                                    given stays the same (same hooks)
     build/<lang>/site/              raw per-language MkDocs output (consumed by assembly)
     site/                           default language at the root, others at site/<lang>/
     site/pagefind/                  search bundle for every language (generator/search_index.py)
@@ -324,9 +326,9 @@ def _build_languages(configs: Mapping[str, Path], repo_root: Path, jobs: int, di
 def build_site(build_dir: Path, site_dir: Path, languages: Sequence[str] | None = None,
                jobs: int = 2, *, default_lang: str | None = None,
                repo_root: Path = REPO_ROOT, site_url: str | None = None,
-               before_publish: Callable[[Path, Sequence[str]], None] | None = None) -> dict[str, tuple[int, int]]:
+               before_publish: Callable[[Path, Sequence[str]], None] | None = None) -> dict[str, mkdocs_cache.Reuse]:
     """Build every language with ``mkdocs build --strict`` and publish to site_dir; per language, how many
-    pages reused their Markdown conversion from the last build and how many were converted.
+    pages reused their Markdown conversion and their finished HTML from the last build (mkdocs_cache.Reuse).
 
     Languages are built in parallel (at most ``jobs`` at once). If any build
     fails, :class:`SiteBuildError` is raised with every build's output and

@@ -1,5 +1,6 @@
-"""The render cache (generator/mkdocs_cache.py): a build that reuses conversions equals a fresh one, and a
-reused page cannot hide a broken link or anchor."""
+"""The render and page caches (generator/mkdocs_cache.py): a build that reuses conversions and finished pages
+equals a fresh one, a reused page cannot hide a broken link or anchor, and a finished page is rendered again
+when anything its template is given changes."""
 
 from __future__ import annotations
 
@@ -35,9 +36,10 @@ def _site(root: Path, site: Path, cache: bool = True) -> str:
     return result.stdout
 
 
-def _counts(stdout: str) -> dict[str, tuple[int, int]]:
-    return {lang: (int(converted), int(reused)) for lang, converted, reused in
-            re.findall(r"(\w+) (\d+) page\(s\) converted, (\d+) reused", re.sub(r"(?<=\d),(?=\d)", "", stdout))}
+def _counts(stdout: str, what: str = "converted") -> dict[str, tuple[int, int]]:
+    """Per language, (pages converted, reused) or, with what="rendered", (pages rendered, reused)."""
+    return {lang: (int(done), int(reused)) for lang, done, reused in
+            re.findall(rf"(\w+) (\d+) page\(s\) {what}, (\d+) reused", re.sub(r"(?<=\d),(?=\d)", "", stdout))}
 
 
 @pytest.fixture(scope="module")
@@ -46,18 +48,22 @@ def corpus(tmp_path_factory) -> Path:
 
 
 def test_a_reused_build_equals_a_fresh_one(corpus, tmp_path):
-    first = _counts(_site(corpus, tmp_path / "cold"))
-    pages = first["id"][0]
-    assert pages > 50 and first == {"id": (pages, 0), "en": (pages, 0)}
-    assert _counts(_site(corpus, tmp_path / "warm")) == {"id": (0, pages), "en": (0, pages)}
+    output = _site(corpus, tmp_path / "cold")
+    pages = _counts(output)["id"][0]
+    assert pages > 50
+    assert _counts(output) == _counts(output, "rendered") == {"id": (pages, 0), "en": (pages, 0)}
+    output = _site(corpus, tmp_path / "warm")
+    assert _counts(output) == _counts(output, "rendered") == {"id": (0, pages), "en": (0, pages)}
     assert _html(tmp_path / "warm") == _html(tmp_path / "cold")
 
     # An edited fact sheet: only the pages it appears on are converted again, and the site equals a fresh build.
     article = sorted((corpus / "content" / "articles").glob("*.yaml"))[7]
     text = article.read_text(encoding="utf-8")
     article.write_text(re.sub(r"(summary:\n  id: )", r"\1Diperbarui. ", text, count=1), encoding="utf-8")
-    edited = _counts(_site(corpus, tmp_path / "edited"))
+    output = _site(corpus, tmp_path / "edited")
+    edited, rendered = _counts(output), _counts(output, "rendered")
     assert 0 < edited["id"][0] < pages / 4 and sum(edited["id"]) == pages
+    assert rendered["id"] == edited["id"] and rendered["en"] == edited["en"]  # the pages whose HTML changed
     _site(corpus, tmp_path / "fresh", cache=False)
     fresh = _html(tmp_path / "fresh")
     assert _html(tmp_path / "edited") == fresh
@@ -138,7 +144,7 @@ def test_without_the_cache_nothing_is_read_or_written(docs):
     result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(docs / "mkdocs.yml")],
                             cwd=docs, capture_output=True, text=True, env=env, timeout=300)
     assert result.returncode == 0 and "render cache" not in result.stderr
-    assert not (docs / "render-cache.json.gz").exists()
+    assert not (docs / "render-cache.json.gz").exists() and not (docs / "page-cache").exists()
     shutil.rmtree(docs / "site")
 
 
@@ -156,3 +162,118 @@ def test_a_malformed_entry_is_converted_again(docs):
         json.dump(data, fh)
     result = _mkdocs(docs)
     assert result.returncode == 0 and "0 page(s) reused, 2 converted" in result.stderr
+
+
+# ---------------------------------------------------------------- the page cache
+
+def _rendered(result: subprocess.CompletedProcess) -> tuple[int, int]:
+    """(finished pages reused, pages rendered from the template) of a hand-made build."""
+    assert result.returncode == 0, result.stderr
+    found = re.search(r"(\d+) page\(s\) reused, (\d+) rendered from the template", result.stderr)
+    return int(found.group(1)), int(found.group(2))
+
+
+def _cached_pages(docs: Path) -> int:
+    return len(list((docs / "page-cache").iterdir()))
+
+
+def test_a_finished_page_is_reused_until_what_its_template_is_given_changes(docs):
+    (docs / "docs" / "third.md").write_text("# Third\n\nMore.\n", encoding="utf-8")
+    assert _rendered(_mkdocs(docs)) == (0, 3)
+    first = _html(docs / "site")
+    assert _rendered(_mkdocs(docs)) == (3, 0)
+    assert _html(docs / "site") == first and _cached_pages(docs) == 3
+
+    # One page's text: that page only.
+    (docs / "docs" / "other.md").write_text("# Other\n\n## Part {: #part }\n\nNew text.\n", encoding="utf-8")
+    assert _rendered(_mkdocs(docs)) == (2, 1)
+    assert b"New text." in (docs / "site" / "other" / "index.html").read_bytes()
+
+    # A title every page shows in its navigation (index.md's only through the navigation, not as a neighbour):
+    # every page, and the old files are deleted.
+    (docs / "docs" / "third.md").write_text("# Renamed\n\nMore.\n", encoding="utf-8")
+    assert _rendered(_mkdocs(docs)) == (0, 3)
+    assert b"Renamed" in (docs / "site" / "index.html").read_bytes() and _cached_pages(docs) == 3
+
+    # A template of the theme's custom_dir.
+    (docs / "overrides").mkdir()
+    (docs / "overrides" / "main.html").write_text('{% extends "base.html" %}\n{% block extrahead %}'
+                                                  '<meta name="x-test" content="1">{% endblock %}\n', encoding="utf-8")
+    config = yaml.safe_load((docs / "mkdocs.yml").read_text(encoding="utf-8"))
+    config["theme"]["custom_dir"] = "overrides"
+    (docs / "mkdocs.yml").write_text(yaml.safe_dump(config), encoding="utf-8")
+    assert _rendered(_mkdocs(docs)) == (0, 3)
+    assert _rendered(_mkdocs(docs)) == (3, 0)
+    (docs / "overrides" / "main.html").write_text('{% extends "base.html" %}\n{% block extrahead %}'
+                                                  '<meta name="x-test" content="2">{% endblock %}\n', encoding="utf-8")
+    assert _rendered(_mkdocs(docs)) == (0, 3)
+    assert b'content="2"' in (docs / "site" / "index.html").read_bytes()
+
+    # Any other setting (here the site's name, in every page's header).
+    config["site_name"] = "another name"
+    (docs / "mkdocs.yml").write_text(yaml.safe_dump(config), encoding="utf-8")
+    assert _rendered(_mkdocs(docs)) == (0, 3)
+    assert b"another name" in (docs / "site" / "other" / "index.html").read_bytes()
+
+
+def test_a_page_whose_rendering_warned_is_not_kept(docs):
+    (docs / "overrides").mkdir()
+    (docs / "overrides" / "main.html").write_text(
+        '{% extends "base.html" %}\n{% block extrahead %}{{ warn_once() }}{% endblock %}\n', encoding="utf-8")
+    hook = docs / "warn_hook.py"
+    hook.write_text("import logging\n\ndef on_env(env, config, files):\n"
+                    "    env.globals['warn_once'] = lambda: logging.getLogger('mkdocs.test')"
+                    ".warning('a warning of the page') or ''\n    return env\n", encoding="utf-8")
+    config = yaml.safe_load((docs / "mkdocs.yml").read_text(encoding="utf-8"))
+    config["theme"]["custom_dir"] = "overrides"
+    config["hooks"].insert(0, str(hook))
+    (docs / "mkdocs.yml").write_text(yaml.safe_dump(config), encoding="utf-8")
+    for _ in range(2):
+        result = _mkdocs(docs, strict=False)
+        assert result.stderr.count("a warning of the page") == 2
+        assert _rendered(result) == (0, 2)
+    assert _cached_pages(docs) == 0
+
+
+def test_a_page_cache_file_that_is_not_text_is_rendered_again(docs):
+    assert _rendered(_mkdocs(docs)) == (0, 2)
+    for path in (docs / "page-cache").iterdir():
+        path.write_bytes(b"\xff\xfe not UTF-8")
+    assert _rendered(_mkdocs(docs)) == (0, 2)
+    assert b"<html" in (docs / "site" / "index.html").read_bytes()
+
+
+def test_the_page_key_covers_what_mkdocs_gives_a_page_template(docs):
+    """MkDocs gives a page's template the variables in mkdocs_cache.CONTEXT (a new one would turn the cache
+    off); of those, no template of the site's theme, overrides included, reads the ones left out of a key."""
+    import jinja2.meta
+    from mkdocs.commands.build import get_context
+    from mkdocs.config import load_config
+    from mkdocs.structure.nav import Navigation
+    from mkdocs.theme import Theme
+
+    sys.path.insert(0, str(REPO / "generator"))
+    try:
+        import mkdocs_cache
+    finally:
+        sys.path.remove(str(REPO / "generator"))
+    config = load_config(str(docs / "mkdocs.yml"))
+    assert set(get_context(Navigation([], []), [], config)) == mkdocs_cache.CONTEXT
+
+    theme = Theme(name="material", custom_dir=str(REPO / "overrides"))
+    env = theme.get_env()
+    read = {}
+    for name in env.list_templates(extensions=["html"]):
+        source = env.loader.get_source(env, name)[0]
+        while True:
+            try:
+                variables = jinja2.meta.find_undeclared_variables(env.parse(source))
+                break
+            except jinja2.TemplateAssertionError as error:  # a filter of a plugin this site does not use
+                missing = re.fullmatch(r"No filter named '(\w+)'\.", error.message)
+                assert missing, error
+                env.filters[missing.group(1)] = str
+        for variable in variables & mkdocs_cache.UNKEYED:
+            read.setdefault(variable, []).append(name)
+    assert len(env.list_templates(extensions=["html"])) > 50 and "main.html" in env.list_templates()
+    assert read == {}
