@@ -8,8 +8,9 @@ For each size N it writes a synthetic corpus of N fact sheets (bench/synthetic.p
   memory (ru_maxrss);
 - the site build (`mkdocs build --strict` per language, in parallel as `python -m generator site` runs them,
   then assembly and search indexing), per language and in total, from nothing;
-- the build CI runs after a commit that edits one fact sheet: a cold generator, then the site build with the
-  render cache the first build left (generator/mkdocs_cache.py), and how many pages it converted again;
+- the build CI runs after a commit that edits one fact sheet: a cold generator with the state and pages the
+  first build left (generator/incremental.py), then the site build with its render and page caches
+  (generator/mkdocs_cache.py), and how many pages each step did again;
 - the size of site/ (bytes and files);
 - what a reader downloads for one search: Pagefind's entry file, one language's metadata, the index chunk and
   ten result fragments when the site has Pagefind; Material's search_index.json otherwise (both when present);
@@ -49,20 +50,26 @@ import json, resource, sys
 from pathlib import Path
 from generator.pipeline import BuildConfig, build
 result = build(BuildConfig.for_repository(Path(sys.argv[1])))
-print(json.dumps({"timings": result.timings, "pages": result.pages,
+print(json.dumps({"timings": result.timings, "pages": result.pages, "rendered": result.rendered,
                   "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
 """
 
 
-def run_generator(root: Path, keep_render_cache: bool = False) -> dict:
+# What the CI build job keeps between runs (.github/workflows/ci.yml, actions/cache), under build/.
+CI_CACHE = ("*/render-cache.json.gz", "*/page-cache", "generator-state.json", "*/docs")
+
+
+def run_generator(root: Path, keep_caches: bool = False) -> dict:
     """Cold generator run in a subprocess (fresh interpreter, empty build/), as on a CI machine; with
-    `keep_render_cache`, build/ keeps the MkDocs render cache files, as CI restores them."""
-    kept = {path: path.read_bytes() for path in (root / "build").glob("*/render-cache.json.gz")} \
-        if keep_render_cache else {}
-    shutil.rmtree(root / "build", ignore_errors=True)
-    for path, data in kept.items():
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(data)
+    `keep_caches`, build/ keeps what CI restores (CI_CACHE)."""
+    build, aside = root / "build", root / "build-kept"
+    shutil.rmtree(aside, ignore_errors=True)
+    for path in [path for pattern in CI_CACHE for path in build.glob(pattern)] if keep_caches else ():
+        (aside / path.relative_to(build)).parent.mkdir(parents=True, exist_ok=True)
+        path.rename(aside / path.relative_to(build))
+    shutil.rmtree(build, ignore_errors=True)
+    if aside.exists():
+        aside.rename(build)
     started = time.perf_counter()
     proc = subprocess.run([sys.executable, "-c", GENERATOR_PROBE, str(root)], cwd=REPO, capture_output=True,
                           text=True, check=True)
@@ -205,18 +212,20 @@ def _edit_summary(text: str, words: str) -> str:
 
 
 def run_edited_build(root: Path) -> dict:
-    """The build CI runs after a commit that edits one fact sheet: a cold generator, then the site build with
-    the render cache the last build left (generator/mkdocs_cache.py)."""
+    """The build CI runs after a commit that edits one fact sheet: a cold generator with the state and pages
+    the last build left (generator/incremental.py), then the site build with the render and page caches
+    (generator/mkdocs_cache.py): what CI restores (CI_CACHE)."""
     articles = sorted((root / "content" / "articles").glob("*.yaml"))
     article = articles[len(articles) // 2]
     text = article.read_text(encoding="utf-8")
     article.write_text(_edit_summary(text, "Diperbarui."), encoding="utf-8")
     try:
-        generator = run_generator(root, keep_render_cache=True)
+        generator = run_generator(root, keep_caches=True)
         site = run_site(root)
     finally:
         article.write_text(text, encoding="utf-8")
-    return {"generator": generator["total"], "site": site, "whole_build": generator["total"] + site["total"]}
+    return {"generator": generator["total"], "rendered": generator["rendered"], "site": site,
+            "whole_build": generator["total"] + site["total"]}
 
 
 EDITS = 5  # edits per size; the figure is their median (a single edit varies a lot on a shared machine)
@@ -322,10 +331,12 @@ def table(results: list[dict]) -> str:
     add("whole build (generator + site)", lambda r: _s(r["site"]["whole_build"]))
     add("generator share of whole build", lambda r: f"{r['site']['generator_share']:.0%}")
     add("site/ size", lambda r: f"{_mb(r['output']['bytes'])}, {r['output']['files']:,} files")
-    add("after editing one fact sheet: pages converted again / rendered again (id)",
+    add("after editing one fact sheet: generator (pages rendered again per language)",
+        lambda r: f"{_s(r['edited']['generator'])} ({r['edited']['rendered']:,} of {r['generator']['pages']:,})")
+    add("after editing one fact sheet: MkDocs pages converted / rendered again (id)",
         lambda r: f"{r['edited']['site']['converted']['id']:,} / {r['edited']['site']['rendered']['id']:,} "
                   f"of {r['generator']['pages']:,}")
-    add("after editing one fact sheet: site build (render cache of the last build)",
+    add("after editing one fact sheet: site build (caches of the last build)",
         lambda r: _s(r["edited"]["site"]["total"]))
     add("after editing one fact sheet: whole build (generator + site, as CI runs it)",
         lambda r: _s(r["edited"]["whole_build"]))

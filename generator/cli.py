@@ -118,8 +118,8 @@ def run_generate(args) -> int:
         report_problems(result.report.warnings, args.format)
     total = sum(result.timings.values())
     print(f"generated {result.pages} pages in each of {len(config.languages)} languages into "
-          f"{config.out}: {result.written} file(s) written, {result.unchanged} unchanged, "
-          f"{result.removed} removed ({total:.2f} s)")
+          f"{config.out}: {result.rendered:,} page(s) rendered per language, the others kept from the last build; "
+          f"{result.written} file(s) written, {result.unchanged} unchanged, {result.removed} removed ({total:.2f} s)")
     return 0
 
 

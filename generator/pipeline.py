@@ -12,9 +12,10 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from . import incremental
 from .export import render_exports
 from .i18n import LANGUAGES, DEFAULT_LANGUAGE
-from .incremental import affected_pages
+from .incremental import affected_pages, digest
 from .index import Index, build_index
 from .load import LoadCache, load_content
 from .pages import navigation, plan_pages, theme_strings
@@ -49,6 +50,7 @@ class BuildResult:
     unchanged: int
     removed: int
     timings: dict[str, float]
+    rendered: int = 0  # pages rendered per language (the others were the last build's, unchanged)
 
 
 @dataclass
@@ -83,8 +85,14 @@ def build(config: BuildConfig, state: BuildState | None = None) -> BuildResult:
     job = _LanguageJob(config, content, index, exports, hand_written, assets)
     stamp = _source_stamp()
     job.keep_tree = state is not None
+    build_stamp = None  # set when this build saves its state for the next build in a new process
     if state is not None and state.index is not None and state.stamp == stamp and state.trees:
         job.only = _affected(state, index, config.languages)
+    elif state is None and _keep_state():
+        build_stamp = incremental.stamp(content, config.site_url, config.languages)
+        sheet_digests = {sheet.id: incremental.record_digest(sheet) for sheet in content.sheets}
+        job.only = _affected_since_last(config, index, build_stamp, sheet_digests)
+    incremental.forget_state(config.out)  # until this build saves its own, no state describes what is on disk
     if job.only is not None:
         done = [job.run(lang) for lang in config.languages]  # a few pages: forking would cost more
     elif _parallel(config, content):
@@ -116,9 +124,13 @@ def build(config: BuildConfig, state: BuildState | None = None) -> BuildResult:
     removed = sum(d["removed"] for d in done)
     site = {"languages": list(config.languages), "default": DEFAULT_LANGUAGE, "site_url": config.site_url}
     _write_if_changed(config.out / "site.json", (json.dumps(site, indent=1) + "\n").encode("utf-8"))
+    if build_stamp is not None:
+        incremental.save_state(config.out, build_stamp, index, sheet_digests,
+                               {lang: d["digests"] for lang, d in zip(config.languages, done)})
     clock.lap("write")
     clock.laps["write"] += slowest_write
-    return BuildResult(report, pages, written, unchanged, removed, clock.laps)
+    rendered = max(d["rendered"] for d in done)
+    return BuildResult(report, pages, written, unchanged, removed, clock.laps, rendered)
 
 
 @contextlib.contextmanager
@@ -156,6 +168,41 @@ def _affected(state: BuildState, index: Index, languages) -> dict | None:
         pages = affected_pages(state.index, index, planned)
         if pages is None:
             return None
+        only[lang] = (pages, previous, plan)
+    return only
+
+
+def _keep_state() -> bool:
+    """Whether builds in new processes reuse pages through build/generator-state.json (incremental.py)."""
+    return os.environ.get("EPD_RENDER_CACHE", "1") != "0"
+
+
+def _affected_since_last(config: BuildConfig, index: Index, build_stamp: str, sheet_digests: dict) -> dict | None:
+    """Like _affected, from what the last build in another process saved; None to render all."""
+    saved = incremental.read_state(config.out)
+    if saved is None or not isinstance(saved.get("pages"), dict):
+        return None
+    only = {}
+    for lang in config.languages:
+        plan = plan_pages(index, lang)
+        planned = {page.path for page in plan}
+        recorded = saved["pages"].get(lang)
+        if not isinstance(recorded, dict) or recorded.keys() != planned:  # pages came or went
+            return None
+        pages = incremental.affected_since(saved, build_stamp, index, sheet_digests, planned)
+        if pages is None:
+            return None
+        previous = {}
+        for path, page_digest in recorded.items():
+            if path in pages:
+                continue
+            try:
+                data = (config.out / lang / "docs" / path).read_bytes()
+            except OSError:
+                return None
+            if incremental.digest(data) != page_digest:  # not what the last build wrote
+                return None
+            previous[path] = data
         only[lang] = (pages, previous, plan)
     return only
 
@@ -214,8 +261,9 @@ class _LanguageJob:
             text = json.dumps(data, ensure_ascii=False, indent=1, sort_keys=name != "nav.json") + "\n"
             written += _write_if_changed(lang_dir / name, text.encode("utf-8"))
         return {"pages": len(plan) + len(hand_written), "written": written, "unchanged": unchanged,
-                "removed": removed, "write_seconds": time.perf_counter() - started,
-                "tree": pages if self.keep_tree else None}
+                "removed": removed, "write_seconds": time.perf_counter() - started, "rendered": len(rendered),
+                "tree": pages if self.keep_tree else None,
+                "digests": {path: digest(data) for path, data in pages.items()}}
 
 
 def _source_stamp() -> tuple:

@@ -1,5 +1,6 @@
-"""`make serve` re-renders only the pages an edit can change (generator/incremental.py). Edit by edit, on a
-synthetic corpus, the pages it writes must be exactly those of a build from scratch."""
+"""Builds render again only the pages an edit can change (generator/incremental.py): `make serve` by comparing
+with its last build in memory, a new process by comparing with build/generator-state.json. Edit by edit, on a
+synthetic corpus, the pages either writes must be exactly those of a build from scratch."""
 
 from __future__ import annotations
 
@@ -14,13 +15,18 @@ sys.path.insert(0, str(REPO / "bench"))
 
 from synthetic import write_corpus  # noqa: E402
 
+from generator.incremental import STATE_FILE  # noqa: E402
+from generator.index import build_index  # noqa: E402
+from generator.load import load_content  # noqa: E402
 from generator.pipeline import BuildConfig, BuildState, build  # noqa: E402
 
 URL = "https://example.invalid/"
 
 
 def _tree(out: Path) -> dict[str, bytes]:
-    return {p.relative_to(out).as_posix(): p.read_bytes() for p in sorted(out.rglob("*")) if p.is_file()}
+    """What a build wrote, without the state it keeps for the next one (compared apart)."""
+    return {p.relative_to(out).as_posix(): p.read_bytes() for p in sorted(out.rglob("*"))
+            if p.is_file() and p.name != STATE_FILE}
 
 
 def _assert_same_as_a_fresh_build(root: Path, out: Path, fresh: Path) -> None:
@@ -50,6 +56,26 @@ EDITS = [
 ]
 
 
+def _move_an_entry(root: Path) -> str:
+    """Edit one fact sheet so that a person's entry moves to another region's page, though every other fact
+    sheet that names them stays as it was (their meeting pages link to the entry). Returns the person's id."""
+    index = build_index(load_content(root / "content", root))
+    for person_id, appearances in index.appearances_by_person.items():
+        agencies = [index.agencies.get(a.entry.agency) for a in appearances]
+        if len(appearances) != 2 or None in agencies or len({a.region for a in agencies}) != 1 \
+                or appearances[0].sheet is appearances[1].sheet:
+            continue
+        first, agency = appearances[0], agencies[0]
+        elsewhere = next(b for b in index.branches[agency.kind] if b.region and b.region != agency.region)
+        # One appearance each in two regions: the earlier one's region wins, so the entry moves.
+        _edit(root / "content" / "articles" / f"{first.sheet.id}.yaml",
+              rf"^(- person: {person_id}\n(?:  .*\n)*?  agency: ){agency.id}$", rf"\g<1>{elsewhere.id}")
+        moved = build_index(load_content(root / "content", root)).person_home[person_id]
+        assert moved == elsewhere.region != index.person_home[person_id]
+        return person_id
+    raise AssertionError("the corpus has no person named for the same agency at two meetings")
+
+
 @pytest.fixture(scope="module")
 def corpus(tmp_path_factory) -> Path:
     return write_corpus(tmp_path_factory.mktemp("incremental"), 60, seed=5)
@@ -68,6 +94,11 @@ def test_only_the_pages_an_edit_can_change_are_rendered_and_none_is_stale(corpus
         build(config, state=state)
         assert state.incremental is incremental, what
         _assert_same_as_a_fresh_build(corpus, out, tmp_path / f"fresh-{n}")
+    # A person's entry moves: every link to it changes, so everything is rendered again.
+    _move_an_entry(corpus)
+    build(config, state=state)
+    assert not state.incremental
+    _assert_same_as_a_fresh_build(corpus, out, tmp_path / "fresh-moved")
     # A fact sheet removed: pages go, so everything is rendered again, and nothing of it stays.
     removed = sheets[40]
     removed.unlink()
@@ -75,3 +106,42 @@ def test_only_the_pages_an_edit_can_change_are_rendered_and_none_is_stale(corpus
     assert not state.incremental
     assert not (out / "en" / "docs" / "meetings" / f"{removed.stem}.md").exists()
     _assert_same_as_a_fresh_build(corpus, out, tmp_path / "fresh-removed")
+
+
+def test_a_new_process_renders_only_the_pages_changed_since_the_last_build(tmp_path, monkeypatch):
+    corpus = write_corpus(tmp_path / "corpus", 60, seed=5)
+    out = tmp_path / "built"
+    config = BuildConfig(root=corpus, out=out, site_url=URL)
+    first = build(config)
+    assert first.rendered > 150 and (out / STATE_FILE).is_file()
+    assert build(config).rendered == 0  # nothing changed: every page is the last build's
+    _assert_same_as_a_fresh_build(corpus, out, tmp_path / "fresh")
+    assert (out / STATE_FILE).read_bytes() == (tmp_path / "fresh" / STATE_FILE).read_bytes()
+
+    sheets = sorted((corpus / "content" / "articles").glob("*.yaml"))
+    for n, (what, target, pattern, replacement, incremental) in enumerate(EDITS):
+        path = corpus / "content" / "registry" / target if isinstance(target, str) else sheets[target]
+        _edit(path, pattern, replacement)
+        rendered = build(config).rendered
+        assert (0 < rendered < first.rendered / 4) if incremental else rendered == first.rendered, what
+        _assert_same_as_a_fresh_build(corpus, out, tmp_path / f"fresh-{n}")
+    _move_an_entry(corpus)
+    assert build(config).rendered == first.rendered
+    _assert_same_as_a_fresh_build(corpus, out, tmp_path / "fresh-moved")
+
+    # A page changed since the last build wrote it (by hand, or by `make serve`): everything is rendered again.
+    page = out / "en" / "docs" / "meetings" / f"{sheets[50].stem}.md"
+    page.write_bytes(page.read_bytes() + b"\nedited by hand\n")
+    assert build(config).rendered == first.rendered
+    _assert_same_as_a_fresh_build(corpus, out, tmp_path / "fresh-by-hand")
+
+    # A state file that is not one a build wrote is no state.
+    for broken in (b"{not json", b'{"format": 1, "pages": {"id": {}}, "sheets": []}', b"[]"):
+        (out / STATE_FILE).write_bytes(broken)
+        assert build(config).rendered == first.rendered
+    # Without the caches (EPD_RENDER_CACHE=0) every page is rendered, and no state is kept.
+    _edit(sheets[5], r"^(summary:\n  id: )", r"\1Sekali lagi. ")
+    monkeypatch.setenv("EPD_RENDER_CACHE", "0")
+    assert build(config).rendered == first.rendered
+    assert not (out / STATE_FILE).exists()
+    _assert_same_as_a_fresh_build(corpus, out, tmp_path / "fresh-uncached")

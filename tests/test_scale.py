@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 
 import pytest
+import yaml
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "bench"))
@@ -93,10 +94,26 @@ def test_benchmark_runs(tmp_path):
         out.unlink(missing_ok=True)
     run, generator_only = data["results"]
     assert run["sheets"] == 20 and run["generator"]["pages"] > 0 and run["output"]["files"] > 0
-    # The edited build reused the first build's conversions for all but the pages the edit changed.
-    converted, reused = run["edited"]["site"]["converted"]["id"], run["edited"]["site"]["reused"]["id"]
-    assert 0 < converted < reused and converted + reused == run["generator"]["pages"]
+    # The edited build reused the first build's pages, conversions and finished HTML for all but the pages the
+    # edit changed.
+    edited, pages = run["edited"], run["generator"]["pages"]
+    assert 0 < edited["rendered"] < pages / 2
+    converted, reused = edited["site"]["converted"]["id"], edited["site"]["reused"]["id"]
+    assert 0 < converted < reused and converted + reused == pages
+    rendered, reused = edited["site"]["rendered"]["id"], edited["site"]["pages_reused"]["id"]
+    assert 0 < rendered < reused and rendered + reused == pages
     assert run["edit"]["ok"] and run["edit"]["edits"] == 5
     assert run["baseline"]["total"] > 0 and run["baseline"]["ratio"] > 0
     assert generator_only["sheets"] == 30 and generator_only["generator"]["pages"] > run["generator"]["pages"]
     assert "site" not in generator_only and "| 20 sheets | 30 sheets (generator only) |" in result.stdout
+
+
+def test_the_bench_keeps_what_ci_keeps():
+    """The edited build is measured with what the CI build job restores, no more and no less."""
+    from run import CI_CACHE  # bench/run.py
+
+    workflow = yaml.safe_load((REPO / ".github" / "workflows" / "ci.yml").read_text(encoding="utf-8"))
+    cached = [step["with"]["path"] for job in workflow["jobs"].values() for step in job["steps"]
+              if step.get("uses", "").startswith("actions/cache@")]
+    assert len(cached) == 1
+    assert sorted(cached[0].split()) == sorted(f"build/{pattern}" for pattern in CI_CACHE)
