@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import functools
 import html
+import inspect
 import json
 import posixpath
 import re
@@ -110,6 +111,7 @@ class Helpers:
         self.index = index
         self.lang = lang
         self.page_path = page_path
+        self.page_dir = posixpath.dirname(page_path) or "."
         self.fmt = formatter(lang)
         self._ = self.gettext
 
@@ -157,7 +159,7 @@ class Helpers:
         if target == self.page_path:
             relative = ""
         else:
-            relative = _relative(target, posixpath.dirname(self.page_path) or ".")
+            relative = _relative(target, self.page_dir)
         return relative + (f"#{anchor}" if anchor else "")
 
     def link(self, text: object, target: str, anchor: str | None = None) -> Md:
@@ -324,6 +326,23 @@ def agency_entry(agency: Agency) -> tuple[str, str]:
     """Page and anchor of an agency branch's entry: its region's page, or its kind's page without a region."""
     page = f"regions/{agency.region}.md" if agency.region else f"agencies/{agency.kind}.md"
     return page, f"agency-{agency.id}"
+
+
+def _plain_calls(*classes: type) -> None:
+    """Tell Jinja that these classes' methods take no context, environment or eval context.
+
+    Before each call from a template, Jinja asks the function for its `jinja_pass_arg` (set by @pass_context
+    and the like). A method without one makes that question raise and catch an AttributeError every time; the
+    answer None is the same answer, given without the exception. A sixth of the rendering time at 1,000 fact
+    sheets. Everything templates call through `h` and `fmt` is a method of these classes.
+    """
+    for cls in classes:
+        for method in vars(cls).values():
+            if inspect.isfunction(method) and not hasattr(method, "jinja_pass_arg"):  # not @pass_context etc.
+                method.jinja_pass_arg = None
+
+
+_plain_calls(Helpers, Formatter)
 
 
 @functools.cache
