@@ -117,9 +117,11 @@ def run_generate(args) -> int:
     if result.report.warnings:
         report_problems(result.report.warnings, args.format)
     total = sum(result.timings.values())
+    reused = (f"; rendered {result.rendered:,} of {result.planned:,} generated page(s) per language, the others "
+              "were unchanged since the last build" if result.rendered < result.planned else "")
     print(f"generated {result.pages} pages in each of {len(config.languages)} languages into "
-          f"{config.out}: {result.rendered:,} page(s) rendered per language, the others kept from the last build; "
-          f"{result.written} file(s) written, {result.unchanged} unchanged, {result.removed} removed ({total:.2f} s)")
+          f"{config.out}: {result.written} file(s) written, {result.unchanged} unchanged, "
+          f"{result.removed} removed ({total:.2f} s){reused}")
     return 0
 
 

@@ -11,13 +11,20 @@ pages, its region's and province's pages, the pages holding the entries of its p
 people pages of their initials, the pages of its agencies' kinds and its topics (and their parts for its
 province), its province's figures, and on the overview and index pages, which are re-rendered whenever any
 fact sheet changes.
+
 `make serve` compares the indexes of its last two loads (pipeline.build with a BuildState). A build in a new
-process (`make site`, CI) compares with what the last build left in build/generator-state.json
-(read_state, affected_since, save_state): a stamp of everything but the fact sheets (the generator's code,
-templates and catalogs, the registries, the archived texts, the site URL and languages), a digest of each
-fact sheet with the pages it showed on, where each person's entry was, and a digest of every page it wrote.
+process (`make site`, CI) compares with what the last build left in build/generator-state.json (read_state,
+affected_since, save_state):
+
+- a stamp of everything but the fact sheets: the generator's code, templates and catalogs, the versions of
+  Python, Jinja2, MarkupSafe, Babel and PyYAML, the registries, the archived texts, the site URL and the
+  languages;
+- a digest of each fact sheet, with the pages it showed on;
+- where each person's entry was;
+- a digest of every page it wrote.
+
 Pages that need no rendering are read back from build/<lang>/docs/ and used only if they still match their
-digest; anything else that does not match means rendering everything. The file is JSON, not pickle.
+digest; anything that does not match means rendering everything. The file is JSON, not pickle.
 
 tests/test_incremental.py checks, edit by edit and in both ways, that rendering only these pages gives the
 same site as rendering all of them.
@@ -26,8 +33,10 @@ same site as rendering all of them.
 from __future__ import annotations
 
 import hashlib
+import importlib.metadata
 import json
 import os
+import sys
 from pathlib import Path
 from typing import Mapping
 
@@ -43,6 +52,7 @@ SUMMARY_PAGES = ("index.md", "meetings/index.md", "regions/index.md", "agencies/
 STATE_FILE = "generator-state.json"
 STATE_FORMAT = 1
 REGISTRIES = ("regions", "agency_kinds", "agencies", "people", "topics", "elections", "glossary")
+RENDERING_PACKAGES = ("Jinja2", "MarkupSafe", "Babel", "PyYAML")  # their versions are in the stamp
 _CODE = Path(__file__).resolve().parent
 
 
@@ -139,7 +149,8 @@ def record_digest(record) -> str:
 
 def stamp(content, site_url: str, languages) -> str:
     """A digest of everything besides the fact sheets that rendering depends on."""
-    hashed = hashlib.sha256(f"{STATE_FORMAT}\0{site_url}\0{','.join(languages)}".encode("utf-8"))
+    versions = ",".join([sys.version, *(importlib.metadata.version(name) for name in RENDERING_PACKAGES)])
+    hashed = hashlib.sha256(f"{STATE_FORMAT}\0{site_url}\0{','.join(languages)}\0{versions}".encode("utf-8"))
     for path in sorted(_CODE.rglob("*")):
         if path.is_file() and "__pycache__" not in path.parts:
             hashed.update(f"\0{path.relative_to(_CODE).as_posix()}\0".encode("utf-8") + path.read_bytes())

@@ -50,7 +50,8 @@ class BuildResult:
     unchanged: int
     removed: int
     timings: dict[str, float]
-    rendered: int = 0  # pages rendered per language (the others were the last build's, unchanged)
+    rendered: int = 0  # generated pages rendered per language (the others were the last build's, unchanged)
+    planned: int = 0  # generated pages per language (`pages` adds the hand-written ones)
 
 
 @dataclass
@@ -130,7 +131,7 @@ def build(config: BuildConfig, state: BuildState | None = None) -> BuildResult:
     clock.lap("write")
     clock.laps["write"] += slowest_write
     rendered = max(d["rendered"] for d in done)
-    return BuildResult(report, pages, written, unchanged, removed, clock.laps, rendered)
+    return BuildResult(report, pages, written, unchanged, removed, clock.laps, rendered, done[-1]["planned"])
 
 
 @contextlib.contextmanager
@@ -259,9 +260,13 @@ class _LanguageJob:
         for name, data in (("nav.json", navigation(lang)), ("theme-strings.json", theme_strings(lang)),
                            ("search-vocabulary.json", vocabulary(self.index, lang))):
             text = json.dumps(data, ensure_ascii=False, indent=1, sort_keys=name != "nav.json") + "\n"
-            written += _write_if_changed(lang_dir / name, text.encode("utf-8"))
+            if _write_if_changed(lang_dir / name, text.encode("utf-8")):
+                written += 1
+            else:
+                unchanged += 1
         return {"pages": len(plan) + len(hand_written), "written": written, "unchanged": unchanged,
                 "removed": removed, "write_seconds": time.perf_counter() - started, "rendered": len(rendered),
+                "planned": len(plan),
                 "tree": pages if self.keep_tree else None,
                 "digests": {path: digest(data) for path, data in pages.items()}}
 

@@ -35,6 +35,25 @@ def subcommands() -> list[str]:
     return sorted(actions[0].choices)
 
 
+# ------------------------------------------------------------------ generate
+
+def test_generate_says_what_it_wrote_and_what_it_rendered_again(content_tree, capsys, monkeypatch):
+    monkeypatch.delenv("EPD_RENDER_CACHE", raising=False)
+    tree = content_tree()
+    out = re.escape(str(tree / "build"))
+    assert main(["--root", str(tree), "generate"]) == 0
+    first = capsys.readouterr().out.splitlines()[-1]
+    found = re.fullmatch(rf"generated (\d+) pages in each of 2 languages into {out}: (\d+) file\(s\) written, "
+                         r"0 unchanged, 0 removed \(\d+\.\d\d s\)", first)
+    assert found, first
+    pages, files = int(found.group(1)), int(found.group(2))
+    assert main(["--root", str(tree), "generate"]) == 0
+    second = capsys.readouterr().out.splitlines()[-1]
+    assert re.fullmatch(rf"generated {pages} pages in each of 2 languages into {out}: 0 file\(s\) written, "
+                        rf"{files} unchanged, 0 removed \(\d+\.\d\d s\); rendered 0 of {pages} generated page\(s\) "
+                        r"per language, the others were unchanged since the last build", second), second
+
+
 # ------------------------------------------------------------------ check
 
 def test_check_passes_on_the_repository_with_a_one_line_summary(tmp_path):
