@@ -15,7 +15,7 @@ from pathlib import Path
 from . import incremental
 from .export import render_exports
 from .i18n import LANGUAGES, DEFAULT_LANGUAGE
-from .incremental import affected_pages, digest
+from .incremental import affected_pages
 from .index import Index, build_index
 from .load import LoadCache, load_content
 from .pages import navigation, plan_pages, theme_strings
@@ -70,7 +70,9 @@ def build(config: BuildConfig, state: BuildState | None = None) -> BuildResult:
     """Generate every language's Markdown tree from the content; writes nothing if the content has problems.
 
     `state` (kept by `make serve` between builds) spares re-reading and re-checking the files that did not
-    change, and re-renders only the pages an edit can change (generator/incremental.py).
+    change, and re-renders only the pages an edit can change (generator/incremental.py). Without it, the
+    build compares with what the last build in another process saved in build/generator-state.json, and
+    re-renders only the pages the fact sheets edited since then can change (unless EPD_RENDER_CACHE=0).
     """
     clock = _Clock()
     with _without_cycle_collection():
@@ -93,6 +95,7 @@ def build(config: BuildConfig, state: BuildState | None = None) -> BuildResult:
         build_stamp = incremental.stamp(content, config.site_url, config.languages)
         sheet_digests = {sheet.id: incremental.record_digest(sheet) for sheet in content.sheets}
         job.only = _affected_since_last(config, index, build_stamp, sheet_digests)
+        job.keep_digests = True
     incremental.forget_state(config.out)  # until this build saves its own, no state describes what is on disk
     if job.only is not None:
         done = [job.run(lang) for lang in config.languages]  # a few pages: forking would cost more
@@ -233,6 +236,7 @@ class _LanguageJob:
     assets: dict
     only: dict[str, tuple] | None = None  # lang -> (pages to render, the last build's pages, the plan)
     keep_tree: bool = False  # return the rendered pages (for the next incremental build)
+    keep_digests: bool = False  # return the digest of every generated page (for the state this build saves)
 
     def run(self, lang: str) -> dict:
         hand_written = self.hand_written[lang]
@@ -268,7 +272,8 @@ class _LanguageJob:
                 "removed": removed, "write_seconds": time.perf_counter() - started, "rendered": len(rendered),
                 "planned": len(plan),
                 "tree": pages if self.keep_tree else None,
-                "digests": {path: digest(data) for path, data in pages.items()}}
+                "digests": {path: incremental.digest(data) for path, data in pages.items()}
+                if self.keep_digests else None}
 
 
 def _source_stamp() -> tuple:
