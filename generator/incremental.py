@@ -13,8 +13,8 @@ province), its province's figures, and on the overview and index pages, which ar
 fact sheet changes.
 
 `make serve` compares the indexes of its last two loads (pipeline.build with a BuildState). A build in a new
-process (`make site`, CI) compares with what the last build left in build/generator-state.json (read_state,
-affected_since, save_state):
+process (`make site`, CI) compares with what the last build left in build/generator-state.json (state,
+read_state, affected_since):
 
 - a stamp of everything but the fact sheets: the generator's code, templates and catalogs, the versions of
   Python, Jinja2, MarkupSafe, Babel and PyYAML, the registries, the archived texts, the site URL and the
@@ -35,7 +35,6 @@ from __future__ import annotations
 import hashlib
 import importlib.metadata
 import json
-import os
 import sys
 from pathlib import Path
 from typing import Mapping
@@ -175,18 +174,15 @@ def forget_state(out: Path) -> None:
     (out / STATE_FILE).unlink(missing_ok=True)
 
 
-def save_state(out: Path, build_stamp: str, index: Index, sheet_digests: Mapping[str, str],
-               pages: Mapping[str, Mapping[str, str]]) -> None:
-    """Record this build for the next one: `pages` holds, per language, the digest of every page written."""
+def state(build_stamp: str, index: Index, sheet_digests: Mapping[str, str],
+          pages: Mapping[str, Mapping[str, str]]) -> dict:
+    """What this build leaves for the next one: `pages` holds, per language, the digest of every page written."""
     sheets = {}
     for sheet in index.content.sheets:
         on, bases = sheet_pages(index, sheet)
         sheets[sheet.id] = [sheet_digests[sheet.id], sorted(on), sorted(bases)]
-    data = {"format": STATE_FORMAT, "stamp": build_stamp, "person_home": dict(index.person_home),
+    return {"format": STATE_FORMAT, "stamp": build_stamp, "person_home": dict(index.person_home),
             "sheets": sheets, "pages": pages}
-    temporary = out / (STATE_FILE + ".tmp")
-    temporary.write_text(json.dumps(data, ensure_ascii=False, sort_keys=True), encoding="utf-8")
-    os.replace(temporary, out / STATE_FILE)
 
 
 def affected_since(saved: dict, build_stamp: str, index: Index, sheet_digests: Mapping[str, str],

@@ -244,7 +244,8 @@ def write_config(build_dir: Path, lang: str, languages: Sequence[str] = DEFAULT_
         "docs_dir": "docs",
         "site_dir": "site",
         "theme": theme,
-        # Reuses each unchanged page's Markdown conversion from the last build (generator/mkdocs_cache.py).
+        # Reuses each unchanged page's Markdown conversion and finished HTML from the last build
+        # (generator/mkdocs_cache.py).
         "hooks": [str(Path(__file__).resolve().parent / "mkdocs_cache.py")],
         "nav": nav,
         "not_in_nav": "".join(line + "\n" for line in not_in_nav),

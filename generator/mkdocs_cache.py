@@ -104,6 +104,20 @@ def _url(file: Any) -> str | None:
     return file.url if file is not None else None
 
 
+def _without_warnings(call: Any, *args: Any) -> tuple[Any, bool]:
+    """call(*args), and whether it logged no warning or error (what logged one is never stored)."""
+    warned = _state["warnings"].count
+    result = call(*args)
+    return result, _state["warnings"].count == warned
+
+
+def _replace(path: Path, data: bytes) -> None:
+    """Write a cache file whole or not at all."""
+    temporary = path.with_name(path.name + ".tmp")
+    temporary.write_bytes(data)
+    os.replace(temporary, path)
+
+
 COUNTS = "render cache: %d page(s) reused, %d converted; %d page(s) reused, %d rendered from the template"
 _COUNTS = re.compile(re.escape(COUNTS).replace("%d", r"(\d+)"))
 
@@ -204,9 +218,7 @@ def on_page_markdown(markdown: str, page: Page, config: Any, files: Any) -> str:
             return
         _state["misses"] += 1
         recording = _RecordingFiles(files)
-        warned = _state["warnings"].count
-        Page.render(page, config, recording)
-        if _state["warnings"].count != warned:
+        if not _without_warnings(Page.render, page, config, recording)[1]:
             return  # not stored: the warning must show again next time
         _state["used"][key] = {
             "content": page.content, "toc": _toc_tokens(page.toc), "title": page._title_from_render,
@@ -279,9 +291,11 @@ def _page_key(name: str, context: Any) -> str | None:
              if variable not in UNKEYED and variable not in ("page", "nav", "config")}  # those are hashed apart
     # The page's place in the navigation (neighbours, ancestors, active items) follows from its URL and the
     # navigation, which is in the site key.
-    data = [name, keyed, page.file.src_uri, page.url, page.title, page.markdown, page.content,
-            _toc_tokens(page.toc), page.meta, page.canonical_url, page.edit_url]
+    data = [name, keyed, page.file.src_uri, page.url, page.title, _toc_tokens(page.toc), page.meta,
+            page.canonical_url, page.edit_url]
     digest = hashlib.sha256(_state["site_key"])
+    for text in (page.markdown or "", page.content or ""):  # the long ones hashed as they are, not JSON-escaped
+        digest.update(hashlib.sha256(text.encode("utf-8", "surrogatepass")).digest())
     digest.update(json.dumps(data, default=_plain, ensure_ascii=False).encode("utf-8", "surrogatepass"))
     return digest.hexdigest()
 
@@ -309,12 +323,9 @@ class _CachedTemplate:
             _state["pages_used"].add(path.name)
             return output
         _state["page_misses"] += 1
-        warned = _state["warnings"].count
-        output = self._template.render(*args)
-        if _state["warnings"].count == warned:
-            temporary = path.with_name(path.name + ".tmp")
-            temporary.write_bytes(output.encode("utf-8", "surrogatepass"))
-            os.replace(temporary, path)
+        output, quiet = _without_warnings(self._template.render, *args)
+        if quiet:
+            _replace(path, output.encode("utf-8", "surrogatepass"))
             _state["pages_used"].add(path.name)
         return output
 
@@ -340,12 +351,8 @@ def on_post_build(config: Any) -> None:
     for stale in _state["page_dir"].iterdir():
         if stale.name not in _state["pages_used"]:
             stale.unlink()
-    path: Path = _state["path"]
-    temporary = path.with_name(path.name + ".tmp")
     data = json.dumps({"fingerprint": _state["fingerprint"], "entries": _state["used"]},
                       ensure_ascii=False)  # one string: the C encoder
-    with gzip.open(temporary, "wb", compresslevel=1) as fh:
-        fh.write(data.encode("utf-8"))
-    os.replace(temporary, path)
+    _replace(_state["path"], gzip.compress(data.encode("utf-8"), compresslevel=1))
     logging.getLogger("mkdocs.epd_render_cache").info(COUNTS, _state["hits"], _state["misses"],
                                                       _state["page_hits"], _state["page_misses"])

@@ -129,8 +129,10 @@ def build(config: BuildConfig, state: BuildState | None = None) -> BuildResult:
     site = {"languages": list(config.languages), "default": DEFAULT_LANGUAGE, "site_url": config.site_url}
     _write_if_changed(config.out / "site.json", (json.dumps(site, indent=1) + "\n").encode("utf-8"))
     if build_stamp is not None:
-        incremental.save_state(config.out, build_stamp, index, sheet_digests,
-                               {lang: d["digests"] for lang, d in zip(config.languages, done)})
+        state_data = incremental.state(build_stamp, index, sheet_digests,
+                                       {lang: d["digests"] for lang, d in zip(config.languages, done)})
+        _write_if_changed(config.out / incremental.STATE_FILE,
+                          json.dumps(state_data, ensure_ascii=False, sort_keys=True).encode("utf-8"))
     clock.lap("write")
     clock.laps["write"] += slowest_write
     rendered = max(d["rendered"] for d in done)
@@ -162,18 +164,9 @@ def _parallel(config: BuildConfig, content) -> bool:
 
 def _affected(state: BuildState, index: Index, languages) -> dict | None:
     """Per language, the pages to render again, the last build's pages and the plan; None to render all."""
-    only = {}
-    for lang in languages:
-        previous = state.trees.get(lang)
-        plan = plan_pages(index, lang)
-        planned = {page.path for page in plan}
-        if previous is None or planned != previous.keys():  # pages came or went (a new month, a split list)
-            return None
-        pages = affected_pages(state.index, index, planned)
-        if pages is None:
-            return None
-        only[lang] = (pages, previous, plan)
-    return only
+    return _only(index, languages, state.trees.get,
+                 lambda planned: affected_pages(state.index, index, planned),
+                 lambda lang, previous, pages: previous)
 
 
 def _keep_state() -> bool:
@@ -186,16 +179,9 @@ def _affected_since_last(config: BuildConfig, index: Index, build_stamp: str, sh
     saved = incremental.read_state(config.out)
     if saved is None or not isinstance(saved.get("pages"), dict):
         return None
-    only = {}
-    for lang in config.languages:
-        plan = plan_pages(index, lang)
-        planned = {page.path for page in plan}
-        recorded = saved["pages"].get(lang)
-        if not isinstance(recorded, dict) or recorded.keys() != planned:  # pages came or went
-            return None
-        pages = incremental.affected_since(saved, build_stamp, index, sheet_digests, planned)
-        if pages is None:
-            return None
+
+    def read_back(lang: str, recorded: dict, pages: set[str]) -> dict | None:
+        """The pages not rendered again, from disk, if each is still what the last build wrote."""
         previous = {}
         for path, page_digest in recorded.items():
             if path in pages:
@@ -204,9 +190,33 @@ def _affected_since_last(config: BuildConfig, index: Index, build_stamp: str, sh
                 data = (config.out / lang / "docs" / path).read_bytes()
             except OSError:
                 return None
-            if incremental.digest(data) != page_digest:  # not what the last build wrote
+            if incremental.digest(data) != page_digest:
                 return None
             previous[path] = data
+        return previous
+
+    return _only(index, config.languages, saved["pages"].get,
+                 lambda planned: incremental.affected_since(saved, build_stamp, index, sheet_digests, planned),
+                 read_back)
+
+
+def _only(index: Index, languages, recorded_of, affected_of, previous_of) -> dict | None:
+    """Per language, (pages to render again, the last build's other pages, the plan); None to render all.
+
+    recorded_of(lang): what the last build recorded of its pages, by path; affected_of(planned): the paths
+    to render again; previous_of(lang, recorded, pages): the last build's pages, by path (None: unusable).
+    """
+    only = {}
+    for lang in languages:
+        plan = plan_pages(index, lang)
+        planned = {page.path for page in plan}
+        recorded = recorded_of(lang)
+        if not isinstance(recorded, dict) or recorded.keys() != planned:  # pages came or went (a new month...)
+            return None
+        pages = affected_of(planned)
+        previous = previous_of(lang, recorded, pages) if pages is not None else None
+        if previous is None:
+            return None
         only[lang] = (pages, previous, plan)
     return only
 

@@ -22,6 +22,8 @@ sys.path.insert(0, str(REPO / "bench"))
 
 from synthetic import write_corpus  # noqa: E402
 
+from generator import mkdocs_cache  # noqa: E402
+
 
 def _html(site: Path) -> dict[str, bytes]:
     return {p.relative_to(site).as_posix(): p.read_bytes() for p in sorted(site.rglob("*"))
@@ -169,8 +171,8 @@ def test_a_malformed_entry_is_converted_again(docs):
 def _rendered(result: subprocess.CompletedProcess) -> tuple[int, int]:
     """(finished pages reused, pages rendered from the template) of a hand-made build."""
     assert result.returncode == 0, result.stderr
-    found = re.search(r"(\d+) page\(s\) reused, (\d+) rendered from the template", result.stderr)
-    return int(found.group(1)), int(found.group(2))
+    reuse = mkdocs_cache.counts(result.stderr)
+    return reuse.pages_reused, reuse.rendered
 
 
 def _cached_pages(docs: Path) -> int:
@@ -252,11 +254,6 @@ def test_the_page_key_covers_what_mkdocs_gives_a_page_template(docs):
     from mkdocs.structure.nav import Navigation
     from mkdocs.theme import Theme
 
-    sys.path.insert(0, str(REPO / "generator"))
-    try:
-        import mkdocs_cache
-    finally:
-        sys.path.remove(str(REPO / "generator"))
     config = load_config(str(docs / "mkdocs.yml"))
     assert set(get_context(Navigation([], []), [], config)) == mkdocs_cache.CONTEXT
 
