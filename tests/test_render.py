@@ -647,3 +647,22 @@ def test_a_page_gets_the_definitions_of_the_terms_it_uses():
     html = to_html(en.append("# Title\n\nThe DPT rose.\n"))
     assert '<abbr title="Daftar Pemilih Tetap: The final voter list.">DPT</abbr>' in html
     assert "KPU" not in html
+
+
+def test_the_term_scan_finds_exactly_what_python_markdowns_pattern_finds():
+    """Abbreviations.used checks the leading word boundary by hand; it must equal `\\b(?:terms)\\b`."""
+    import random
+
+    from generator.model import GlossaryTerm, Localized
+    from generator.pipeline import Abbreviations
+
+    words = ["Satpol PP", "PP", "PPS", "KPU", "KPUD", "DPT", "Pemilu", "Pemilukada", "Pj", "Pjs"]
+    abbreviations = Abbreviations([GlossaryTerm(term=w, expansion=None, definition=Localized(id="x"))
+                                   for w in words], "id")
+    reference = re.compile(r"\b(?:%s)\b" % "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)))
+    pieces = [*words, "x", "_", "é", "1", " ", "-", "\n", "[", "(", "Satpol", "S", "P", "ü"]
+    generator = random.Random(7)
+    texts = ["".join(generator.choice(pieces) for _ in range(generator.randrange(1, 12))) for _ in range(20000)]
+    texts += ["xSatpol PPS", "_KPU", "éKPU", "1DPT DPT", "Satpol PPS PP", "KPUKPU KPU", "Pjs_ Pj"]
+    for text in texts:
+        assert abbreviations.used(text) == set(reference.findall(text)), text
