@@ -366,7 +366,7 @@ class Abbreviations:
             re.escape(t) for t in sorted(self.definitions, key=len, reverse=True))) if self.definitions else None
 
     def used(self, text: str) -> set[str]:
-        """The terms `\b(?:terms)\b` finds in the text."""
+        r"""The terms `\b(?:terms)\b` finds in the text."""
         found = set()
         search = self.pattern.search
         match = search(text)

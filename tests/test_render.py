@@ -661,8 +661,8 @@ def test_the_term_scan_finds_exactly_what_python_markdowns_pattern_finds():
                                    for w in words], "id")
     reference = re.compile(r"\b(?:%s)\b" % "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)))
     pieces = [*words, "x", "_", "é", "1", " ", "-", "\n", "[", "(", "Satpol", "S", "P", "ü"]
-    generator = random.Random(7)
-    texts = ["".join(generator.choice(pieces) for _ in range(generator.randrange(1, 12))) for _ in range(20000)]
+    rng = random.Random(7)
+    texts = ["".join(rng.choice(pieces) for _ in range(rng.randrange(1, 12))) for _ in range(20000)]
     texts += ["xSatpol PPS", "_KPU", "éKPU", "1DPT DPT", "Satpol PPS PP", "KPUKPU KPU", "Pjs_ Pj"]
     for text in texts:
         assert abbreviations.used(text) == set(reference.findall(text)), text
