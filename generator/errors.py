@@ -6,6 +6,8 @@ import functools
 from dataclasses import dataclass
 from pathlib import Path
 
+from .escape import one_line
+
 
 @dataclass(frozen=True, order=True)
 class Location:
@@ -31,7 +33,8 @@ def display_path(path: Path | str, root: Path | None = None) -> str:
     path = Path(path)
     if root is not None:
         # Resolving each file's folder once (not each file) halved the time the loader spends naming files.
-        resolved = path.resolve() if path.is_symlink() else _resolved(path.parent) / path.name
+        # A file that is a symbolic link is named as the link: its target is never shown (nor read).
+        resolved = _resolved(path.parent) / path.name
         try:
             return resolved.relative_to(_resolved(root)).as_posix()
         except ValueError:
@@ -58,10 +61,12 @@ class Problem:
         return (self.location.path, self.location.line, self.location.column, self.field, self.message)
 
     def __str__(self) -> str:
+        """One line, whatever the values it quotes hold: line breaks and controls are shown escaped, so no
+        value can start a line of its own (which GitHub Actions would run as a workflow command)."""
         field = f" {self.field}:" if self.field else ""
         hint = f" ({self.hint})" if self.hint else ""
         label = "" if self.severity == "error" else " warning:"
-        return f"{self.location}:{label}{field} {self.message}{hint}"
+        return one_line(f"{self.location}:{label}{field} {self.message}{hint}")
 
     def github_annotation(self) -> str:
         """The problem as a GitHub workflow command, so it shows on the changed line of a pull request."""

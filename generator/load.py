@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import os
 import re
+import stat
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -14,6 +16,7 @@ import yaml
 
 from . import model
 from .errors import ContentErrors, DigestError, Location, Problem, display_path
+from .escape import FORBIDDEN_HINT, FORBIDDEN_IN_FILES, FORBIDDEN_IN_VALUES, forbidden_message
 from .schema import SCHEMA_FILES, FieldSpec, Spec, record_fields
 
 try:
@@ -45,6 +48,58 @@ def require_c_loader() -> type:
     return _FastLoader
 
 
+class NotRegularFile(Exception):
+    """A content path that is a symbolic link, a folder or a device instead of a regular file."""
+
+    def __init__(self, found: str, hint: str):
+        super().__init__(found)
+        self.found, self.hint = found, hint
+
+
+_NOT_REGULAR = (
+    (stat.S_ISLNK, "a symbolic link", "commit the file itself: links are not followed, so that a pull request "
+                                      "cannot publish a file from outside the repository"),
+    (stat.S_ISDIR, "a folder", "a folder may not carry a content file's name (.yaml, .txt): rename or move it"),
+)
+
+
+def check_regular(info: os.stat_result) -> None:
+    """Raise NotRegularFile unless `info` (from lstat) describes a regular file."""
+    for test, found, hint in _NOT_REGULAR:
+        if test(info.st_mode):
+            raise NotRegularFile(found, hint)
+    if not stat.S_ISREG(info.st_mode):
+        raise NotRegularFile("a device or other special file", "replace it with a regular file")
+
+
+def read_regular_file(path: Path, limit: int) -> bytes:
+    """At most limit + 1 bytes of a regular file, opened without following a symbolic link.
+
+    Raises NotRegularFile for a link, a folder or a device (checked before opening, and again on what was
+    opened, so a file swapped for a link in between is refused too), OSError when it cannot be read.
+    """
+    check_regular(os.lstat(path))
+    descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0))
+    with open(descriptor, "rb") as handle:
+        check_regular(os.fstat(handle.fileno()))
+        return handle.read(limit + 1)
+
+
+def content_folder_problem(path: Path, root: Path) -> Problem | None:
+    """A problem when a folder of the content tree is a symbolic link or not a folder (None when it is fine)."""
+    try:
+        info = os.lstat(path)
+    except FileNotFoundError:
+        return None
+    if stat.S_ISLNK(info.st_mode):
+        return Problem(Location(display_path(path, root)), "", "expected a folder, found a symbolic link",
+                       "commit the folder itself: links are not followed")
+    if not stat.S_ISDIR(info.st_mode):
+        return Problem(Location(display_path(path, root)), "", "expected a folder, found a file",
+                       "content/ holds the folders articles/, sources/ and registry/")
+    return None
+
+
 @dataclass
 class Reader:
     """Reads content files and collects every problem instead of stopping at the first."""
@@ -58,16 +113,14 @@ class Reader:
     # ------------------------------------------------------------ strict YAML
 
     def read_text(self, path: Path) -> str | None:
-        """A file's text, if it is small enough and valid UTF-8."""
+        """A file's text, if it is a regular file in the content tree, small enough, valid UTF-8 and free of
+        the characters content may not hold (escape.py)."""
         where = Location(display_path(path, self.root))
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            self.problem(where, "", f"file is too large: expected at most {MAX_FILE_BYTES:,} bytes, "
-                         f"received {size:,} bytes", "split it, or check that it is the right file")
+        data = self.read_bytes(path, where)
+        if data is None:
             return None
-        data = path.read_bytes()
         try:
-            return data.decode("utf-8")
+            text = data.decode("utf-8")
         except UnicodeDecodeError as error:
             line = data.count(b"\n", 0, error.start) + 1
             column = error.start - (data.rfind(b"\n", 0, error.start) + 1) + 1
@@ -75,6 +128,36 @@ class Reader:
                          f"expected UTF-8 text, received the byte 0x{data[error.start]:02x}",
                          "save the file as UTF-8")
             return None
+        bad = FORBIDDEN_IN_FILES.search(text)
+        if bad is not None:
+            self.forbidden_character(where.path, text, bad.start(), "")
+            return None
+        return text
+
+    def read_bytes(self, path: Path, where: Location) -> bytes | None:
+        """A regular file's bytes, read without following a symbolic link and never more than the size limit
+        (a link to /dev/zero or a file outside the repository is refused, not read)."""
+        try:
+            data = read_regular_file(path, MAX_FILE_BYTES)
+        except NotRegularFile as error:
+            self.problem(where, "", f"expected a regular file, found {error.found}", error.hint)
+            return None
+        except OSError as error:
+            self.problem(where, "", f"cannot read the file: {error.strerror or error}",
+                         "check that it exists and is readable")
+            return None
+        if len(data) > MAX_FILE_BYTES:
+            size = path.lstat().st_size  # the real size, for the message
+            self.problem(where, "", f"file is too large: expected at most {MAX_FILE_BYTES:,} bytes, "
+                         f"received {size:,} bytes", "split it, or check that it is the right file")
+            return None
+        return data
+
+    def forbidden_character(self, display: str, text: str, offset: int, path: str) -> None:
+        """Report a character content may not hold, at its line and column."""
+        line = text.count("\n", 0, offset) + 1
+        column = offset - (text.rfind("\n", 0, offset) + 1) + 1
+        self.problem(Location(display, line, column), path, forbidden_message(text[offset]), FORBIDDEN_HINT)
 
     def read_yaml(self, path: Path) -> tuple[yaml.Node | None, str | None]:
         """The YAML node tree of a file (or None after reporting why not), and its text."""
@@ -146,12 +229,23 @@ class Reader:
                 self.problem(self.loc(display, node), path, f"expected {spec.expected()}, received {describe(node)}",
                              "start each entry on its own line with '- '")
                 return None
+            if len(node.value) > spec.items.max_items:
+                self.problem(self.loc(display, node), path, f"expected at most {spec.items.max_items:,} entries, "
+                             f"received {len(node.value):,}", spec.items.hint or "split the list, or shorten it")
+                return None
             items = [self.convert(item, spec.item, display, f"{path}[{i}]") for i, item in enumerate(node.value)]
+            if spec.item.kind != "record":
+                self.refuse_repeats(node.value, items, display, path)
             return tuple(items)
         if kind == "evidence":
             if isinstance(node, yaml.SequenceNode) and node.value:
+                if len(node.value) > spec.items.max_items:
+                    self.problem(self.loc(display, node), path, f"expected at most {spec.items.max_items} passages, "
+                                 f"received {len(node.value):,}", "quote the passages that state the fact")
+                    return None
                 passages = [self.convert(item, Spec("text", text=spec.text), display, f"{path}[{i}]")
                             for i, item in enumerate(node.value)]
+                self.refuse_repeats(node.value, passages, display, path)
                 return model.Evidence(passages)
             passage = self.convert(node, Spec("text", text=spec.text), display, path)
             return model.Evidence((passage,)) if passage is not None else None
@@ -163,8 +257,10 @@ class Reader:
     def convert_scalar(self, node: yaml.ScalarNode, spec: Spec, display: str, path: str):
         value, tag = node.value, node.tag
         if spec.kind == "text" and tag == _STR and value.strip() and len(value) <= spec.text.max_length \
-                and not spec.text.pattern:
-            return value  # the common case, checked without building an error's location first
+                and not spec.text.pattern and node.style != '"':
+            # The common case, checked without building an error's location first. Only a double-quoted
+            # scalar's escapes ("\x00", "\u202e") can make a character the file scan (read_text) did not see.
+            return value
         where = self.loc(display, node)
         received = describe(node)
         if spec.kind == "text":
@@ -179,8 +275,13 @@ class Reader:
                 self.problem(where, path, f"expected at most {spec.text.max_length} characters, "
                              f"received {len(value)}", "shorten it")
                 return None
+            bad = FORBIDDEN_IN_VALUES.search(value) if node.style == '"' else None
+            if bad is not None:
+                self.problem(where, path, forbidden_message(bad.group()), FORBIDDEN_HINT)
+                return None
             if spec.text.pattern and not re.match(spec.text.pattern, value):
-                self.problem(where, path, f"expected {spec.text.pattern_hint}, received {value!r}")
+                what = f"{spec.expected()} ({spec.text.pattern_hint})" if spec.ref else spec.text.pattern_hint
+                self.problem(where, path, f"expected {what}, received {value!r}")
                 return None
             return value
         if spec.kind == "choice":
@@ -192,10 +293,13 @@ class Reader:
             return None
         if spec.kind == "int":
             if tag == _INT and _DECIMAL_INT.match(value):
-                number = int(value)
-                if number < spec.count.minimum:
-                    self.problem(where, path, f"expected a whole number of at least {spec.count.minimum}, "
-                                 f"received {number}")
+                count = spec.count
+                # Python refuses to convert more than 4,300 digits; no count needs more than a few.
+                number = int(value) if len(value) <= 30 else None
+                if number is None or not count.minimum <= number <= count.maximum:
+                    shown = f"{number}" if number is not None else f"a number of {len(value.lstrip('+-')):,} digits"
+                    self.problem(where, path, f"expected a whole number from {count.minimum} to "
+                                 f"{count.maximum:,}, received {shown}", count.hint)
                     return None
                 return number
             hint = "write the number in full without separators, like 69000000000 or 1621"
@@ -210,13 +314,35 @@ class Reader:
             try:
                 if tag not in (_STR, _TIMESTAMP) or not re.match(r"^\d{4}-\d{2}-\d{2}$", value):
                     raise ValueError
-                return dt.date.fromisoformat(value)
+                day = dt.date.fromisoformat(value)
             except ValueError:
                 real = re.match(r"^\d{4}-\d{2}-\d{2}$", value) is not None
                 hint = "no such day in the calendar" if real else "write dates as YYYY-MM-DD"
                 self.problem(where, path, f"expected {spec.expected()}, received {value!r}", hint)
                 return None
+            if not model.EARLIEST_DATE <= day <= model.LATEST_DATE:
+                self.problem(where, path, f"expected a date from {model.EARLIEST_DATE} to {model.LATEST_DATE}, "
+                             f"received {value!r}", "check the year")
+                return None
+            return day
         raise TypeError(spec.kind)  # pragma: no cover
+
+    def refuse_repeats(self, nodes: list, values: list, display: str, path: str) -> None:
+        """Report each value that a list repeats, once, at its first repetition."""
+        first: dict = {}
+        repeats: dict = {}
+        for i, (item, value) in enumerate(zip(nodes, values)):
+            if value is None:
+                continue
+            if value not in first:
+                first[value] = i
+            else:
+                repeats.setdefault(value, []).append((i, item))
+        for value, again in repeats.items():
+            i, item = again[0]
+            times = f" ({len(again) + 1:,} times in all)" if len(again) > 1 else ""
+            self.problem(self.loc(display, item), f"{path}[{i}]", f"duplicate entry: {_shown(value)} is already "
+                         f"entry {first[value]} of the list{times}", "list each value once")
 
     def convert_record(self, node: yaml.Node, cls: type, display: str, path: str):
         where = self.loc(display, node)
@@ -293,6 +419,11 @@ def schema_comment(cls: type) -> str:
     return f"{SCHEMA_COMMENT}../../schema/{name}"
 
 
+def _shown(value) -> str:
+    text = repr(value) if not isinstance(value, str) or len(value) <= 60 else repr(value[:57] + "...")
+    return text
+
+
 def describe(node: yaml.Node) -> str:
     """How an error message names what it found."""
     if isinstance(node, yaml.MappingNode):
@@ -319,6 +450,10 @@ def load_content(content_dir: Path, root: Path | None = None, cache: LoadCache |
     reader = Reader(root, [])
     if cache is not None:
         reader.convert_file = _cached(reader.convert_file, reader, cache)
+    folder_problems = [p for p in (content_folder_problem(folder, root) for folder in (
+        content_dir, content_dir / "registry", content_dir / "articles", content_dir / "sources")) if p]
+    if folder_problems:
+        raise ContentErrors(folder_problems)
     if not content_dir.is_dir():
         raise ContentErrors([Problem(Location(display_path(content_dir, root)), "",
                                      "expected a content folder, found nothing there",
@@ -326,7 +461,7 @@ def load_content(content_dir: Path, root: Path | None = None, cache: LoadCache |
     registry: dict[str, object] = {}
     for file_name, cls in model.REGISTRY_FILES.items():
         path = content_dir / "registry" / file_name
-        if not path.exists():
+        if not os.path.lexists(path):
             reader.problem(Location(display_path(path, root)), "", "expected a registry file, found none",
                            "create it with the top-level field(s): "
                            + ", ".join(f.name for f in record_fields(cls)))

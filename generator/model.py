@@ -41,6 +41,24 @@ class Count:
     """Constraints on a whole number."""
 
     minimum: int = 0
+    maximum: int = 10 ** 15  # Rp1.000 triliun: more than any election budget
+    hint: str = ""
+
+
+@dataclass(frozen=True)
+class Items:
+    """Constraints on a list; lists of values (not of records) never repeat a value."""
+
+    max_items: int = 500
+    hint: str = ""
+
+
+# A registry lists a whole country's regions, branches and people; its file's size limit bounds it.
+REGISTRY_ITEMS = Items(max_items=100_000)
+
+# Dates outside these bounds are typing mistakes (and would overflow the calendar export at 9999-12-31).
+EARLIEST_DATE = dt.date(1945, 1, 1)
+LATEST_DATE = dt.date(2100, 12, 31)
 
 
 Slug = Annotated[str, Text(max_length=80, pattern=SLUG_PATTERN,
@@ -179,7 +197,7 @@ class Election(Record):
     voting_date: dt.date = field(metadata=doc("Voting day, like 2024-11-27."))
     parent: Annotated[Optional[str], Ref("election")] = field(default=None, metadata=doc(
         "For a re-vote (PSU): the election it repeats."))
-    preparation_days: Annotated[int, Count(minimum=1)] = field(default=730, metadata=doc(
+    preparation_days: Annotated[int, Count(minimum=1, maximum=3650, hint="at most ten years")] = field(default=730, metadata=doc(
         "How many days before voting day a preparation meeting can plausibly fall; earlier ones are flagged."))
     milestones: tuple[Milestone, ...] = field(default=(), metadata=doc("Official schedule steps."))
     source: RegistrySource = field(metadata=doc("Where the dates come from."))
@@ -230,7 +248,7 @@ class Meeting(Record):
         default=None, metadata=doc("The weekday the article names; checked against the date."))
     venue: Optional[ShortText] = field(default=None, metadata=doc("The venue as written."))
     region: Annotated[str, Ref("region")] = field(metadata=doc("The region whose meeting this is."))
-    elections: tuple[Annotated[str, Ref("election")], ...] = field(metadata=doc(
+    elections: Annotated[tuple[Annotated[str, Ref("election")], ...], Items(max_items=10, hint="list the elections the meeting prepares")] = field(metadata=doc(
         "The elections being prepared."))
     organiser: Annotated[Optional[str], Ref("agency")] = field(default=None, metadata=doc(
         "The agency that held the meeting."))
@@ -278,7 +296,8 @@ class Statement(Record):
         "English translation of the quote; always shown labelled as a translation, beside the original."))
     paraphrase: Optional[Localized] = field(default=None, metadata=doc(
         "What the article reports the speaker said, in the digest's words; shown as a paraphrase."))
-    topics: tuple[Annotated[str, Ref("topic")], ...] = field(default=(), metadata=doc("Topics it touches."))
+    topics: Annotated[tuple[Annotated[str, Ref("topic")], ...], Items(max_items=12, hint="tag the few topics the statement is about")] = field(
+        default=(), metadata=doc("Topics it touches."))
     evidence: Optional[Evidence] = field(default=None, metadata=doc(
         "Passages that support it; a quote is its own evidence when this is left out."))
 
@@ -339,43 +358,43 @@ class FactSheet(Record):
 class RegionsFile(Record):
     """content/registry/regions.yaml"""
 
-    regions: tuple[Region, ...] = field(metadata=doc("Provinces, regencies and cities."))
+    regions: Annotated[tuple[Region, ...], REGISTRY_ITEMS] = field(metadata=doc("Provinces, regencies and cities."))
 
 
 @dataclass(frozen=True, kw_only=True)
 class AgenciesFile(Record):
     """content/registry/agencies.yaml"""
 
-    kinds: tuple[AgencyKind, ...] = field(metadata=doc("Kinds of institution."))
-    agencies: tuple[Agency, ...] = field(metadata=doc("Local branches."))
+    kinds: Annotated[tuple[AgencyKind, ...], REGISTRY_ITEMS] = field(metadata=doc("Kinds of institution."))
+    agencies: Annotated[tuple[Agency, ...], REGISTRY_ITEMS] = field(metadata=doc("Local branches."))
 
 
 @dataclass(frozen=True, kw_only=True)
 class PeopleFile(Record):
     """content/registry/people.yaml"""
 
-    people: tuple[Person, ...] = field(metadata=doc("People named in the articles."))
+    people: Annotated[tuple[Person, ...], REGISTRY_ITEMS] = field(metadata=doc("People named in the articles."))
 
 
 @dataclass(frozen=True, kw_only=True)
 class TopicsFile(Record):
     """content/registry/topics.yaml"""
 
-    topics: tuple[Topic, ...] = field(metadata=doc("Topics."))
+    topics: Annotated[tuple[Topic, ...], REGISTRY_ITEMS] = field(metadata=doc("Topics."))
 
 
 @dataclass(frozen=True, kw_only=True)
 class ElectionsFile(Record):
     """content/registry/elections.yaml"""
 
-    elections: tuple[Election, ...] = field(metadata=doc("Elections."))
+    elections: Annotated[tuple[Election, ...], REGISTRY_ITEMS] = field(metadata=doc("Elections."))
 
 
 @dataclass(frozen=True, kw_only=True)
 class GlossaryFile(Record):
     """content/registry/glossary.yaml"""
 
-    terms: tuple[GlossaryTerm, ...] = field(metadata=doc("Terms and abbreviations."))
+    terms: Annotated[tuple[GlossaryTerm, ...], REGISTRY_ITEMS] = field(metadata=doc("Terms and abbreviations."))
 
 
 REGISTRY_FILES: Mapping[str, type] = MappingProxyType({

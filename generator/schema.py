@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from . import model
-from .model import Count, Evidence, Record, Ref, Text
+from .model import SLUG_PATTERN, Count, Evidence, Items, Record, Ref, Text
 
 JSON_SCHEMA_DRAFT = "http://json-schema.org/draft-07/schema#"
 SCHEMA_FILES = {
@@ -33,6 +33,7 @@ class Spec:
     kind: str  # "text", "int", "bool", "date", "choice", "list", "record", "evidence"
     nullable: bool = False
     item: "Spec | None" = None
+    items: Items | None = None  # for a list or evidence
     record: type | None = None
     choices: tuple[str, ...] = ()
     text: Text | None = None
@@ -89,13 +90,15 @@ def spec_of(hint) -> Spec:
     origin = typing.get_origin(hint)
     text, count, ref = _meta(metas, Text), _meta(metas, Count), _meta(metas, Ref)
     if hint is Evidence:
-        return Spec("evidence", text=Text(max_length=4000))
+        return Spec("evidence", text=Text(max_length=4000), items=Items(max_items=20))
     if origin is typing.Literal:
         return Spec("choice", choices=tuple(typing.get_args(hint)))
     if origin is tuple:
         item_hint = typing.get_args(hint)[0]
-        return Spec("list", item=spec_of(item_hint))
+        return Spec("list", item=spec_of(item_hint), items=_meta(metas, Items) or Items())
     if hint is str:
+        if ref is not None and text is None:  # an id: the same form as the ids it points at
+            text = Text(max_length=80, pattern=SLUG_PATTERN, pattern_hint="lower-case letters, digits and single hyphens")
         return Spec("text", text=text or Text(), ref=ref)
     if hint is bool:
         return Spec("bool")
@@ -168,7 +171,7 @@ def _value_schema(spec: Spec, definitions: dict) -> dict:
         if spec.text.pattern:
             schema["pattern"] = spec.text.pattern
     elif spec.kind == "int":
-        schema = {"type": "integer", "minimum": spec.count.minimum}
+        schema = {"type": "integer", "minimum": spec.count.minimum, "maximum": spec.count.maximum}
     elif spec.kind == "bool":
         schema = {"type": "boolean"}
     elif spec.kind == "date":
@@ -176,10 +179,13 @@ def _value_schema(spec: Spec, definitions: dict) -> dict:
     elif spec.kind == "choice":
         schema = {"type": "string", "enum": list(spec.choices)}
     elif spec.kind == "list":
-        schema = {"type": "array", "items": _value_schema(spec.item, definitions)}
+        schema = {"type": "array", "items": _value_schema(spec.item, definitions), "maxItems": spec.items.max_items}
+        if spec.item.kind != "record":
+            schema["uniqueItems"] = True
     elif spec.kind == "evidence":
         passage = {"type": "string", "minLength": 1, "maxLength": spec.text.max_length}
-        schema = {"oneOf": [passage, {"type": "array", "items": passage, "minItems": 1}]}
+        schema = {"oneOf": [passage, {"type": "array", "items": passage, "minItems": 1,
+                                      "maxItems": spec.items.max_items, "uniqueItems": True}]}
     else:  # pragma: no cover - spec_of rejects anything else
         raise TypeError(spec.kind)
     if spec.nullable:

@@ -17,7 +17,7 @@ if str(TESTS_DIR.parent) not in sys.path:  # when run as a script (see the botto
 from fixtures import write_content_tree  # noqa: E402
 from generator.cli import main  # noqa: E402
 
-OPERATIONS = {"replace", "write", "write_from", "delete", "rename", "encoding", "pad_to"}
+OPERATIONS = {"replace", "write", "write_from", "delete", "rename", "encoding", "pad_to", "symlink", "mkdir", "repeat"}
 KEYS = OPERATIONS | {"name", "file", "stderr", "summary", "exit", "stdout", "why"}
 
 
@@ -59,6 +59,11 @@ def build(case: Case, root: Path) -> Path:
         text = path.read_text(encoding="utf-8")
         assert text.count(old) == 1, f"{case.name}: {old!r} occurs {text.count(old)} times in {case.file}"
         path.write_bytes(text.replace(old, new).encode(ops.get("encoding", "utf-8")))
+    if "repeat" in ops:
+        text, times = ops["repeat"]
+        old = path.read_text(encoding="utf-8")
+        assert old.count(text) == 1, f"{case.name}: {text!r} occurs {old.count(text)} times in {case.file}"
+        path.write_text(old.replace(text, text * times), encoding="utf-8")
     if "write" in ops:
         path.write_bytes(ops["write"].encode("utf-8"))
     if "write_from" in ops:
@@ -74,6 +79,12 @@ def build(case: Case, root: Path) -> Path:
         path.rename(root / "content" / ops["rename"])
     if ops.get("delete"):
         path.unlink()
+    if "symlink" in ops:
+        path.unlink(missing_ok=True)
+        path.symlink_to(ops["symlink"])
+    if ops.get("mkdir"):
+        path.mkdir()
+        (path / "inside.yaml").write_text("not read\n", encoding="utf-8")
     return root
 
 
@@ -87,6 +98,7 @@ def run_check(root: Path, capsys) -> tuple[int, list[str], list[str]]:
 def test_bad_input(case: Case, tmp_path, capsys):
     root = build(case, tmp_path / "tree")
     code, out, err = run_check(root, capsys)
+    assert not [line for line in out + err if line.startswith("::")]  # a GitHub workflow command
     assert err[:-1] == list(case.stderr)
     assert err[-1:] == [case.summary]
     assert code == case.exit
