@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import argparse
+import errno
 import sys
 import time
 from pathlib import Path
 from typing import Sequence
 
 from .errors import BuildError, ContentErrors, DigestError
+from .escape import one_line
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 
@@ -63,6 +65,26 @@ def main(argv: Sequence[str] | None = None) -> int:
     except DigestError as error:
         print(f"error: {error}", file=sys.stderr)
         return 2
+    except KeyboardInterrupt:
+        # Every writer replaces files by renames and site/ is swapped in whole, so what was there stays.
+        print("interrupted: nothing more was written; the previous site is unchanged", file=sys.stderr)
+        return 130
+    except OSError as error:  # the machine, not the content: a full disk, a read-only folder
+        print(f"error: {describe_os_error(error)}", file=sys.stderr)
+        return 1
+
+
+def describe_os_error(error: OSError) -> str:
+    """An operating-system failure in one line: what failed, on which file, and a hint."""
+    where = f" {error.filename}" if error.filename else ""
+    if error.filename2:
+        where += f" -> {error.filename2}"
+    reason = error.strerror or str(error)
+    hints = {errno.ENOSPC: "free some disk space and run it again",
+             errno.EROFS: "the folder is on a read-only file system",
+             errno.EACCES: "check the folder's permissions", errno.EPERM: "check the folder's permissions"}
+    hint = hints.get(error.errno)
+    return one_line(f"{reason}:{where}" + (f" ({hint})" if hint else ""))
 
 
 def report_problems(problems, output_format: str) -> None:

@@ -7,8 +7,8 @@ import datetime as dt
 import io
 import json
 from dataclasses import dataclass
-from xml.sax.saxutils import escape as xml_escape
 
+from .escape import csv_row, ical_fold, ical_text, xml_text
 from .i18n import N_
 from .index import Index
 from .model import Record
@@ -102,10 +102,11 @@ def _province(index: Index, region_id: str) -> str:
 
 
 def _csv(header: tuple, rows) -> str:
+    """A CSV file (RFC 4180 quoting) whose text cells a spreadsheet will not run as formulas (escape.csv_row)."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(header)
-    writer.writerows(rows)
+    writer.writerows(csv_row(row) for row in rows)
     return buffer.getvalue()
 
 
@@ -118,25 +119,21 @@ def _atom(index: Index, site_url: str) -> str:
         url = f"{site_url}meetings/{sheet.id}/"
         entries.append(
             "  <entry>\n"
-            f"    <title>{xml_escape(sheet.meeting.title.id)}</title>\n"
-            f"    <link href=\"{xml_escape(url)}\"/>\n"
-            f"    <id>{xml_escape(url)}</id>\n"
+            f"    <title>{xml_text(sheet.meeting.title.id)}</title>\n"
+            f"    <link href=\"{xml_text(url)}\"/>\n"
+            f"    <id>{xml_text(url)}</id>\n"
             f"    <updated>{sheet.meeting.date.isoformat()}T00:00:00Z</updated>\n"
-            f"    <summary>{xml_escape(sheet.summary.id)}</summary>\n"
+            f"    <summary>{xml_text(sheet.summary.id)}</summary>\n"
             "  </entry>\n")
     return ("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n"
             "<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"id\">\n"
             "  <title>Digest Persiapan Pemilu</title>\n"
-            f"  <link href=\"{xml_escape(site_url)}\"/>\n"
-            f"  <link rel=\"self\" href=\"{xml_escape(site_url)}data/feed.xml\"/>\n"
-            f"  <id>{xml_escape(site_url)}</id>\n"
+            f"  <link href=\"{xml_text(site_url)}\"/>\n"
+            f"  <link rel=\"self\" href=\"{xml_text(site_url)}data/feed.xml\"/>\n"
+            f"  <id>{xml_text(site_url)}</id>\n"
             f"  <updated>{updated}T00:00:00Z</updated>\n"
             "  <author><name>Election-Prep Digest</name></author>\n"
             + "".join(entries) + "</feed>\n")
-
-
-def _ical_text(text: str) -> str:
-    return text.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,").replace("\n", "\\n")
 
 
 def _ical(index: Index, site_url: str) -> str:
@@ -146,7 +143,7 @@ def _ical(index: Index, site_url: str) -> str:
     def event(uid: str, start: dt.date, end: dt.date, summary: str, url: str | None) -> None:
         lines.extend(["BEGIN:VEVENT", f"UID:{uid}@election-prep-digest", f"DTSTAMP:{start:%Y%m%d}T000000Z",
                       f"DTSTART;VALUE=DATE:{start:%Y%m%d}", f"DTEND;VALUE=DATE:{end + dt.timedelta(days=1):%Y%m%d}",
-                      f"SUMMARY:{_ical_text(summary)}"])
+                      f"SUMMARY:{ical_text(summary)}"])
         if url:
             lines.append(f"URL:{url}")
         lines.append("END:VEVENT")
@@ -159,20 +156,4 @@ def _ical(index: Index, site_url: str) -> str:
         event(sheet.id, sheet.meeting.date, sheet.meeting.date, sheet.meeting.title.id,
               f"{site_url}meetings/{sheet.id}/")
     lines.append("END:VCALENDAR")
-    return "\r\n".join(_fold(line) for line in lines) + "\r\n"
-
-
-def _fold(line: str) -> str:
-    """iCalendar lines are folded at 75 octets."""
-    data = line.encode("utf-8")
-    if len(data) <= 75:
-        return line
-    parts, current = [], b""
-    for char in line:
-        encoded = char.encode("utf-8")
-        if len(current) + len(encoded) > (75 if not parts else 74):
-            parts.append(current.decode("utf-8"))
-            current = b""
-        current += encoded
-    parts.append(current.decode("utf-8"))
-    return "\r\n ".join(parts)
+    return "\r\n".join(ical_fold(line) for line in lines) + "\r\n"

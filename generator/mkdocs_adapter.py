@@ -24,6 +24,8 @@ The command line reaches it through ``python -m generator site`` and ``python -m
 from __future__ import annotations
 
 import concurrent.futures
+import contextlib
+import fcntl
 import functools
 import http.server
 import json
@@ -42,6 +44,7 @@ import yaml
 
 from . import mkdocs_cache
 from .errors import BuildError
+from .escape import html_text
 
 log = logging.getLogger(__name__)
 
@@ -160,17 +163,17 @@ def _root_link(from_lang: str, to_lang: str, default_lang: str) -> str:
 
 
 def _convert_nav(entries: Iterable[Mapping[str, Any]]) -> list[Any]:
-    """nav.json entries -> MkDocs nav list."""
+    """nav.json entries -> MkDocs nav list; titles as HTML text, which is how the theme prints them."""
     nav: list[Any] = []
     for entry in entries:
         title = entry.get("title")
         if "children" in entry:
             if not title:
                 raise ValueError(f"nav section without a title: {entry!r}")
-            nav.append({str(title): _convert_nav(entry["children"])})
+            nav.append({html_text(str(title)): _convert_nav(entry["children"])})
         elif "path" in entry:
             path = str(entry["path"])
-            nav.append({str(title): path} if title else path)
+            nav.append({html_text(str(title)): path} if title else path)
         else:
             raise ValueError(f"nav entry needs 'path' or 'children': {entry!r}")
     return nav
@@ -199,7 +202,7 @@ def _localized_palette(base: Mapping[str, Any], text: Mapping[str, str]) -> list
         scheme = json.loads(json.dumps(scheme))  # deep copy of plain data
         toggle = scheme.get("toggle")
         if isinstance(toggle, dict):
-            toggle["name"] = text["to_light"] if scheme.get("scheme") == "slate" else text["to_dark"]
+            toggle["name"] = html_text(text["to_light"] if scheme.get("scheme") == "slate" else text["to_dark"])
         result.append(scheme)
     return result
 
@@ -238,7 +241,9 @@ def write_config(build_dir: Path, lang: str, languages: Sequence[str] = DEFAULT_
 
     config: dict[str, Any] = {
         "INHERIT": os.path.relpath(repo_root / "mkdocs.yml", lang_dir),
-        "site_name": text["site_name"],
+        # The theme prints the site name unescaped (as HTML); the description only through our main.html,
+        # which escapes it. extra.epd.ui stays plain text: our overrides escape it where they print it.
+        "site_name": html_text(text["site_name"]),
         "site_description": text["site_description"],
         "site_url": root_url + _lang_prefix(lang, default_lang),
         "docs_dir": "docs",
@@ -294,6 +299,9 @@ def _site_settings(build_dir: Path, languages: Sequence[str] | None,
 def _run_mkdocs(config_file: Path, cwd: Path, dirty: bool = False) -> tuple[int, str]:
     env = dict(os.environ)
     env.setdefault("NO_MKDOCS_2_WARNING", "1")  # Material's end-of-life banner
+    # Same content, same bytes: MkDocs dates every page and the gzip header of sitemap.xml.gz with the day of
+    # the build unless SOURCE_DATE_EPOCH is set (0: no date; the sitemap claims no modification dates).
+    env.setdefault("SOURCE_DATE_EPOCH", "0")
     # mkdocs.yml loads generator.markdown_speedups, whichever directory the content lives in.
     env["PYTHONPATH"] = os.pathsep.join(filter(None, (str(REPO_ROOT), env.get("PYTHONPATH"))))
     proc = subprocess.run(
@@ -349,10 +357,17 @@ def build_site(build_dir: Path, site_dir: Path, languages: Sequence[str] | None 
         for lang in langs
     }
 
+    with _site_lock(site_dir):
+        return _build_and_publish(configs, build_dir, site_dir, langs, default, repo_root, jobs, before_publish)
+
+
+def _build_and_publish(configs, build_dir: Path, site_dir: Path, langs, default: str, repo_root: Path, jobs: int,
+                       before_publish) -> dict[str, mkdocs_cache.Reuse]:
+    """build_site's work, under its lock: build, assemble beside site_dir, index, swap in."""
+    _clear_leftovers(site_dir)
     outputs = _build_languages(configs, repo_root, jobs)
 
     parent = site_dir.parent
-    parent.mkdir(parents=True, exist_ok=True)
     tag = f"{os.getpid()}-{int(time.time() * 1000)}"
     new = parent / f"{site_dir.name}.new-{tag}"
     old = parent / f"{site_dir.name}.old-{tag}"
@@ -372,14 +387,87 @@ def build_site(build_dir: Path, site_dir: Path, languages: Sequence[str] | None 
     except BaseException:
         shutil.rmtree(new, ignore_errors=True)
         raise
-
-    if site_dir.exists():
-        os.rename(site_dir, old)
-    os.rename(new, site_dir)
-    shutil.rmtree(old, ignore_errors=True)
+    _swap(new, site_dir, old)
     for lang in langs:
         log.info("built %s", lang)
     return {lang: mkdocs_cache.counts(outputs[lang]) for lang in langs}
+
+
+@contextlib.contextmanager
+def _site_lock(site_dir: Path):
+    """One build at a time publishes into site_dir (and clears what killed builds left beside it)."""
+    site_dir.parent.mkdir(parents=True, exist_ok=True)
+    lock_path = site_dir.parent / f".{site_dir.name}.lock"
+    with open(lock_path, "a+b") as lock:
+        try:
+            fcntl.flock(lock.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            raise BuildError(f"another build is publishing into {site_dir} (it holds {lock_path}); "
+                             "wait for it to finish, or stop it") from None
+        try:
+            yield
+        finally:
+            fcntl.flock(lock.fileno(), fcntl.LOCK_UN)
+
+
+def _leftovers(site_dir: Path) -> list[Path]:
+    """The folders builds that were killed or failed left beside site_dir (site.new-*, site.old-*)."""
+    return sorted(p for pattern in (f"{site_dir.name}.new-*", f"{site_dir.name}.old-*")
+                  for p in site_dir.parent.glob(pattern) if p.is_dir() and not p.is_symlink())
+
+
+def _clear_leftovers(site_dir: Path) -> None:
+    """Remove what earlier builds left beside site_dir; only one build runs at a time (_site_lock)."""
+    for path in _leftovers(site_dir):
+        try:
+            shutil.rmtree(path)
+        except OSError as error:
+            raise BuildError(f"cannot remove {path}, which an earlier build left: {error.strerror or error} "
+                             f"({error.filename}); remove it by hand") from None
+
+
+def _swap(new: Path, site_dir: Path, old: Path) -> None:
+    """Put the assembled tree `new` in place of site_dir by two renames; on any failure site_dir is left as it
+    was and the error says so. Ctrl-C between the two renames waits until both are done."""
+    with _interrupts_deferred():
+        try:
+            if site_dir.exists():
+                os.rename(site_dir, old)
+        except OSError as error:
+            shutil.rmtree(new, ignore_errors=True)
+            raise BuildError(f"cannot move the previous site aside ({error.strerror or error}: {site_dir}); "
+                             "it is unchanged") from None
+        try:
+            os.rename(new, site_dir)
+        except OSError as error:
+            if old.exists():
+                os.rename(old, site_dir)
+            shutil.rmtree(new, ignore_errors=True)
+            raise BuildError(f"cannot put the new site in place ({error.strerror or error}: {site_dir}); "
+                             "the previous site is unchanged") from None
+    try:
+        if old.exists():
+            shutil.rmtree(old)
+    except OSError as error:
+        raise BuildError(f"the new site is in {site_dir}, but the previous one could not be removed from {old} "
+                         f"({error.strerror or error}: {error.filename}); the next build removes it, or remove "
+                         "it by hand") from None
+
+
+@contextlib.contextmanager
+def _interrupts_deferred():
+    """Hold back Ctrl-C (SIGINT) until the block ends, then raise it; only the main thread can."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    received = []
+    previous = signal.signal(signal.SIGINT, lambda signum, frame: received.append(signum))
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
+    if received:
+        raise KeyboardInterrupt
 
 
 def _link_or_copy(source: str, destination: str) -> None:
@@ -409,13 +497,14 @@ def update_site(build_dir: Path, site_dir: Path, languages: Sequence[str] | None
     langs, default = _site_settings(build_dir, languages, None)
     configs = {lang: write_config(build_dir, lang, langs, default, repo_root, site_url) for lang in langs}
     started = time.time_ns() - 2_000_000_000  # files MkDocs writes from now on (with room for coarse clocks)
-    outputs = _build_languages(configs, repo_root, jobs, dirty=True)
-    for lang in langs:
-        for line in outputs[lang].splitlines():
-            if line.startswith("WARNING") and "'dirty' build" not in line:
-                print(f"serve [{lang}]: {line}", file=sys.stderr)
-    for lang in langs:
-        _copy_newer(build_dir / lang / "site", site_dir if lang == default else site_dir / lang, started)
+    with _site_lock(site_dir):
+        outputs = _build_languages(configs, repo_root, jobs, dirty=True)
+        for lang in langs:
+            for line in outputs[lang].splitlines():
+                if line.startswith("WARNING") and "'dirty' build" not in line:
+                    print(f"serve [{lang}]: {line}", file=sys.stderr)
+        for lang in langs:
+            _copy_newer(build_dir / lang / "site", site_dir if lang == default else site_dir / lang, started)
     if after_publish is None:
         return None
 

@@ -8,6 +8,7 @@ import json
 import multiprocessing
 import os
 import re
+import signal
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -17,7 +18,8 @@ from .export import render_exports
 from .i18n import LANGUAGES, DEFAULT_LANGUAGE
 from .incremental import affected_pages
 from .index import Index, build_index
-from .load import LoadCache, load_content
+from .errors import ContentErrors, Location, Problem
+from .load import MAX_FILE_BYTES, LoadCache, NotRegularFile, load_content, read_regular_file
 from .pages import navigation, plan_pages, theme_strings
 from .search_index import vocabulary
 from .render import environment, formatter, render_pages
@@ -108,7 +110,7 @@ def build(config: BuildConfig, state: BuildState | None = None) -> BuildResult:
         gc.freeze()  # the workers' garbage collector leaves the shared objects alone: fewer pages copied
         try:
             context = multiprocessing.get_context("fork")
-            with context.Pool(len(config.languages)) as pool:
+            with context.Pool(len(config.languages), initializer=_ignore_interrupts) as pool:
                 done = pool.map(_run_job, config.languages)
         finally:
             _JOB = None
@@ -230,6 +232,11 @@ def warm_caches(languages) -> None:
         formatter(lang)
 
 
+def _ignore_interrupts() -> None:
+    """Workers leave Ctrl-C to the parent, which stops them and reports it in one line (no traceback each)."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
 def _run_job(lang: str) -> dict:
     return _JOB.run(lang)
 
@@ -334,19 +341,52 @@ def _write_if_changed(path: Path, data: bytes) -> bool:
 
 def _read_hand_written(docs: Path) -> dict[str, dict[str, bytes]]:
     """The hand-written pages of each language: docs/<lang>/*.md (none when the folder is absent)."""
-    found = {}
-    for lang in LANGUAGES:
-        folder = docs / lang
-        found[lang] = {path.relative_to(folder).as_posix(): path.read_bytes()
-                       for path in sorted(folder.rglob("*.md"))} if folder.is_dir() else {}
+    problems: list[Problem] = []
+    found = {lang: _read_tree(docs / lang, ".md", problems) for lang in LANGUAGES}
+    if problems:
+        raise ContentErrors(problems)
     return found
 
 
 def _read_assets(assets: Path) -> dict[str, bytes]:
-    if not assets.is_dir():
+    problems: list[Problem] = []
+    found = _read_tree(assets, "", problems)
+    if problems:
+        raise ContentErrors(problems)
+    return found
+
+
+def _read_tree(folder: Path, suffix: str, problems: list[Problem]) -> dict[str, bytes]:
+    """The regular files of a folder whose names end with `suffix`, by relative path; a symbolic link, a
+    device or an unreadable file is a problem (nothing outside the repository is published)."""
+    if not folder.is_dir() or folder.is_symlink():
+        if folder.is_symlink():
+            problems.append(Problem(Location.of_file(folder, folder.parents[1]), "",
+                                    "expected a folder, found a symbolic link", "commit the folder itself"))
         return {}
-    return {path.relative_to(assets).as_posix(): path.read_bytes()
-            for path in sorted(assets.rglob("*")) if path.is_file()}
+    found = {}
+    root = folder.parents[1]  # the repository, for display paths
+    for directory, folders, names in os.walk(folder):
+        for name in sorted(folders + names):
+            path = Path(directory, name)
+            if name in folders and not path.is_symlink() or not name.endswith(suffix):
+                continue
+            try:
+                data = read_regular_file(path, MAX_FILE_BYTES)
+            except NotRegularFile as error:
+                problems.append(Problem(Location.of_file(path, root), "", f"expected a regular file, found "
+                                        f"{error.found}", error.hint))
+                continue
+            except OSError as error:
+                problems.append(Problem(Location.of_file(path, root), "",
+                                        f"cannot read the file: {error.strerror or error}"))
+                continue
+            if len(data) > MAX_FILE_BYTES:
+                problems.append(Problem(Location.of_file(path, root), "", f"file is too large: expected at "
+                                        f"most {MAX_FILE_BYTES:,} bytes", "check that it is the right file"))
+                continue
+            found[path.relative_to(folder).as_posix()] = data
+    return dict(sorted(found.items()))
 
 
 class Abbreviations:
@@ -357,6 +397,9 @@ class Abbreviations:
         for term in sorted(terms, key=lambda t: t.term):
             meaning = term.definition.en if lang == "en" and term.definition.en else term.definition.id
             title = f"{term.expansion}: {meaning}" if term.expansion else meaning
+            if not _ABBREVIATION.match(_one_line(term.term)):
+                # abbr would not read the line as a definition, and Markdown would print it, HTML and all.
+                continue
             self.definitions[term.term] = f"*[{_one_line(term.term)}]: {_one_line(title)}"
         # The same test Python-Markdown's abbr extension applies to text, `\b(?:terms)\b`, run over the whole
         # page: it may find a term in a link or heading id too, and an unused definition is harmless. The
@@ -388,6 +431,10 @@ class Abbreviations:
             return text
         lines = [self.definitions[term] for term in sorted(used)]
         return text.rstrip("\n") + "\n\n" + "\n".join(lines) + "\n"
+
+
+# What Python-Markdown's abbr extension accepts between `*[` and `]`: no backslash (nor `]`, see _one_line).
+_ABBREVIATION = re.compile(r"^[^\\\]]+$")
 
 
 def _one_line(text: str) -> str:

@@ -7,6 +7,7 @@ generator built itself from escaped parts. So no text from YAML can inject HTML,
 from __future__ import annotations
 
 import functools
+import hashlib
 import html
 import inspect
 import json
@@ -18,6 +19,7 @@ from typing import Mapping
 
 import jinja2
 
+from .escape import FORBIDDEN_IN_VALUES, html_text
 from .i18n import Formatter, N_
 from .index import Index
 from .model import Agency, FactSheet, Localized, Person, Region
@@ -70,11 +72,32 @@ def md_escape(text: object) -> Md:
     return Md(value)
 
 
-def yaml_string(value: str | list) -> Md:
-    """A front-matter value: JSON is valid YAML, and quoting makes any text safe there."""
-    if isinstance(value, (list, tuple)):
-        return Md(json.dumps([_SPACE.sub(" ", str(v)).strip() for v in value], ensure_ascii=False))
-    return Md(json.dumps(_SPACE.sub(" ", str(value)).strip(), ensure_ascii=False))
+def yaml_string(value: str | list, html: bool = False) -> Md:
+    """A front-matter value: JSON is valid YAML, and quoting makes any text safe there.
+
+    Characters YAML may not hold raw (DEL, C1 controls) or that change how text reads (line separators, bidi
+    controls) are written as \\u escapes; check refuses them in content, this keeps any other source safe.
+    With `html`, the text is HTML-escaped first: for `title`, which MkDocs and Material treat as HTML and print
+    unescaped (escape.py).
+    """
+    def one(text) -> str:
+        text = _SPACE.sub(" ", str(text)).strip()
+        return html_text(text) if html else text
+
+    data = [one(v) for v in value] if isinstance(value, (list, tuple)) else one(value)
+    return Md(_YAML_UNSAFE.sub(_unicode_escape, json.dumps(data, ensure_ascii=False)))
+
+
+_YAML_UNSAFE = FORBIDDEN_IN_VALUES
+
+
+def _unicode_escape(match: re.Match) -> str:
+    return f"\\u{ord(match.group()):04x}"
+
+
+def yaml_title(value: str) -> Md:
+    """A front-matter title: HTML text in a YAML string (see yaml_string)."""
+    return yaml_string(value, html=True)
 
 
 @functools.cache
@@ -91,6 +114,7 @@ def environment() -> jinja2.Environment:
     )
     env.filters["md"] = lambda text: md_escape(str(text))
     env.filters["yaml"] = yaml_string
+    env.filters["yaml_title"] = yaml_title
     env.filters["html"] = lambda text: Md(html.escape(_SPACE.sub(" ", str(text)).strip()))
     return env
 
@@ -118,15 +142,16 @@ class Helpers:
     # ------------------------------------------------------------ text
 
     def gettext(self, message: str, **values) -> Md:
-        """An interface string; values put into it are escaped."""
-        text = self.fmt.gettext(message)
+        """An interface string; the translation and the values put into it are escaped (a catalog comes in
+        pull requests like content, so its text is data too)."""
+        text = _escaped_translation(self.fmt, message)
         if values:
             text = text % {k: md_escape(v) for k, v in values.items()}
         return Md(text)
 
     def ngettext(self, singular: str, plural: str, count: int, **values) -> Md:
         """An interface string that depends on a count; `num` is the formatted count."""
-        text = self.fmt.ngettext(singular, plural, count)
+        text = md_escape(self.fmt.ngettext(singular, plural, count))
         return Md(text % {"num": self.fmt.number(count), **{k: md_escape(v) for k, v in values.items()}})
 
     def loc(self, text: Localized | None) -> Md:
@@ -155,7 +180,7 @@ class Helpers:
     def url(self, target: str, anchor: str | None = None) -> str:
         """A relative link from this page to another page of the docs tree, or an outside address as is."""
         if "://" in target:
-            return target.replace("(", "%28").replace(")", "%29")
+            return target.translate(_URL_ESCAPES)
         if target == self.page_path:
             relative = ""
         else:
@@ -168,6 +193,11 @@ class Helpers:
         if not url:
             return md_escape(text)
         return Md(f"[{md_escape(text)}]({url})")
+
+    def anchor(self, prefix: str, text: str) -> Md:
+        """An element id made from content text, safe in attr_list (`{: #term-dpt }`): lower-case ASCII
+        letters, digits, '.', '_' and '-'; text that needs more gets a short digest so ids stay distinct."""
+        return Md(_anchor(prefix, text))
 
     def meeting_path(self, sheet: FactSheet) -> str:
         return f"meetings/{sheet.id}.md"
@@ -322,6 +352,18 @@ def _person_of(item) -> str | None:
     return item.statement.speaker if hasattr(item, "statement") else item.entry.person
 
 
+_ANCHOR_UNSAFE = re.compile(r"[^a-z0-9._-]+")
+
+
+@functools.lru_cache(maxsize=4096)
+def _anchor(prefix: str, text: str) -> str:
+    plain = "-".join(text.lower().split())
+    slug = _ANCHOR_UNSAFE.sub("-", plain).strip("-")
+    if slug != plain or not slug:
+        slug = f"{slug[:40]}-{hashlib.sha1(text.encode('utf-8')).hexdigest()[:8]}".lstrip("-")
+    return f"{prefix}-{slug}"
+
+
 def agency_entry(agency: Agency) -> tuple[str, str]:
     """Page and anchor of an agency branch's entry: its region's page, or its kind's page without a region."""
     page = f"regions/{agency.region}.md" if agency.region else f"agencies/{agency.kind}.md"
@@ -343,6 +385,17 @@ def _plain_calls(*classes: type) -> None:
 
 
 _plain_calls(Helpers, Formatter)
+
+
+# Characters an outside address may hold (model.Url refuses spaces, quotes and angle brackets) that Markdown
+# would read in a link's destination or a table row: percent-encoded, which names the same address.
+_URL_ESCAPES = str.maketrans({char: f"%{ord(char):02X}" for char in "()|\\`{}[]"})
+
+
+@functools.lru_cache(maxsize=4096)
+def _escaped_translation(fmt: Formatter, message: str) -> str:
+    """A catalog's translation made inert Markdown, once per message and language."""
+    return md_escape(fmt.gettext(message))
 
 
 @functools.cache

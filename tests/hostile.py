@@ -1,0 +1,203 @@
+"""Hostile content for tests: the fixture tree with one string put into every text field that reaches a page,
+a page title, a navigation entry, a search filter or an export, and the checks that it came out inert.
+
+Reusable by the property test (tests/test_hostile.py) and the site and browser tests.
+"""
+
+from __future__ import annotations
+
+import csv
+import html
+import html.parser
+import io
+import json
+import re
+import xml.etree.ElementTree as ElementTree
+from pathlib import Path
+
+import icalendar
+import markdown
+import yaml
+
+from fixtures import documents, write_content_tree
+from generator import model
+from generator.schema import record_fields
+
+# One string with every kind of markup a contributor could try: HTML (in a title and in an attribute), entity
+# forms, Jinja, Markdown links, attr_list, abbreviations, snippets, tables, line-start syntax, spreadsheet
+# formulas, iCalendar and XML syntax. tests/e2e checks that no dialog opens in Chromium.
+EVERYTHING = ("=cmd|' /C calc'!A0 </title><script>alert(1)</script> <img src=x onerror=alert(2)> "
+              "\"><svg onload=alert(3)> &lt;b&gt; &#60;i&#62; {{ 7*7 }} {% raw %} [x](javascript:alert(4)) "
+              "{: onclick=alert(5) } *[KPU]: <b>abbr</b> --8<-- \"/etc/passwd\" | a | b | `code` \\ "
+              "]]> <!-- ;SUMMARY:x,\r\nDTSTART:1")
+EVERYTHING = EVERYTHING.replace("\r", "")  # check refuses a carriage return in a value (tests/bad/cases.yaml)
+
+HOSTILE_URL = "https://example.invalid/a|b)(c`d{e}[f]\\g?x=1&y=2'z*_~"
+SAFE_URL_PATTERN = re.compile(model.Url.__metadata__[0].pattern)
+
+
+def _poison(value: dict, cls: type, text: str, url: str) -> None:
+    """Put `text` into every free-text field of a document (in place), `url` into every address."""
+    for field in record_fields(cls):
+        spec = field.spec
+        if field.name not in value:
+            if field.name == "headline":  # optional texts the fixture leaves out
+                value[field.name] = text
+            if field.name == "url" and cls in (model.Source, model.RegistrySource):
+                value[field.name] = url
+            continue
+        current = value[field.name]
+        if spec.kind == "record":
+            _poison(current, spec.record, text, url)
+        elif spec.kind == "list" and spec.item.kind == "record":
+            for number, item in enumerate(current, start=1):
+                _poison(item, spec.item.record, text, url)
+                if spec.item.record is model.GlossaryTerm:  # terms are unique
+                    item["term"] = f"{text} {number}"
+        elif spec.kind == "text" and spec.ref is None and spec.text.pattern is None:
+            value[field.name] = text
+        elif spec.kind == "text" and field.name == "url":
+            value[field.name] = url
+        elif spec.kind == "evidence":
+            value[field.name] = text
+        elif spec.kind == "list" and spec.item.kind == "text" and spec.item.ref is None \
+                and spec.item.text.pattern is None:
+            value[field.name] = [text]
+
+
+def hostile_tree(root: Path, text: str = EVERYTHING, url: str = HOSTILE_URL) -> Path:
+    """The fixture tree with `text` in every text field and `url` in every address; each archived text gains a
+    paragraph holding `text`, so quotes, evidence and the fields checked word for word against the article
+    still pass check."""
+    files = documents()
+    for relative, value in files.items():
+        if relative.startswith("sources/"):
+            files[relative] = value + text + "\n"
+        else:
+            cls = model.FactSheet if relative.startswith("articles/") else model.REGISTRY_FILES[relative.split("/")[1]]
+            _poison(value, cls, text, url)
+    return write_content_tree(root, files)
+
+
+# ------------------------------------------------------------------ what must hold of the outputs
+
+MARKDOWN_EXTENSIONS = None  # read from mkdocs.yml once
+
+
+def site_markdown() -> markdown.Markdown:
+    """Python-Markdown with the site's extensions, as mkdocs.yml lists them."""
+    global MARKDOWN_EXTENSIONS
+    if MARKDOWN_EXTENSIONS is None:
+        class Loader(yaml.SafeLoader):
+            pass
+        Loader.add_multi_constructor("!", lambda loader, suffix, node: None)
+        config = yaml.load((Path(__file__).resolve().parent.parent / "mkdocs.yml").read_text(encoding="utf-8"),
+                           Loader=Loader)
+        MARKDOWN_EXTENSIONS = config["markdown_extensions"]
+    names, configs = [], {}
+    for entry in MARKDOWN_EXTENSIONS:
+        if isinstance(entry, dict):
+            (name, options), = entry.items()
+            names.append(name)
+            configs[name] = options
+        else:
+            names.append(entry)
+    return markdown.Markdown(extensions=names, extension_configs=configs)
+
+
+def split_front_matter(page: str) -> tuple[dict, str]:
+    """A generated page's front matter (parsed as MkDocs parses it) and its Markdown body."""
+    assert page.startswith("---\n"), page[:80]
+    end = page.index("\n---\n", 4)
+    return yaml.safe_load(page[4:end]), page[end + 5:]
+
+
+class Elements(html.parser.HTMLParser):
+    """The elements and attributes of an HTML fragment, and its text."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.shapes: set[tuple[str, tuple[str, ...]]] = set()
+        self.attributes: list[tuple[str, str, str]] = []
+        self.text: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        self.shapes.add((tag, tuple(sorted(name for name, _ in attrs))))
+        self.attributes += [(tag, name, value or "") for name, value in attrs]
+
+    handle_startendtag = handle_starttag
+
+    def handle_data(self, data):
+        self.text.append(data)
+
+    @classmethod
+    def of(cls, fragment: str) -> "Elements":
+        parser = cls()
+        parser.feed(fragment)
+        parser.close()
+        return parser
+
+
+def page_shapes(tree: Path) -> dict[str, set]:
+    """Per generated page of build/<lang>/docs: the (element, attribute names) pairs its HTML has."""
+    converter = site_markdown()
+    shapes = {}
+    for path in sorted(tree.rglob("*.md")):
+        meta, body = split_front_matter(path.read_text(encoding="utf-8"))
+        shapes[path.relative_to(tree).as_posix()] = Elements.of(converter.reset().convert(body)).shapes
+    return shapes
+
+
+def live_markup(tree: Path, allowed: set) -> list[str]:
+    """What in a generated tree is markup the generator did not build: an element or attribute the clean
+    fixture never has, an event handler, a javascript: address, or a title that is not escaped HTML."""
+    found = []
+    converter = site_markdown()
+    for path in sorted(tree.rglob("*.md")):
+        relative = path.relative_to(tree).as_posix()
+        meta, body = split_front_matter(path.read_text(encoding="utf-8"))
+        for name, value in (meta or {}).items():
+            values = value if isinstance(value, list) else [value]
+            if not all(isinstance(v, (str, int)) for v in values):
+                found.append(f"{relative}: front matter {name} is not text: {value!r}")
+        title = (meta or {}).get("title", "")
+        if re.search(r"[<>\"']|&(?![a-z]+;|#\d+;)", title):
+            found.append(f"{relative}: title is not escaped HTML: {title!r}")
+        elements = Elements.of(converter.reset().convert(body))
+        for shape in elements.shapes - allowed:
+            found.append(f"{relative}: element not made by the generator: {shape}")
+        for tag, name, value in elements.attributes:
+            if name.startswith("on") or value.strip().lower().startswith(("javascript:", "data:", "vbscript:")):
+                found.append(f"{relative}: <{tag} {name}={value!r}>")
+    return found
+
+
+def parse_exports(data_dir: Path) -> dict:
+    """Every export read back by an independent parser: json, csv, an XML parser and icalendar."""
+    parsed = {"digest": json.loads((data_dir / "digest.json").read_text(encoding="utf-8"))}
+    for name in ("meetings", "attendance", "statements", "figures"):
+        with open(data_dir / f"{name}.csv", encoding="utf-8", newline="") as handle:
+            rows = list(csv.reader(handle))
+        assert all(len(row) == len(rows[0]) for row in rows), name
+        parsed[name] = [dict(zip(rows[0], row)) for row in rows[1:]]
+    parsed["feed"] = ElementTree.fromstring((data_dir / "feed.xml").read_bytes())
+    ics = (data_dir / "calendar.ics").read_bytes()
+    assert all(len(line) <= 75 for line in ics.split(b"\r\n")), "an iCalendar line longer than 75 octets"
+    assert b"\n" not in ics.replace(b"\r\n", b""), "a bare line feed in the calendar"
+    parsed["calendar"] = icalendar.Calendar.from_ical(ics)
+    return parsed
+
+
+def unneutralised(cell: str) -> str:
+    """A CSV text cell as it was before escape.csv_row gave a formula-like value its leading apostrophe."""
+    return cell[1:] if cell.startswith("'") and cell[1:2] in ("=", "+", "-", "@", "\t", "\r") else cell
+
+
+def visible(html_text: str) -> str:
+    """HTML text as a reader sees it: entities decoded, whitespace runs as one space."""
+    return collapsed(html.unescape(html_text))
+
+
+def collapsed(text: str) -> str:
+    """Text with its whitespace runs as one space, as a page shows it."""
+    return " ".join(text.split())
