@@ -74,9 +74,11 @@ messages: venv
 # edit latency and the plain MkDocs baseline; the generator alone at 10,000 sheets. Prints a Markdown table; writes
 # bench/results/sizes-100-1000-5000-10000.json. Takes about 25 minutes (the 5,000-sheet baseline, stopped after
 # 5 minutes per language, most of it);
-# `bench/run.py --sizes 100 --quick` is quick.
+# `bench/run.py --sizes 100 --quick` is quick. Then bench/hostile.py: check and generate on a hostile list (a statement with
+# 4,000 copies of a topic, refused) and at the limit check accepts, beside the clean corpus.
 bench: venv
 	$(PY) bench/run.py --sizes 100 1000 5000 --generator-only 10000 --baseline-max 5000 --baseline-timeout 300
+	$(PY) bench/hostile.py --sheets 1000
 
 golden: venv
 	$(PY) tests/update_golden.py
