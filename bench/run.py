@@ -9,7 +9,7 @@ For each size N it writes a synthetic corpus of N fact sheets (bench/synthetic.p
 - the site build (`mkdocs build --strict` per language, in parallel as `python -m generator site` runs them,
   then assembly and search indexing), per language and in total, from nothing;
 - the build CI runs after a commit that edits one fact sheet: a cold generator with the state and pages the
-  first build left (generator/incremental.py), then the site build with its render and page caches
+  first build left (generator/reuse.py), then the site build with its render and page caches
   (generator/mkdocs_cache.py), and how many pages each step did again;
 - the size of site/ (bytes and files);
 - what a reader downloads for one search: Pagefind's entry file, one language's metadata, the index chunk and
@@ -213,7 +213,7 @@ def _edit_summary(text: str, words: str) -> str:
 
 def run_edited_build(root: Path) -> dict:
     """The build CI runs after a commit that edits one fact sheet: a cold generator with the state and pages
-    the last build left (generator/incremental.py), then the site build with the render and page caches
+    the last build left (generator/reuse.py), then the site build with the render and page caches
     (generator/mkdocs_cache.py): what CI restores (CI_CACHE)."""
     articles = sorted((root / "content" / "articles").glob("*.yaml"))
     article = articles[len(articles) // 2]

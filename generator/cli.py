@@ -184,7 +184,7 @@ def run_serve(args) -> int:
 
 def in_process_generator(args):
     """The generator as `serve` reruns it: in this process, re-reading only the files that changed and
-    re-rendering only the pages they can change."""
+    re-rendering only the pages whose recorded lookups changed (generator/reuse.py)."""
     from . import mkdocs_adapter
     from .pipeline import BuildConfig, BuildState, build
 
@@ -202,10 +202,10 @@ def in_process_generator(args):
             return False
         if result.report.warnings:
             report_problems(result.report.warnings, getattr(args, "format", "text"))
+        partial = f", {result.rendered:,} of {result.planned:,} pages rendered" if result.rendered < result.planned else ""
         print(f"generated: {result.written} file(s) written, {result.removed} removed "
-              f"({sum(result.timings.values()):.2f} s{', changed pages only' if state.incremental else ''})",
-              file=sys.stderr)
-        return mkdocs_adapter.SAME_PAGES if state.incremental and not result.removed else True
+              f"({sum(result.timings.values()):.2f} s{partial})", file=sys.stderr)
+        return mkdocs_adapter.SAME_PAGES if result.same_pages and not result.removed else True
     return generate
 
 

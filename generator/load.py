@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import functools
+import hashlib
 import os
 import re
 import stat
@@ -106,6 +108,7 @@ class Reader:
 
     root: Path  # the repository root, for display paths
     problems: list[Problem]
+    file_digest: str = ""  # of the fact sheet being converted (see convert_file)
 
     def problem(self, location: Location, field: str, message: str, hint: str = "") -> None:
         self.problems.append(Problem(location, field, message, hint))
@@ -207,6 +210,11 @@ class Reader:
             self.problem(Location(display, 1, 1), "", f"expected the first line {expected!r}, "
                          f"received {shown!r}", "it lets editors check the file as you type")
         before = len(self.problems)
+        # A fact sheet is large and read whole by pages: its records carry a digest of the file's text (and
+        # their place in it), cheaper for page reuse to compare than their content. Registry entries are small
+        # and read one by one, so they are compared by content (an edit to one leaves the others' pages).
+        self.file_digest = hashlib.blake2b(text.encode("utf-8"), digest_size=12).hexdigest() \
+            if cls is model.FactSheet else ""
         value = self.convert(node, Spec("record", record=cls), display, "")
         return value if len(self.problems) == before else None
 
@@ -255,12 +263,22 @@ class Reader:
         return self.convert_scalar(node, spec, display, path)
 
     def convert_scalar(self, node: yaml.ScalarNode, spec: Spec, display: str, path: str):
-        value, tag = node.value, node.tag
-        if spec.kind == "text" and tag == _STR and value.strip() and len(value) <= spec.text.max_length \
-                and not spec.text.pattern and node.style != '"':
-            # The common case, checked without building an error's location first. Only a double-quoted
-            # scalar's escapes ("\x00", "\u202e") can make a character the file scan (read_text) did not see.
-            return value
+        value, tag, kind = node.value, node.tag, spec.kind
+        # The common cases first, checked without building an error's location and description.
+        if kind == "text":
+            text = spec.text
+            # Only a double-quoted scalar's escapes ("\x00", "\u202e") can make a character the file scan
+            # (read_text) did not see.
+            if tag == _STR and value.strip() and len(value) <= text.max_length and node.style != '"' \
+                    and (text.pattern is None or _pattern(text.pattern).match(value)):
+                return value
+        elif kind == "choice":
+            if tag == _STR and value in spec.choices:
+                return value
+        elif kind == "int":
+            if tag == _INT and len(value) <= 30 and _DECIMAL_INT.match(value) \
+                    and spec.count.minimum <= int(value) <= spec.count.maximum:
+                return int(value)
         where = self.loc(display, node)
         received = describe(node)
         if spec.kind == "text":
@@ -279,7 +297,7 @@ class Reader:
             if bad is not None:
                 self.problem(where, path, forbidden_message(bad.group()), FORBIDDEN_HINT)
                 return None
-            if spec.text.pattern and not re.match(spec.text.pattern, value):
+            if spec.text.pattern and not _pattern(spec.text.pattern).match(value):
                 what = f"{spec.expected()} ({spec.text.pattern_hint})" if spec.ref else spec.text.pattern_hint
                 self.problem(where, path, f"expected {what}, received {value!r}")
                 return None
@@ -392,7 +410,8 @@ class Reader:
         for key in [k for k, v in values.items() if v is None]:
             if not fields[key].required:
                 del values[key]  # an explicit null means the default
-        return cls(loc=where, field_locs=FieldLocations(display, field_locs), **values)
+        digest = f"{self.file_digest}:{path}" if self.file_digest else ""
+        return cls(loc=where, field_locs=FieldLocations(display, field_locs), digest=digest, **values)
 
 
 class FieldLocations(Mapping):
@@ -417,6 +436,11 @@ def schema_comment(cls: type) -> str:
     """The first line every content file carries, pointing editors at its JSON Schema."""
     name = next(name for name, root in SCHEMA_FILES.items() if root is cls)
     return f"{SCHEMA_COMMENT}../../schema/{name}"
+
+
+@functools.lru_cache(maxsize=None)
+def _pattern(pattern: str) -> re.Pattern:
+    return re.compile(pattern)
 
 
 def _shown(value) -> str:

@@ -87,6 +87,9 @@ class Record:
 
     loc: Location = field(default=NOWHERE, metadata=INTERNAL, compare=False, repr=False)
     field_locs: Mapping[str, Location] = field(default_factory=lambda: EMPTY_LOCS, metadata=INTERNAL, compare=False, repr=False)
+    # For a fact sheet and what it holds: a digest of the file's text and the record's place in it, which
+    # page reuse compares instead of the record's whole repr (generator/reuse.py); "" where none was made.
+    digest: str = field(default="", metadata=INTERNAL, compare=False, repr=False)
 
     def where(self, name: str) -> Location:
         """The location of one field's value, or of the record when the field is absent."""

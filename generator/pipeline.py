@@ -1,4 +1,9 @@
-"""build(config): load -> verify -> index -> render -> write. Reads top to bottom."""
+"""build(config): load -> verify -> index -> render -> write. Reads top to bottom.
+
+Each stage takes plain values and returns one. Rendering renders only the pages whose recorded lookups or
+values changed since the last build (reuse.py); the last build is kept by a store: in memory for `make serve`
+(BuildState), in build/ for a build in a new process.
+"""
 
 from __future__ import annotations
 
@@ -10,19 +15,19 @@ import os
 import re
 import signal
 import time
+import traceback
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import incremental
-from .export import render_exports
-from .i18n import LANGUAGES, DEFAULT_LANGUAGE
-from .incremental import affected_pages
-from .index import Index, build_index
+from . import reuse
 from .errors import ContentErrors, Location, Problem
+from .export import render_exports
+from .i18n import DEFAULT_LANGUAGE, LANGUAGES
+from .index import Index, build_index
 from .load import MAX_FILE_BYTES, LoadCache, NotRegularFile, load_content, read_regular_file
 from .pages import navigation, plan_pages, theme_strings
-from .search_index import vocabulary
 from .render import environment, formatter, render_pages
+from .search_index import vocabulary
 from .verify import Report, verify
 
 DEFAULT_SITE_URL = "https://election-prep-digest.github.io/digest/"
@@ -54,27 +59,24 @@ class BuildResult:
     timings: dict[str, float]
     rendered: int = 0  # generated pages rendered per language (the others were the last build's, unchanged)
     planned: int = 0  # generated pages per language (`pages` adds the hand-written ones)
+    same_pages: bool = False  # the same generated pages as the last build (only their contents may differ)
 
 
 @dataclass
 class BuildState:
-    """What `make serve` keeps between builds, so an edit re-reads and re-renders only what it can change."""
+    """What `make serve` keeps between builds: converted files, verify's findings, and the last build's pages."""
 
     cache: LoadCache = field(default_factory=LoadCache)
     verified: dict = field(default_factory=dict)  # each fact sheet's own findings (verify's memo)
-    index: Index | None = None  # of the last build
-    stamp: tuple = ()  # templates and catalogs the last build rendered with
-    trees: dict[str, dict[str, bytes]] = field(default_factory=dict)  # lang -> rendered pages, as written
-    incremental: bool = False  # whether the last build rendered only the pages its edit could change
+    pages: reuse.MemoryStore = field(default_factory=reuse.MemoryStore)
 
 
 def build(config: BuildConfig, state: BuildState | None = None) -> BuildResult:
     """Generate every language's Markdown tree from the content; writes nothing if the content has problems.
 
-    `state` (kept by `make serve` between builds) spares re-reading and re-checking the files that did not
-    change, and re-renders only the pages an edit can change (generator/incremental.py). Without it, the
-    build compares with what the last build in another process saved in build/generator-state.json, and
-    re-renders only the pages the fact sheets edited since then can change (unless EPD_RENDER_CACHE=0).
+    `state` (kept by `make serve`) spares re-reading and re-checking the files that did not change and keeps the
+    last build's pages in memory; without it the last build's pages are the ones in build/ (reuse.DiskStore,
+    off with EPD_RENDER_CACHE=0). Either way only the pages whose recorded lookups changed are rendered.
     """
     clock = _Clock()
     with _without_cycle_collection():
@@ -84,61 +86,16 @@ def build(config: BuildConfig, state: BuildState | None = None) -> BuildResult:
         clock.lap("verify")
         index = build_index(content)
         clock.lap("index")
-    exports = render_exports(index, config.site_url)
-    hand_written = _read_hand_written(config.root / "docs")
-    assets = _read_assets(config.root / "docs" / "assets")
-    job = _LanguageJob(config, content, index, exports, hand_written, assets)
-    stamp = _source_stamp()
-    job.keep_tree = state is not None
-    build_stamp = None  # set when this build saves its state for the next build in a new process
-    if state is not None and state.index is not None and state.stamp == stamp and state.trees:
-        job.only = _affected(state, index, config.languages)
-    elif state is None and _keep_state():
-        build_stamp = incremental.stamp(content, config.site_url, config.languages)
-        sheet_digests = {sheet.id: incremental.record_digest(sheet) for sheet in content.sheets}
-        job.only = _affected_since_last(config, index, build_stamp, sheet_digests)
-        job.keep_digests = True
-    incremental.forget_state(config.out)  # until this build saves its own, no state describes what is on disk
-    if job.only is not None:
-        done = [job.run(lang) for lang in config.languages]  # a few pages: forking would cost more
-    elif _parallel(config, content):
-        # Languages are independent: render and write each in a forked worker (the index is shared
-        # copy-on-write), so two cores halve the longest stage.
-        global _JOB
-        _JOB = job
-        warm_caches(config.languages)  # compiled once here, inherited by every fork (serve forks on each edit)
-        gc.freeze()  # the workers' garbage collector leaves the shared objects alone: fewer pages copied
-        try:
-            context = multiprocessing.get_context("fork")
-            with context.Pool(len(config.languages), initializer=_ignore_interrupts) as pool:
-                done = pool.map(_run_job, config.languages)
-        finally:
-            _JOB = None
-            gc.unfreeze()
-    else:
-        done = [job.run(lang) for lang in config.languages]
-    if state is not None:
-        state.index, state.stamp = index, stamp
-        state.trees = {lang: d["tree"] for lang, d in zip(config.languages, done)}
-        state.incremental = job.only is not None
-    slowest_write = max(d["write_seconds"] for d in done)
+    store = state.pages if state is not None else _disk_store(config)
+    job = plan_job(config, index, store, keep_pages=state is not None)
+    store.forget()  # until this build saves, no state describes what is on disk
+    done = render(job)
     clock.lap("render")
-    clock.laps["render"] -= slowest_write  # the write share of the workers' time is reported as "write"
-    pages = done[-1]["pages"]
-    written = sum(d["written"] for d in done)
-    unchanged = sum(d["unchanged"] for d in done)
-    removed = sum(d["removed"] for d in done)
-    site = {"languages": list(config.languages), "default": DEFAULT_LANGUAGE, "site_url": config.site_url}
-    _write_if_changed(config.out / "site.json", (json.dumps(site, indent=1) + "\n").encode("utf-8"))
-    if build_stamp is not None:
-        state_data = incremental.state(build_stamp, index, sheet_digests,
-                                       {lang: d["digests"] for lang, d in zip(config.languages, done)})
-        _write_if_changed(config.out / incremental.STATE_FILE,
-                          json.dumps(state_data, ensure_ascii=False, sort_keys=True).encode("utf-8"))
-    clock.lap("write")
-    clock.laps["write"] += slowest_write
-    rendered = max(d["rendered"] for d in done)
-    return BuildResult(report, pages, written, unchanged, removed, clock.laps, rendered, done[-1]["planned"])
+    write_state(config, job, done, store)
+    clock.lap("write", moved_from="render", seconds=max(d["write_seconds"] for d in done))
+    return BuildResult(report, done[-1]["pages"], sum(d["written"] for d in done),
+                       sum(d["unchanged"] for d in done), sum(d["removed"] for d in done), clock.laps,
+                       max(d["rendered"] for d in done), done[-1]["planned"], all(d["same_pages"] for d in done))
 
 
 @contextlib.contextmanager
@@ -155,72 +112,92 @@ def _without_cycle_collection():
             gc.enable()
 
 
-PARALLEL_MIN_SHEETS = 200  # below this, forking costs more than it saves
-_JOB = None  # the job forked workers inherit
+def _disk_store(config: BuildConfig) -> reuse.Store:
+    """The store of a build in a new process: build/, unless EPD_RENDER_CACHE=0 (then every page renders)."""
+    if os.environ.get("EPD_RENDER_CACHE", "1") == "0":
+        return reuse.NoStore(config.out)
+    return reuse.DiskStore(config.out)
 
 
-def _parallel(config: BuildConfig, content) -> bool:
-    return (len(config.languages) > 1 and (os.cpu_count() or 1) > 1 and len(content.sheets) >= PARALLEL_MIN_SHEETS
-            and "fork" in multiprocessing.get_all_start_methods() and os.environ.get("EPD_SERIAL") != "1")
+# ---------------------------------------------------------------- render
+
+@dataclass
+class RenderJob:
+    """Everything rendering needs, as plain values."""
+
+    config: BuildConfig
+    index: Index
+    stamp: str
+    previous: reuse.Previous | None  # what the store kept of the last build
+    hand_written: dict[str, dict[str, bytes]]
+    assets: dict[str, bytes]
+    keep_pages: bool  # return every generated page's bytes (for a store in memory)
+
+    @property
+    def parallel(self) -> bool:
+        """Languages render in forked workers, one each, unless the content is small (forking costs more)."""
+        return (len(self.config.languages) > 1 and (os.cpu_count() or 1) > 1
+                and len(self.index.sheets) >= PARALLEL_MIN_SHEETS
+                and "fork" in multiprocessing.get_all_start_methods() and os.environ.get("EPD_SERIAL") != "1")
 
 
-def _affected(state: BuildState, index: Index, languages) -> dict | None:
-    """Per language, the pages to render again, the last build's pages and the plan; None to render all."""
-    return _only(index, languages, state.trees.get,
-                 lambda planned: affected_pages(state.index, index, planned),
-                 lambda lang, previous, pages: previous)
+PARALLEL_MIN_SHEETS = 200
 
 
-def _keep_state() -> bool:
-    """Whether builds in new processes reuse pages through build/generator-state.json (incremental.py)."""
-    return os.environ.get("EPD_RENDER_CACHE", "1") != "0"
+def plan_job(config: BuildConfig, index: Index, store: reuse.Store, keep_pages: bool) -> RenderJob:
+    """What every language's render starts from: the stamp, the last build (from `store`), hand-written pages."""
+    return RenderJob(config, index, reuse.stamp(config.site_url, config.languages), store.load(),
+                     _read_hand_written(config.root / "docs"), _read_assets(config.root / "docs" / "assets"),
+                     keep_pages)
 
 
-def _affected_since_last(config: BuildConfig, index: Index, build_stamp: str, sheet_digests: dict) -> dict | None:
-    """Like _affected, from what the last build in another process saved; None to render all."""
-    saved = incremental.read_state(config.out)
-    if saved is None or not isinstance(saved.get("pages"), dict):
-        return None
-
-    def read_back(lang: str, recorded: dict, pages: set[str]) -> dict | None:
-        """The pages not rendered again, from disk, if each is still what the last build wrote."""
-        previous = {}
-        for path, page_digest in recorded.items():
-            if path in pages:
-                continue
+def render(job: RenderJob) -> list[dict]:
+    """Render and write every language's tree (render_language), each in a forked worker when that is quicker,
+    while this process writes the open-data files; serial and parallel renders give the same bytes."""
+    if not job.parallel:
+        done = [render_language(job, lang, reuse.Fingerprints()) for lang in job.config.languages]
+        return _with_exports(done, write_exports(job))
+    warm_caches(job.config.languages)  # compiled once here, inherited by every fork (serve forks on each edit)
+    gc.freeze()  # the workers' garbage collector leaves the shared objects alone: fewer pages copied
+    try:
+        context = multiprocessing.get_context("fork")
+        workers = []
+        for lang in job.config.languages:  # the job goes to each worker as an argument; fork shares it
+            receiver, sender = context.Pipe(duplex=False)
+            worker = context.Process(target=_render_in_worker, args=(job, lang, sender), daemon=True)
+            worker.start()
+            sender.close()
+            workers.append((worker, receiver))
+        exports = write_exports(job)  # meanwhile
+        results = []
+        for worker, receiver in workers:
             try:
-                data = (config.out / lang / "docs" / path).read_bytes()
-            except OSError:
-                return None
-            if incremental.digest(data) != page_digest:
-                return None
-            previous[path] = data
-        return previous
+                outcome, value = receiver.recv()
+            except EOFError:
+                raise RuntimeError(f"a render worker ended without a result (exit code {worker.exitcode})") from None
+            finally:
+                receiver.close()
+                worker.join()
+            if outcome == "error":
+                raise value
+            results.append(value)
+        return _with_exports(results, exports)
+    finally:
+        gc.unfreeze()
 
-    return _only(index, config.languages, saved["pages"].get,
-                 lambda planned: incremental.affected_since(saved, build_stamp, index, sheet_digests, planned),
-                 read_back)
 
-
-def _only(index: Index, languages, recorded_of, affected_of, previous_of) -> dict | None:
-    """Per language, (pages to render again, the last build's other pages, the plan); None to render all.
-
-    recorded_of(lang): what the last build recorded of its pages, by path; affected_of(planned): the paths
-    to render again; previous_of(lang, recorded, pages): the last build's pages, by path (None: unusable).
-    """
-    only = {}
-    for lang in languages:
-        plan = plan_pages(index, lang)
-        planned = {page.path for page in plan}
-        recorded = recorded_of(lang)
-        if not isinstance(recorded, dict) or recorded.keys() != planned:  # pages came or went (a new month...)
-            return None
-        pages = affected_of(planned)
-        previous = previous_of(lang, recorded, pages) if pages is not None else None
-        if previous is None:
-            return None
-        only[lang] = (pages, previous, plan)
-    return only
+def _render_in_worker(job: RenderJob, lang: str, sender) -> None:
+    """A worker's render: its result (or its exception, with the worker's traceback as a note) to the parent."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to report, in one line
+    try:
+        languages = job.config.languages
+        share = (languages.index(lang), len(languages))  # the lookups whose digests this worker computes
+        sender.send(("done", render_language(job, lang, reuse.Fingerprints(), share)))
+    except BaseException as error:  # noqa: BLE001 - handed to the parent, which raises it
+        error.add_note("in the render worker of '" + lang + "':\n" + traceback.format_exc())
+        sender.send(("error", error))
+    finally:
+        sender.close()
 
 
 def warm_caches(languages) -> None:
@@ -232,79 +209,75 @@ def warm_caches(languages) -> None:
         formatter(lang)
 
 
-def _ignore_interrupts() -> None:
-    """Workers leave Ctrl-C to the parent, which stops them and reports it in one line (no traceback each)."""
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-
-
-def _run_job(lang: str) -> dict:
-    return _JOB.run(lang)
-
-
-@dataclass
-class _LanguageJob:
-    """Render one language's pages and make build/<lang>/ hold exactly them."""
-
-    config: BuildConfig
-    content: object
-    index: object
-    exports: dict
-    hand_written: dict
-    assets: dict
-    only: dict[str, tuple] | None = None  # lang -> (pages to render, the last build's pages, the plan)
-    keep_tree: bool = False  # return the rendered pages (for the next incremental build)
-    keep_digests: bool = False  # return the digest of every generated page (for the state this build saves)
-
-    def run(self, lang: str) -> dict:
-        hand_written = self.hand_written[lang]
-        only, previous, plan = self.only[lang] if self.only is not None else (None, None, None)
-        plan = plan or plan_pages(self.index, lang)
-        # Hover definitions: each page gets the glossary terms it uses (Markdown's abbr syntax, so any
-        # Python-Markdown builder shows them); a whole-glossary snippet on every page doubled the build.
-        abbreviations = Abbreviations(self.content.glossary, lang)
-        if only is None:
-            rendered = render_pages(plan, self.index, lang)
-            pages = {path: abbreviations.append(text).encode("utf-8") for path, text in rendered.items()}
+def render_language(job: RenderJob, lang: str, fingerprints: reuse.Fingerprints, share=(0, 1)) -> dict:
+    """Plan one language's pages, render those whose lookups changed since the last build (reuse.decide), and
+    make build/<lang>/ hold exactly this build's files (data/ is write_exports's)."""
+    pages = plan_pages(job.index, lang)
+    plan = reuse.decide(job.previous, job.stamp, lang, pages, job.index, fingerprints)
+    hand_written = job.hand_written[lang]
+    # Hover definitions: each page gets the glossary terms it uses (Markdown's abbr syntax, so any
+    # Python-Markdown builder shows them); a whole-glossary snippet on every page doubled the build.
+    abbreviations = Abbreviations(job.index.content.glossary, lang)
+    tree = dict(plan.reused)
+    records = {}
+    for path, (text, reads) in render_pages(plan.render, job.index, lang).items():
+        tree[path] = data = abbreviations.append(text).encode("utf-8")
+        records[path] = (reuse.digest(data), reads | reuse.EVERY_PAGE_READS)
+    generated = dict(tree) if job.keep_pages else None
+    tree.update({name: abbreviations.append(text.decode("utf-8")).encode("utf-8")
+                 for name, text in hand_written.items()})
+    tree.update({f"assets/{name}": data for name, data in job.assets.items()})
+    started = time.perf_counter()
+    lang_dir = job.config.out / lang
+    # Reused pages are what the last build wrote there: they are not read back to compare.
+    written, unchanged, removed = write_tree(lang_dir / "docs", tree, known=plan.reused, kept="data/")
+    for name, data in (("nav.json", navigation(lang)), ("theme-strings.json", theme_strings(lang)),
+                       ("search-vocabulary.json", vocabulary(job.index, lang))):
+        text = json.dumps(data, ensure_ascii=False, indent=1, sort_keys=name != "nav.json") + "\n"
+        if _write_if_changed(lang_dir / name, text.encode("utf-8")):
+            written += 1
         else:
-            rendered = render_pages([page for page in plan if page.path in only], self.index, lang)
-            pages = dict(previous)
-            pages.update({path: abbreviations.append(text).encode("utf-8") for path, text in rendered.items()})
-        tree = dict(pages)
-        tree.update({name: abbreviations.append(text.decode("utf-8")).encode("utf-8")
-                     for name, text in hand_written.items()})
-        tree.update({f"data/{name}": text.encode("utf-8") for name, text in self.exports.items()})
-        tree.update({f"assets/{name}": data for name, data in self.assets.items()})
-        started = time.perf_counter()
-        lang_dir = self.config.out / lang
-        # After an incremental render, pages equal to what the last build wrote are not read back from disk.
-        written, unchanged, removed = write_tree(lang_dir / "docs", tree, known=previous if only is not None else None)
-        for name, data in (("nav.json", navigation(lang)), ("theme-strings.json", theme_strings(lang)),
-                           ("search-vocabulary.json", vocabulary(self.index, lang))):
-            text = json.dumps(data, ensure_ascii=False, indent=1, sort_keys=name != "nav.json") + "\n"
-            if _write_if_changed(lang_dir / name, text.encode("utf-8")):
-                written += 1
-            else:
-                unchanged += 1
-        return {"pages": len(plan) + len(hand_written), "written": written, "unchanged": unchanged,
-                "removed": removed, "write_seconds": time.perf_counter() - started, "rendered": len(rendered),
-                "planned": len(plan),
-                "tree": pages if self.keep_tree else None,
-                "digests": {path: incremental.digest(data) for path, data in pages.items()}
-                if self.keep_digests else None}
+            unchanged += 1
+    return {"lang": lang, "pages": len(pages) + len(hand_written), "planned": len(pages),
+            "rendered": len(records), "plan": reuse.Outcome(plan.values, tuple(plan.reused)), "records": records,
+            "lookups": reuse.digests_of(records, share, job.index, fingerprints), "tree": generated,
+            "same_pages": plan.same_pages, "written": written, "unchanged": unchanged, "removed": removed,
+            "write_seconds": time.perf_counter() - started}
 
 
-def _source_stamp() -> tuple:
-    """The templates' and catalogs' modification times: rendered pages are reused only while these hold."""
-    folder = Path(__file__).resolve().parent
-    files = sorted([*(folder / "templates").glob("*.j2"), *(folder / "locale").rglob("*.po")])
-    return tuple((path.name, path.stat().st_mtime_ns) for path in files)
+def write_exports(job: RenderJob) -> dict:
+    """Write the open-data files (the same in every language) into each language's data/."""
+    exports = {name: text.encode("utf-8") for name, text in render_exports(job.index, job.config.site_url).items()}
+    counts = {"written": 0, "unchanged": 0, "removed": 0}
+    for lang in job.config.languages:
+        for name, count in zip(counts, write_tree(job.config.out / lang / "docs" / "data", exports)):
+            counts[name] += count
+    return counts
 
 
-def write_tree(directory: Path, files: dict[str, bytes], known: dict[str, bytes] | None = None
-               ) -> tuple[int, int, int]:
+def _with_exports(done: list[dict], exports: dict) -> list[dict]:
+    """The languages' results, the first one counting the open-data files too."""
+    for name, count in exports.items():
+        done[0][name] += count
+    return done
+
+
+# ---------------------------------------------------------------- write
+
+def write_state(config: BuildConfig, job: RenderJob, done: list[dict], store: reuse.Store) -> None:
+    """Write build/site.json (for the MkDocs adapter) and leave the store what the next build reuses."""
+    site = {"languages": list(config.languages), "default": DEFAULT_LANGUAGE, "site_url": config.site_url}
+    _write_if_changed(config.out / "site.json", (json.dumps(site, indent=1) + "\n").encode("utf-8"))
+    store.save(reuse.state(job.stamp, job.previous, done, job.index),
+               {d["lang"]: d["tree"] for d in done} if job.keep_pages else {})
+
+
+def write_tree(directory: Path, files: dict[str, bytes], known: dict[str, bytes] | None = None,
+               kept: str | None = None) -> tuple[int, int, int]:
     """Make `directory` hold exactly `files`: write what changed, keep what did not, remove the rest.
 
     `known`: files as the last call wrote them; a file equal to its known bytes is taken as unchanged unread.
+    `kept`: a folder (like "data/") another writer keeps: nothing under it is removed.
     """
     written = unchanged = 0
     known = known or {}
@@ -319,6 +292,8 @@ def write_tree(directory: Path, files: dict[str, bytes], known: dict[str, bytes]
     if directory.exists():
         for path in sorted(directory.rglob("*"), reverse=True):
             relative = path.relative_to(directory).as_posix()
+            if kept and (relative + "/").startswith(kept):
+                continue
             if path.is_file() and relative not in files:
                 path.unlink()
                 removed += 1
@@ -447,7 +422,10 @@ class _Clock:
         self.started = self.last = time.perf_counter()
         self.laps: dict[str, float] = {}
 
-    def lap(self, name: str) -> None:
+    def lap(self, name: str, moved_from: str | None = None, seconds: float = 0.0) -> None:
+        """Time since the last lap; with `moved_from`, `seconds` of that earlier lap count as this one's."""
         now = time.perf_counter()
-        self.laps[name] = now - self.last
+        self.laps[name] = now - self.last + seconds
+        if moved_from is not None:
+            self.laps[moved_from] -= seconds
         self.last = now

@@ -22,6 +22,7 @@ import jinja2
 from .escape import FORBIDDEN_IN_VALUES, html_text
 from .i18n import Formatter, N_
 from .index import Index
+from .reuse import RecordingIndex
 from .model import Agency, FactSheet, Localized, Person, Region
 from .verify import normalise
 
@@ -456,7 +457,7 @@ LABELS = {
 
 
 def render_page(page: Page, index: Index, lang: str) -> str:
-    """Render one page in one language."""
+    """Render one page in one language (`index` is the RecordingIndex render_pages gives it)."""
     helpers = Helpers(index, lang, page.path)
     template = environment().get_template(page.template)
     return template.render(
@@ -464,8 +465,13 @@ def render_page(page: Page, index: Index, lang: str) -> str:
         index=index, page_path=page.path, **page.values)
 
 
-def render_pages(pages: list[Page], index: Index, lang: str) -> dict[str, str]:
-    """Render many pages in one language: path -> Markdown."""
-    return {page.path: render_page(page, index, lang) for page in pages}
+def render_pages(pages: list[Page], index: Index, lang: str) -> dict[str, tuple[str, frozenset]]:
+    """Render many pages in one language: path -> (Markdown, every lookup the page made in the index).
 
-
+    Templates and helpers see the index only through a recording view (reuse.py), which notes the lookups."""
+    view = RecordingIndex(index)
+    rendered = {}
+    for page in pages:
+        view.reads = reads = set()
+        rendered[page.path] = (render_page(page, view, lang), frozenset(reads))
+    return rendered

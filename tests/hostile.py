@@ -9,7 +9,6 @@ from __future__ import annotations
 import csv
 import html
 import html.parser
-import io
 import json
 import re
 import xml.etree.ElementTree as ElementTree

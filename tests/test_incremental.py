@@ -1,6 +1,7 @@
-"""Builds render again only the pages an edit can change (generator/incremental.py): `make serve` by comparing
-with its last build in memory, a new process by comparing with build/generator-state.json. Edit by edit, on a
-synthetic corpus, the pages either writes must be exactly those of a build from scratch."""
+"""Builds render again only the pages whose recorded lookups an edit changed (generator/reuse.py): `make serve`
+with its last build in memory, a new process with build/generator-state.json. Edit by edit, on a synthetic
+corpus, the pages either writes must be exactly those of a build from scratch (tests/test_reuse.py does the
+same with random sequences of edits)."""
 
 from __future__ import annotations
 
@@ -15,7 +16,7 @@ sys.path.insert(0, str(REPO / "bench"))
 
 from synthetic import write_corpus  # noqa: E402
 
-from generator.incremental import STATE_FILE  # noqa: E402
+from generator.reuse import STATE_FILE  # noqa: E402
 from generator.index import build_index  # noqa: E402
 from generator.load import load_content  # noqa: E402
 from generator.pipeline import BuildConfig, BuildState, build  # noqa: E402
@@ -45,14 +46,13 @@ def _edit(path: Path, pattern: str, replacement: str) -> None:
 
 
 EDITS = [
-    # (what, file index or registry, pattern, replacement, rendered incrementally)
-    ("a summary", 5, r"^(summary:\n  id: )", r"\1Ringkasan baru. ", True),
-    ("a statement's topic", 17, r"^(  topics:\n  - )[a-z-]+$", r"\1funding", True),
-    ("a concern's topic", 23, r"^(- topic: )[a-z-]+$", r"\1logistics", True),
-    ("the meeting's title", 31, r"^(  title:\n    id: )", r"\1Lanjutan - ", True),
-    ("a figure's scope", 11, r"^(  kind: (?:polling-stations|registered-voters|budget)\n)", r"\1  scope:\n    id: Sebagian\n", True),
-    ("a person's other spellings (registry)", "people.yaml", r"^(  short_names:\n  - .*)$", r"\1\n  - Sebutan Lain",
-     False),
+    # (what, file index or registry, pattern, replacement)
+    ("a summary", 5, r"^(summary:\n  id: )", r"\1Ringkasan baru. "),
+    ("a statement's topic", 17, r"^(  topics:\n  - )[a-z-]+$", r"\1funding"),
+    ("a concern's topic", 23, r"^(- topic: )[a-z-]+$", r"\1logistics"),
+    ("the meeting's title", 31, r"^(  title:\n    id: )", r"\1Lanjutan - "),
+    ("a figure's scope", 11, r"^(  kind: (?:polling-stations|registered-voters|budget)\n)", r"\1  scope:\n    id: Sebagian\n"),
+    ("a person's other spellings (registry)", "people.yaml", r"^(  short_names:\n  - .*)$", r"\1\n  - Sebutan Lain"),
 ]
 
 
@@ -85,25 +85,25 @@ def test_only_the_pages_an_edit_can_change_are_rendered_and_none_is_stale(corpus
     out = tmp_path / "served"
     state = BuildState()
     config = BuildConfig(root=corpus, out=out, site_url=URL)
-    build(config, state=state)
-    assert not state.incremental  # the first build renders everything
+    first = build(config, state=state)
+    assert first.rendered == first.planned and not first.same_pages  # the first build renders everything
     sheets = sorted((corpus / "content" / "articles").glob("*.yaml"))
-    for n, (what, target, pattern, replacement, incremental) in enumerate(EDITS):
+    for n, (what, target, pattern, replacement) in enumerate(EDITS):
         path = corpus / "content" / "registry" / target if isinstance(target, str) else sheets[target]
         _edit(path, pattern, replacement)
-        build(config, state=state)
-        assert state.incremental is incremental, what
+        result = build(config, state=state)
+        assert result.same_pages and 0 < result.rendered < first.planned / 4, (what, result.rendered)
         _assert_same_as_a_fresh_build(corpus, out, tmp_path / f"fresh-{n}")
-    # A person's entry moves: every link to it changes, so everything is rendered again.
+    # A person's entry moves: the pages that link to it are rendered again.
     _move_an_entry(corpus)
-    build(config, state=state)
-    assert not state.incremental
+    result = build(config, state=state)
+    assert 0 < result.rendered < first.planned / 2
     _assert_same_as_a_fresh_build(corpus, out, tmp_path / "fresh-moved")
-    # A fact sheet removed: pages go, so everything is rendered again, and nothing of it stays.
+    # A fact sheet removed: its pages go, and nothing of it stays.
     removed = sheets[40]
     removed.unlink()
-    build(config, state=state)
-    assert not state.incremental
+    result = build(config, state=state)
+    assert not result.same_pages and result.rendered < result.planned
     assert not (out / "en" / "docs" / "meetings" / f"{removed.stem}.md").exists()
     _assert_same_as_a_fresh_build(corpus, out, tmp_path / "fresh-removed")
 
@@ -119,24 +119,24 @@ def test_a_new_process_renders_only_the_pages_changed_since_the_last_build(tmp_p
     assert (out / STATE_FILE).read_bytes() == (tmp_path / "fresh" / STATE_FILE).read_bytes()
 
     sheets = sorted((corpus / "content" / "articles").glob("*.yaml"))
-    for n, (what, target, pattern, replacement, incremental) in enumerate(EDITS):
+    for n, (what, target, pattern, replacement) in enumerate(EDITS):
         path = corpus / "content" / "registry" / target if isinstance(target, str) else sheets[target]
         _edit(path, pattern, replacement)
         rendered = build(config).rendered
-        assert (0 < rendered < first.rendered / 4) if incremental else rendered == first.rendered, what
+        assert 0 < rendered < first.rendered / 4, (what, rendered)
         _assert_same_as_a_fresh_build(corpus, out, tmp_path / f"fresh-{n}")
     _move_an_entry(corpus)
-    assert build(config).rendered == first.rendered
+    assert 0 < build(config).rendered < first.rendered / 2
     _assert_same_as_a_fresh_build(corpus, out, tmp_path / "fresh-moved")
 
-    # A page changed since the last build wrote it (by hand, or by `make serve`): everything is rendered again.
+    # A page changed since the last build wrote it (by hand, or by `make serve`): that page is rendered again.
     page = out / "en" / "docs" / "meetings" / f"{sheets[50].stem}.md"
     page.write_bytes(page.read_bytes() + b"\nedited by hand\n")
-    assert build(config).rendered == first.rendered
+    assert build(config).rendered == 1
     _assert_same_as_a_fresh_build(corpus, out, tmp_path / "fresh-by-hand")
 
     # A state file that is not one a build wrote is no state.
-    for broken in (b"{not json", b'{"format": 1, "pages": {"id": {}}, "sheets": []}', b"[]"):
+    for broken in (b"{not json", b'{"format": 2, "pages": {"id": {}}, "lookups": 7}', b"[]"):
         (out / STATE_FILE).write_bytes(broken)
         assert build(config).rendered == first.rendered
     # Without the caches (EPD_RENDER_CACHE=0) every page is rendered, and no state is kept.
