@@ -1,6 +1,6 @@
 """What hostile lists cost: `make bench` runs this after bench/run.py, or
 
-    .venv/bin/python bench/hostile.py [--sheets 1000] [--work DIR]
+    .venv/bin/python bench/hostile.py [--sheets 1000] [--copies 4000] [--work DIR]
 
 On a synthetic corpus (bench/synthetic.py, seed 1) it times `check` and the generator (`generate`, from
 nothing, in a fresh process) for:
@@ -59,7 +59,7 @@ def every_statement_topics(sheet: Path, topics: list[str]) -> None:
     sheet.write_text(re.sub(r"  topics:\n(?:  - [a-z0-9-]+\n)+", lambda m: block, text), encoding="utf-8")
 
 
-def measure(sheets: int, work: Path) -> dict:
+def measure(sheets: int, work: Path, copies: int = 4000) -> dict:
     root = work / f"hostile-{sheets}"
     shutil.rmtree(root, ignore_errors=True)
     write_corpus(root, sheets, seed=1)
@@ -67,9 +67,9 @@ def measure(sheets: int, work: Path) -> dict:
     topics = re.findall(r"^- id: ([a-z0-9-]+)$", registry, re.M)
     sheet = sorted((root / "content" / "articles").glob("*.yaml"))[0]
     original = sheet.read_text(encoding="utf-8")
-    results = {"sheets": sheets, "topics": len(topics),
+    results = {"sheets": sheets, "topics": len(topics), "copies": copies,
                "clean": {"check": timed(root, "check"), "generate": timed(root, "generate")}}
-    first_statement_topics(sheet, [topics[0]] * 4000)
+    first_statement_topics(sheet, [topics[0]] * copies)
     results["duplicates"] = {"check": timed(root, "check"), "generate": timed(root, "generate")}
     sheet.write_text(original, encoding="utf-8")
     every_statement_topics(sheet, topics)
@@ -80,29 +80,30 @@ def measure(sheets: int, work: Path) -> dict:
 
 def table(results: dict) -> str:
     rows = [("the corpus as it is", results["clean"]),
-            ("one statement with 4,000 copies of one topic", results["duplicates"]),
+            (f"one statement with {results['copies']:,} copies of one topic", results["duplicates"]),
             (f"one sheet whose every statement has all {results['topics']} topics", results["all_topics"])]
     lines = [f"| {results['sheets']:,} sheets | check | generate (from nothing) |", "|---|---|---|"]
     for label, runs in rows:
         cells = [f"{run['seconds']:.2f} s (exit {run['exit']})" for run in (runs["check"], runs["generate"])]
         lines.append(f"| {label} | " + " | ".join(cells) + " |")
     lines.append("")
-    lines.append(f"check on the 4,000 copies says: {results['duplicates']['check']['first_line']}")
+    lines.append(f"check on the {results['copies']:,} copies says: {results['duplicates']['check']['first_line']}")
     return "\n".join(lines)
 
 
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--sheets", type=int, default=1000, help="fact sheets in the corpus (default 1000)")
+    parser.add_argument("--copies", type=int, default=4000, help="copies of one topic in the hostile statement")
     parser.add_argument("--work", type=Path, help="where the corpus is written (default: a temporary folder)")
     args = parser.parse_args(argv)
     work = args.work or Path(tempfile.mkdtemp(prefix="epd-hostile-"))
     try:
-        results = measure(args.sheets, work)
+        results = measure(args.sheets, work, args.copies)
     finally:
         if args.work is None:
             shutil.rmtree(work, ignore_errors=True)
-    out = BENCH / "results" / f"hostile-{args.sheets}.json"
+    out = BENCH / "results" / f"hostile-{args.sheets}{'' if args.copies == 4000 else f'-{args.copies}'}.json"
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(json.dumps(results, indent=1) + "\n", encoding="utf-8")
     print(table(results))
