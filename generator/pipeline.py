@@ -86,12 +86,13 @@ def build(config: BuildConfig, state: BuildState | None = None) -> BuildResult:
         clock.lap("verify")
         index = build_index(content)
         clock.lap("index")
-    store = state.pages if state is not None else _disk_store(config)
-    job = plan_job(config, index, store, keep_pages=state is not None)
+        store = state.pages if state is not None else _disk_store(config)
+        job = plan_job(config, index, store, keep_pages=state is not None)
     store.forget()  # until this build saves, no state describes what is on disk
     done = render(job)
     clock.lap("render")
-    write_state(config, job, done, store)
+    with _without_cycle_collection():
+        write_state(config, job, done, store)
     clock.lap("write", moved_from="render", seconds=max(d["write_seconds"] for d in done))
     return BuildResult(report, done[-1]["pages"], sum(d["written"] for d in done),
                        sum(d["unchanged"] for d in done), sum(d["removed"] for d in done), clock.laps,
@@ -101,8 +102,9 @@ def build(config: BuildConfig, state: BuildState | None = None) -> BuildResult:
 @contextlib.contextmanager
 def _without_cycle_collection():
     """Pause Python's cycle collector: loading builds hundreds of thousands of objects that all stay alive,
-    and the collector kept scanning them (a third of the load time at 1,000 sheets). Reference counting
-    still frees what these stages discard; a cycle among it waits for the collector's next run."""
+    and the collector kept scanning them (a third of the load time at 1,000 sheets); reading and saving the
+    reuse state builds hundreds of thousands more (it took twice as long with the collector on). Reference
+    counting still frees what these stages discard; a cycle among it waits for the collector's next run."""
     enabled = gc.isenabled()
     gc.disable()
     try:
@@ -155,7 +157,8 @@ def render(job: RenderJob) -> list[dict]:
     """Render and write every language's tree (render_language), each in a forked worker when that is quicker,
     while this process writes the open-data files; serial and parallel renders give the same bytes."""
     if not job.parallel:
-        done = [render_language(job, lang, reuse.Fingerprints()) for lang in job.config.languages]
+        fingerprints = reuse.Fingerprints()  # one process: the languages share what it computed
+        done = [render_language(job, lang, fingerprints) for lang in job.config.languages]
         return _with_exports(done, write_exports(job))
     warm_caches(job.config.languages)  # compiled once here, inherited by every fork (serve forks on each edit)
     gc.freeze()  # the workers' garbage collector leaves the shared objects alone: fewer pages copied

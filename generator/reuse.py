@@ -85,7 +85,8 @@ class Fingerprints:
         cls = value.__class__
         if cls in _SCALARS:
             parts.append(repr(value))
-        elif isinstance(value, Record):
+            return
+        if isinstance(value, Record):
             if value.digest:  # made by the loader from the fact sheet's text (model.Record.digest)
                 parts.append(value.digest)
                 return
@@ -94,31 +95,35 @@ class Fingerprints:
                 hit = self._records[id(value)] = (value, hashlib.blake2b(
                     repr(value).encode("utf-8", "surrogatepass"), digest_size=12).hexdigest())
             parts.append(hit[1])
-        elif isinstance(value, (tuple, list)):
-            parts.append(f"[{len(value)}")
-            for item in value:
-                self._canon(item, parts)
-        elif isinstance(value, Mapping):  # in its own order: the same content is built in the same order
-            parts.append(f"{{{len(value)}")
-            for key, item in value.items():
-                parts.append(repr(key))
-                self._canon(item, parts)
-        elif isinstance(value, (set, frozenset)):
-            parts.append(f"S{len(value)}")
-            for item in sorted(value, key=repr):
-                self._canon(item, parts)
-        elif value is _MISSING:
-            parts.append("missing")
-        else:
-            names = _FIELDS.get(cls)
-            if names is None:
-                if not dataclasses.is_dataclass(value):
-                    raise TypeError(f"no fingerprint for {cls.__name__}: a page's values or lookups hold something "
-                                    "reuse.Fingerprints does not know how to compare")
-                names = _FIELDS[cls] = tuple(item.name for item in dataclasses.fields(value))
-            parts.append("D" + cls.__name__)
-            for name in names:
-                self._canon(getattr(value, name), parts)
+            return
+        names = _FIELDS.get(cls)  # a derived value seen before (an appearance, a list part)
+        if names is None:
+            if cls is tuple or cls is list or isinstance(value, (tuple, list)):
+                parts.append(f"[{len(value)}")
+                for item in value:
+                    self._canon(item, parts)
+                return
+            if isinstance(value, Mapping):  # in its own order: the same content is built in the same order
+                parts.append(f"{{{len(value)}")
+                for key, item in value.items():
+                    parts.append(repr(key))
+                    self._canon(item, parts)
+                return
+            if isinstance(value, (set, frozenset)):
+                parts.append(f"S{len(value)}")
+                for item in sorted(value, key=repr):
+                    self._canon(item, parts)
+                return
+            if value is _MISSING:
+                parts.append("missing")
+                return
+            if not dataclasses.is_dataclass(value):
+                raise TypeError(f"no fingerprint for {cls.__name__}: a page's values or lookups hold something "
+                                "reuse.Fingerprints does not know how to compare")
+            names = _FIELDS[cls] = tuple(item.name for item in dataclasses.fields(value))
+        parts.append(cls.__name__)
+        for name in names:
+            self._canon(getattr(value, name), parts)
 
 
 _MISSING = object()
@@ -342,7 +347,7 @@ class DiskStore(Store):
 
 def digest(data: bytes) -> str:
     """The digest of a page's bytes."""
-    return hashlib.sha256(data).hexdigest()
+    return hashlib.blake2b(data, digest_size=16).hexdigest()
 
 
 def stamp(site_url: str, languages, stamped: Path | None = None) -> str:
@@ -411,18 +416,21 @@ def state(stamp_now: str, previous: Previous | None, done: list[dict], index: In
     """What this build leaves for the next, from each language's result (pipeline.render_language): the pages
     rendered now with the lookups they made, the reused ones with their records from the last build."""
     pages: dict[str, dict[str, PageRecord]] = {}
-    lookups: dict[tuple, str] = {}
+    computed: dict[tuple, str] = {}  # by the workers, for the pages rendered now
+    reused_reads: set = set()
     for result in done:
         plan, lang = result["plan"], result["lang"]
         kept = previous.pages[lang] if plan.reused_paths else {}
         records = {path: kept[path] for path in plan.reused_paths}
-        for record in records.values():
-            lookups.update((key, previous.lookups[key]) for key in record.reads)  # unchanged, or not reused
+        reused_reads.update(*(record.reads for record in records.values()))
         for path, (page_digest, reads) in result["records"].items():
             records[path] = PageRecord(page_digest, plan.values[path], reads)
         pages[lang] = records
-        lookups.update(result["lookups"])
+        computed.update(result["lookups"])
+    # A reused page's lookups return what they did (or it would have rendered): the last build's digests.
+    lookups = {key: previous.lookups[key] for key in reused_reads} if reused_reads else {}
+    lookups.update(computed)
+    read_now = set().union(*(record.reads for records in pages.values() for record in records.values()))
     fingerprints = Fingerprints()
-    missing = {key for records in pages.values() for record in records.values() for key in record.reads} - lookups.keys()
-    lookups.update((key, fingerprints.lookup(index, key)) for key in missing)
+    lookups.update((key, fingerprints.lookup(index, key)) for key in read_now - lookups.keys())
     return Previous(stamp_now, lookups, pages)
