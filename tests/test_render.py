@@ -451,6 +451,18 @@ def test_injection_strings_come_out_inert(fixture_out, lang):
         assert re.sub(r"\s+", " ", INJECTION_QUOTE) in plain_text(parse_html(other_source)), other
 
 
+@pytest.mark.parametrize("which", ["fixture", "real"])
+def test_every_table_a_template_writes_becomes_a_table(which, fixture_out, real_out):
+    """A table needs a blank line before it: a block tag ending the line above (trim_blocks eats its line
+    break) once glued the regions index's table to the paragraph above, which then showed as `| ... |---|`."""
+    out = fixture_out if which == "fixture" else real_out
+    for name, data in generated_pages(out).items():
+        source = to_html(data.decode("utf-8"))
+        text = plain_text(parse_html(source))
+        assert not re.search(r"\|\s*:?-{3,}:?\s*\|", text), name
+        assert data.count(b"\n|---") + data.count(b"\n|--:") == source.count("<table>"), name
+
+
 def test_every_fixture_page_converts_without_active_content(fixture_out):
     for lang in LANGUAGES:
         for name, data in generated_pages(fixture_out).items():

@@ -158,3 +158,13 @@ def test_two_builds_of_the_same_content_are_the_same_bytes(built_site, tmp_path)
     assert [name for name in first if first[name] != second[name]] == []
     fragments = [name for name in first if name.startswith("pagefind/fragment/")]
     assert len(fragments) > 40  # fragment names are digests of their bytes: compared byte for byte above
+
+
+def test_no_page_shows_markdown_that_did_not_render(built_site):
+    """Raw table syntax in a page's text means Markdown was not converted (the regions index once showed it)."""
+    shown = []
+    for page in sorted(built_site.rglob("*.html")):
+        article = re.search(r"<article[^>]*>(.*?)</article>", page.read_text(encoding="utf-8"), re.S)
+        if article and re.search(r"\|\s*:?-{3,}", re.sub(r"<[^>]+>", "", article.group(1))):
+            shown.append(page.relative_to(built_site).as_posix())
+    assert shown == []
