@@ -88,7 +88,8 @@ def read_regular_file(path: Path, limit: int) -> bytes:
 
 
 def content_folder_problem(path: Path, root: Path) -> Problem | None:
-    """A problem when a folder of the content tree is a symbolic link or not a folder (None when it is fine)."""
+    """A problem when a folder the generator reads (content/ and its folders, docs/) is a symbolic link or not a
+    folder; None when it is fine or absent."""
     try:
         info = os.lstat(path)
     except FileNotFoundError:
@@ -98,7 +99,7 @@ def content_folder_problem(path: Path, root: Path) -> Problem | None:
                        "commit the folder itself: links are not followed")
     if not stat.S_ISDIR(info.st_mode):
         return Problem(Location(display_path(path, root)), "", "expected a folder, found a file",
-                       "content/ holds the folders articles/, sources/ and registry/")
+                       "move the file away, and put a folder of that name there")
     return None
 
 
@@ -237,9 +238,7 @@ class Reader:
                 self.problem(self.loc(display, node), path, f"expected {spec.expected()}, received {describe(node)}",
                              "start each entry on its own line with '- '")
                 return None
-            if len(node.value) > spec.items.max_items:
-                self.problem(self.loc(display, node), path, f"expected at most {spec.items.max_items:,} entries, "
-                             f"received {len(node.value):,}", spec.items.hint or "split the list, or shorten it")
+            if self.too_many(node, spec.items, display, path, "entries"):
                 return None
             items = [self.convert(item, spec.item, display, f"{path}[{i}]") for i, item in enumerate(node.value)]
             if spec.item.kind != "record":
@@ -247,9 +246,7 @@ class Reader:
             return tuple(items)
         if kind == "evidence":
             if isinstance(node, yaml.SequenceNode) and node.value:
-                if len(node.value) > spec.items.max_items:
-                    self.problem(self.loc(display, node), path, f"expected at most {spec.items.max_items} passages, "
-                                 f"received {len(node.value):,}", "quote the passages that state the fact")
+                if self.too_many(node, spec.items, display, path, "passages"):
                     return None
                 passages = [self.convert(item, Spec("text", text=spec.text), display, f"{path}[{i}]")
                             for i, item in enumerate(node.value)]
@@ -344,6 +341,14 @@ class Reader:
                 return None
             return day
         raise TypeError(spec.kind)  # pragma: no cover
+
+    def too_many(self, node: yaml.SequenceNode, items, display: str, path: str, what: str) -> bool:
+        """Report a list longer than its limit (model.Items), before converting any of it."""
+        if len(node.value) <= items.max_items:
+            return False
+        self.problem(self.loc(display, node), path, f"expected at most {items.max_items:,} {what}, received "
+                     f"{len(node.value):,}", items.hint or "split the list, or shorten it")
+        return True
 
     def refuse_repeats(self, nodes: list, values: list, display: str, path: str) -> None:
         """Report each value that a list repeats, once, at its first repetition."""
@@ -444,8 +449,8 @@ def _pattern(pattern: str) -> re.Pattern:
 
 
 def _shown(value) -> str:
-    text = repr(value) if not isinstance(value, str) or len(value) <= 60 else repr(value[:57] + "...")
-    return text
+    """A repeated value as a message quotes it: shortened past 60 characters."""
+    return repr(value) if not isinstance(value, str) or len(value) <= 60 else repr(value[:57] + "...")
 
 
 def describe(node: yaml.Node) -> str:

@@ -20,11 +20,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import reuse
-from .errors import ContentErrors, Location, Problem
+from .errors import ContentErrors, Location
 from .export import render_exports
 from .i18n import DEFAULT_LANGUAGE, LANGUAGES
 from .index import Index, build_index
-from .load import MAX_FILE_BYTES, LoadCache, NotRegularFile, load_content, read_regular_file
+from .load import LoadCache, Reader, content_folder_problem, load_content
 from .pages import navigation, plan_pages, theme_strings
 from .render import environment, formatter, render_pages
 from .search_index import vocabulary
@@ -242,7 +242,7 @@ def render_language(job: RenderJob, lang: str, fingerprints: reuse.Fingerprints,
         else:
             unchanged += 1
     return {"lang": lang, "pages": len(pages) + len(hand_written), "planned": len(pages),
-            "rendered": len(records), "plan": reuse.Outcome(plan.values, tuple(plan.reused)), "records": records,
+            "rendered": len(records), "values": plan.values, "reused": tuple(plan.reused), "records": records,
             "lookups": reuse.digests_of(records, share, job.index, fingerprints), "tree": generated,
             "same_pages": plan.same_pages, "written": written, "unchanged": unchanged, "removed": removed,
             "write_seconds": time.perf_counter() - started}
@@ -319,51 +319,39 @@ def _write_if_changed(path: Path, data: bytes) -> bool:
 
 def _read_hand_written(docs: Path) -> dict[str, dict[str, bytes]]:
     """The hand-written pages of each language: docs/<lang>/*.md (none when the folder is absent)."""
-    problems: list[Problem] = []
-    found = {lang: _read_tree(docs / lang, ".md", problems) for lang in LANGUAGES}
-    if problems:
-        raise ContentErrors(problems)
+    reader = Reader(docs.parent, [])
+    found = {lang: _read_tree(docs / lang, ".md", reader) for lang in LANGUAGES}
+    if reader.problems:
+        raise ContentErrors(reader.problems)
     return found
 
 
 def _read_assets(assets: Path) -> dict[str, bytes]:
-    problems: list[Problem] = []
-    found = _read_tree(assets, "", problems)
-    if problems:
-        raise ContentErrors(problems)
+    reader = Reader(assets.parents[1], [])
+    found = _read_tree(assets, "", reader)
+    if reader.problems:
+        raise ContentErrors(reader.problems)
     return found
 
 
-def _read_tree(folder: Path, suffix: str, problems: list[Problem]) -> dict[str, bytes]:
-    """The regular files of a folder whose names end with `suffix`, by relative path; a symbolic link, a
-    device or an unreadable file is a problem (nothing outside the repository is published)."""
-    if not folder.is_dir() or folder.is_symlink():
-        if folder.is_symlink():
-            problems.append(Problem(Location.of_file(folder, folder.parents[1]), "",
-                                    "expected a folder, found a symbolic link", "commit the folder itself"))
+def _read_tree(folder: Path, suffix: str, reader: Reader) -> dict[str, bytes]:
+    """The regular files of a folder whose names end with `suffix`, by relative path, read as content files
+    are (load.Reader.read_bytes: a symbolic link, a device or an unreadable file is a problem, so nothing
+    outside the repository is published)."""
+    problem = content_folder_problem(folder, reader.root)
+    if problem is not None:
+        reader.problems.append(problem)
+    if problem is not None or not folder.is_dir():
         return {}
     found = {}
-    root = folder.parents[1]  # the repository, for display paths
     for directory, folders, names in os.walk(folder):
         for name in sorted(folders + names):
             path = Path(directory, name)
             if name in folders and not path.is_symlink() or not name.endswith(suffix):
                 continue
-            try:
-                data = read_regular_file(path, MAX_FILE_BYTES)
-            except NotRegularFile as error:
-                problems.append(Problem(Location.of_file(path, root), "", f"expected a regular file, found "
-                                        f"{error.found}", error.hint))
-                continue
-            except OSError as error:
-                problems.append(Problem(Location.of_file(path, root), "",
-                                        f"cannot read the file: {error.strerror or error}"))
-                continue
-            if len(data) > MAX_FILE_BYTES:
-                problems.append(Problem(Location.of_file(path, root), "", f"file is too large: expected at "
-                                        f"most {MAX_FILE_BYTES:,} bytes", "check that it is the right file"))
-                continue
-            found[path.relative_to(folder).as_posix()] = data
+            data = reader.read_bytes(path, Location.of_file(path, reader.root))
+            if data is not None:
+                found[path.relative_to(folder).as_posix()] = data
     return dict(sorted(found.items()))
 
 

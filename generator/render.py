@@ -86,10 +86,7 @@ def yaml_string(value: str | list, html: bool = False) -> Md:
         return html_text(text) if html else text
 
     data = [one(v) for v in value] if isinstance(value, (list, tuple)) else one(value)
-    return Md(_YAML_UNSAFE.sub(_unicode_escape, json.dumps(data, ensure_ascii=False)))
-
-
-_YAML_UNSAFE = FORBIDDEN_IN_VALUES
+    return Md(FORBIDDEN_IN_VALUES.sub(_unicode_escape, json.dumps(data, ensure_ascii=False)))
 
 
 def _unicode_escape(match: re.Match) -> str:

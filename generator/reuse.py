@@ -373,14 +373,6 @@ class Plan:
     same_pages: bool  # the last build planned exactly these pages (only their contents may differ)
 
 
-@dataclass
-class Outcome:
-    """What a language's render tells the state of its plan: every page's values digest, the reused paths."""
-
-    values: dict[str, str]
-    reused_paths: tuple[str, ...]
-
-
 def decide(previous: Previous | None, stamp_now: str, lang: str, pages: list, index: Index,
            fingerprints: Fingerprints) -> Plan:
     """Which of one language's planned pages to render again (see the module's docstring)."""
@@ -413,18 +405,19 @@ def digests_of(rendered: Mapping[str, tuple], share: tuple[int, int], index: Ind
 
 
 def state(stamp_now: str, previous: Previous | None, done: list[dict], index: Index) -> Previous:
-    """What this build leaves for the next, from each language's result (pipeline.render_language): the pages
+    """What this build leaves for the next, from each language's result (pipeline.render_language: its
+    "values" and "reused" paths from decide, its "records" and "lookups" of the pages rendered now): the pages
     rendered now with the lookups they made, the reused ones with their records from the last build."""
     pages: dict[str, dict[str, PageRecord]] = {}
     computed: dict[tuple, str] = {}  # by the workers, for the pages rendered now
     reused_reads: set = set()
     for result in done:
-        plan, lang = result["plan"], result["lang"]
-        kept = previous.pages[lang] if plan.reused_paths else {}
-        records = {path: kept[path] for path in plan.reused_paths}
+        lang, values = result["lang"], result["values"]
+        kept = previous.pages[lang] if result["reused"] else {}
+        records = {path: kept[path] for path in result["reused"]}
         reused_reads.update(*(record.reads for record in records.values()))
         for path, (page_digest, reads) in result["records"].items():
-            records[path] = PageRecord(page_digest, plan.values[path], reads)
+            records[path] = PageRecord(page_digest, values[path], reads)
         pages[lang] = records
         computed.update(result["lookups"])
     # A reused page's lookups return what they did (or it would have rendered): the last build's digests.

@@ -90,7 +90,8 @@ def spec_of(hint) -> Spec:
     origin = typing.get_origin(hint)
     text, count, ref = _meta(metas, Text), _meta(metas, Count), _meta(metas, Ref)
     if hint is Evidence:
-        return Spec("evidence", text=Text(max_length=4000), items=Items(max_items=20))
+        return Spec("evidence", text=Text(max_length=4000),
+                    items=Items(max_items=20, hint="quote the passages that state the fact"))
     if origin is typing.Literal:
         return Spec("choice", choices=tuple(typing.get_args(hint)))
     if origin is tuple:

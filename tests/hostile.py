@@ -15,12 +15,11 @@ import xml.etree.ElementTree as ElementTree
 from pathlib import Path
 
 import icalendar
-import markdown
-import yaml
 
 from fixtures import documents, write_content_tree
 from generator import model
 from generator.schema import record_fields
+from page_html import Elements, mkdocs_markdown, split_front_matter
 
 # One string with every kind of markup a contributor could try: HTML (in a title and in an attribute), entity
 # forms, Jinja, Markdown links, attr_list, abbreviations, snippets, tables, line-start syntax, spreadsheet
@@ -80,66 +79,9 @@ def hostile_tree(root: Path, text: str = EVERYTHING, url: str = HOSTILE_URL) -> 
 
 # ------------------------------------------------------------------ what must hold of the outputs
 
-MARKDOWN_EXTENSIONS = None  # read from mkdocs.yml once
-
-
-def site_markdown() -> markdown.Markdown:
-    """Python-Markdown with the site's extensions, as mkdocs.yml lists them."""
-    global MARKDOWN_EXTENSIONS
-    if MARKDOWN_EXTENSIONS is None:
-        class Loader(yaml.SafeLoader):
-            pass
-        Loader.add_multi_constructor("!", lambda loader, suffix, node: None)
-        config = yaml.load((Path(__file__).resolve().parent.parent / "mkdocs.yml").read_text(encoding="utf-8"),
-                           Loader=Loader)
-        MARKDOWN_EXTENSIONS = config["markdown_extensions"]
-    names, configs = [], {}
-    for entry in MARKDOWN_EXTENSIONS:
-        if isinstance(entry, dict):
-            (name, options), = entry.items()
-            names.append(name)
-            configs[name] = options
-        else:
-            names.append(entry)
-    return markdown.Markdown(extensions=names, extension_configs=configs)
-
-
-def split_front_matter(page: str) -> tuple[dict, str]:
-    """A generated page's front matter (parsed as MkDocs parses it) and its Markdown body."""
-    assert page.startswith("---\n"), page[:80]
-    end = page.index("\n---\n", 4)
-    return yaml.safe_load(page[4:end]), page[end + 5:]
-
-
-class Elements(html.parser.HTMLParser):
-    """The elements and attributes of an HTML fragment, and its text."""
-
-    def __init__(self):
-        super().__init__(convert_charrefs=True)
-        self.shapes: set[tuple[str, tuple[str, ...]]] = set()
-        self.attributes: list[tuple[str, str, str]] = []
-        self.text: list[str] = []
-
-    def handle_starttag(self, tag, attrs):
-        self.shapes.add((tag, tuple(sorted(name for name, _ in attrs))))
-        self.attributes += [(tag, name, value or "") for name, value in attrs]
-
-    handle_startendtag = handle_starttag
-
-    def handle_data(self, data):
-        self.text.append(data)
-
-    @classmethod
-    def of(cls, fragment: str) -> "Elements":
-        parser = cls()
-        parser.feed(fragment)
-        parser.close()
-        return parser
-
-
 def page_shapes(tree: Path) -> dict[str, set]:
     """Per generated page of build/<lang>/docs: the (element, attribute names) pairs its HTML has."""
-    converter = site_markdown()
+    converter = mkdocs_markdown()
     shapes = {}
     for path in sorted(tree.rglob("*.md")):
         meta, body = split_front_matter(path.read_text(encoding="utf-8"))
@@ -151,7 +93,7 @@ def live_markup(tree: Path, allowed: set) -> list[str]:
     """What in a generated tree is markup the generator did not build: an element or attribute the clean
     fixture never has, an event handler, a javascript: address, or a title that is not escaped HTML."""
     found = []
-    converter = site_markdown()
+    converter = mkdocs_markdown()
     for path in sorted(tree.rglob("*.md")):
         relative = path.relative_to(tree).as_posix()
         meta, body = split_front_matter(path.read_text(encoding="utf-8"))

@@ -22,8 +22,8 @@ from hypothesis import strategies as st
 from fixtures import CITY_SHEET, CITY_SHEET_ID, documents, write_content_tree
 from generator.cli import main
 from generator.escape import FORBIDDEN_IN_VALUES
-from hostile import (EVERYTHING, Elements, hostile_tree, live_markup, page_shapes, parse_exports, site_markdown,
-                     split_front_matter, unneutralised, visible, collapsed)
+from hostile import EVERYTHING, collapsed, hostile_tree, live_markup, page_shapes, parse_exports, unneutralised, visible
+from page_html import Elements, mkdocs_markdown, split_front_matter
 
 # More examples locally with EPD_HYPOTHESIS_EXAMPLES=500; CI runs a fixed, derandomized set.
 EXAMPLES = int(os.environ.get("EPD_HYPOTHESIS_EXAMPLES", "12"))
@@ -70,7 +70,7 @@ def assert_inert(root: Path, text: str, allowed: set) -> None:
         assert live_markup(docs, allowed) == []
         meta, body = split_front_matter((docs / "meetings" / f"{CITY_SHEET_ID}.md").read_text(encoding="utf-8"))
         assert visible(meta["title"]) == collapsed(text)  # what <title> and the header show
-        heading = re.search(r"<h1[^>]*>(.*?)<a class=\"headerlink\"", site_markdown().convert(body), re.S)
+        heading = re.search(r"<h1[^>]*>(.*?)<a class=\"headerlink\"", mkdocs_markdown().convert(body), re.S)
         assert collapsed("".join(Elements.of(heading.group(1)).text)) == collapsed(text)
     exports = parse_exports(root / "build" / "id" / "docs" / "data")
     assert {unneutralised(row["text_id"]) for row in exports["statements"]} == {text}
@@ -147,7 +147,7 @@ def test_a_glossary_term_cannot_add_attributes_or_raw_html(term, tmp_path, made_
     assert _run(["--root", str(root), "generate"])[0] == 0
     for lang in ("id", "en"):
         assert live_markup(root / "build" / lang / "docs", made_by_the_generator | {("p", ())}) == []
-    page = site_markdown().convert((root / "build" / "id" / "docs" / "note.md").read_text("utf-8").split("---\n", 2)[2])
+    page = mkdocs_markdown().convert(split_front_matter((root / "build" / "id" / "docs" / "note.md").read_text("utf-8"))[1])
     assert "<img" not in page and "onerror" not in page
     glossary = (root / "build" / "id" / "docs" / "glossary.md").read_text(encoding="utf-8")
     assert re.search(r"\{: #term-[a-z0-9._-]+ \}", glossary)

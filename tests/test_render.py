@@ -13,12 +13,10 @@ import posixpath
 import re
 import subprocess
 import sys
-from html.parser import HTMLParser
 from pathlib import Path
 
 import markdown
 import pytest
-import yaml
 
 from fixtures import (CITY_SHEET_ID, INJECTION_QUOTE, INJECTION_QUOTE_EN, INJECTIONS, REGENCY_SHEET_ID,
                       UNTRANSLATED_QUOTE, write_content_tree)
@@ -27,6 +25,7 @@ from generator.i18n import LANGUAGES
 from generator.load import load_content
 from generator.pipeline import BuildConfig, build
 from generator.render import md_escape
+from page_html import Elements, mkdocs_markdown, strip_front_matter
 from update_golden import GOLDEN_DIR, SITE_URL, build_fixture, generated_pages, golden_pages
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
@@ -62,64 +61,16 @@ def all_files(directory: Path) -> dict[str, bytes]:
 # ------------------------------------------------------------------ Markdown helpers
 
 
-class _MkDocsYamlLoader(yaml.SafeLoader):
-    """Reads mkdocs.yml, whose !ENV and !relative tags plain YAML does not know."""
-
-
-_MkDocsYamlLoader.add_multi_constructor("!", lambda loader, suffix, node: None)
-
-
-def mkdocs_markdown(**extra_configs) -> markdown.Markdown:
-    """Python-Markdown with the extensions mkdocs.yml configures."""
-    config = yaml.load((REPO_ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_MkDocsYamlLoader)
-    names, configs = [], {}
-    for item in config["markdown_extensions"]:
-        name, options = (item, None) if isinstance(item, str) else next(iter(item.items()))
-        names.append(name)
-        if options:
-            configs[name] = options
-    assert {"abbr", "admonition", "tables", "toc", "attr_list"} <= set(names)
-    configs.update(extra_configs)
-    return markdown.Markdown(extensions=names, extension_configs=configs)
-
-
-def strip_front_matter(text: str) -> str:
-    if text.startswith("---\n"):
-        return text.split("\n---\n", 1)[1]
-    return text
-
-
 def to_html(page_markdown: str) -> str:
     """A generated page as MkDocs would convert it: front matter off."""
     return mkdocs_markdown().convert(strip_front_matter(page_markdown))
 
 
-class _Elements(HTMLParser):
-    """Every element with its attributes, and the text as a reader sees it."""
-
-    def __init__(self):
-        super().__init__(convert_charrefs=True)
-        self.elements: list[tuple[str, dict]] = []
-        self.text: list[str] = []
-
-    def handle_starttag(self, tag, attrs):
-        self.elements.append((tag, {k.lower(): (v or "") for k, v in attrs}))
-
-    def handle_startendtag(self, tag, attrs):
-        self.handle_starttag(tag, attrs)
-
-    def handle_data(self, data):
-        self.text.append(data)
+def parse_html(source: str) -> Elements:
+    return Elements.of(source)
 
 
-def parse_html(source: str) -> _Elements:
-    parser = _Elements()
-    parser.feed(source)
-    parser.close()
-    return parser
-
-
-def plain_text(parser: _Elements) -> str:
+def plain_text(parser: Elements) -> str:
     return re.sub(r"\s+", " ", "".join(parser.text))
 
 
@@ -514,7 +465,7 @@ NASTY = [
 ]
 
 
-def _rendered_text(document: str, md: markdown.Markdown) -> tuple[str, _Elements]:
+def _rendered_text(document: str, md: markdown.Markdown) -> tuple[str, Elements]:
     md.reset()
     source = md.convert(document)
     return source, parse_html(source)

@@ -1,0 +1,80 @@
+"""Generated pages as MkDocs converts them, for tests: Python-Markdown with mkdocs.yml's extensions, the front
+matter split off, and the elements, attributes and text of the HTML."""
+
+from __future__ import annotations
+
+from html.parser import HTMLParser
+from pathlib import Path
+
+import markdown
+import yaml
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+
+
+class _MkDocsYamlLoader(yaml.SafeLoader):
+    """Reads mkdocs.yml, whose !ENV and !relative tags plain YAML does not know."""
+
+
+_MkDocsYamlLoader.add_multi_constructor("!", lambda loader, suffix, node: None)
+
+
+def mkdocs_markdown(**extra_configs) -> markdown.Markdown:
+    """Python-Markdown with the extensions mkdocs.yml configures."""
+    config = yaml.load((REPO_ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_MkDocsYamlLoader)
+    names, configs = [], {}
+    for item in config["markdown_extensions"]:
+        name, options = (item, None) if isinstance(item, str) else next(iter(item.items()))
+        names.append(name)
+        if options:
+            configs[name] = options
+    assert {"abbr", "admonition", "tables", "toc", "attr_list"} <= set(names)
+    configs.update(extra_configs)
+    return markdown.Markdown(extensions=names, extension_configs=configs)
+
+
+def split_front_matter(page: str) -> tuple[dict, str]:
+    """A generated page's front matter (parsed as MkDocs parses it) and its Markdown body."""
+    assert page.startswith("---\n"), page[:80]
+    end = page.index("\n---\n", 4)
+    return yaml.safe_load(page[4:end]), page[end + 5:]
+
+
+def strip_front_matter(text: str) -> str:
+    """A page's Markdown without its front matter (the text itself when it has none)."""
+    return split_front_matter(text)[1] if text.startswith("---\n") else text
+
+
+class Elements(HTMLParser):
+    """Every element of an HTML fragment with its attributes, and the text as a reader sees it."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.elements: list[tuple[str, dict]] = []
+        self.text: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        self.elements.append((tag, {k.lower(): (v or "") for k, v in attrs}))
+
+    def handle_startendtag(self, tag, attrs):
+        self.handle_starttag(tag, attrs)
+
+    def handle_data(self, data):
+        self.text.append(data)
+
+    @property
+    def shapes(self) -> set[tuple[str, tuple[str, ...]]]:
+        """Each (element, its attribute names) that occurs."""
+        return {(tag, tuple(sorted(attrs))) for tag, attrs in self.elements}
+
+    @property
+    def attributes(self) -> list[tuple[str, str, str]]:
+        """Every (element, attribute, value)."""
+        return [(tag, name, value) for tag, attrs in self.elements for name, value in attrs.items()]
+
+    @classmethod
+    def of(cls, fragment: str) -> "Elements":
+        parser = cls()
+        parser.feed(fragment)
+        parser.close()
+        return parser
