@@ -9,9 +9,9 @@ import json
 from dataclasses import dataclass
 
 from .escape import csv_row, ical_fold, ical_text, xml_text
-from .i18n import N_
+from .i18n import N_, Formatter
 from .index import Index
-from .model import Record
+from .model import Record, When
 from .schema import record_fields
 
 
@@ -48,6 +48,10 @@ def to_plain(value):
         return [to_plain(item) for item in value]
     if isinstance(value, dt.date):
         return value.isoformat()
+    if isinstance(value, When):  # as written in the fact sheet, with the days it may be
+        return {"as_written": value.text, "precision": value.precision,
+                "earliest": value.start.isoformat() if value.start else None,
+                "latest": value.end.isoformat() if value.end else None}
     return value
 
 
@@ -72,9 +76,10 @@ def render_exports(index: Index, site_url: str) -> dict[str, str]:
     }
     files = {"digest.json": _json_document(digest)}
     files["meetings.csv"] = _csv(
-        ("meeting", "date", "inferred", "region", "province", "elections", "organiser", "chair", "venue", "outlet",
+        ("meeting", "date", "date_precision", "date_earliest", "date_latest", "date_as_stated", "inferred", "region", "province", "elections", "organiser", "chair", "venue", "outlet",
          "url", "page"),
-        ((s.id, s.meeting.date.isoformat(), " ".join(s.meeting.inferred), s.meeting.region,
+        ((s.id, s.meeting.date.text, s.meeting.date.precision, _day(s.meeting.date.start), _day(s.meeting.date.end),
+          s.meeting.date_as_stated or "", " ".join(s.meeting.inferred), s.meeting.region,
           _province(index, s.meeting.region), " ".join(s.meeting.elections), s.meeting.organiser or "",
           s.meeting.chair or "", s.meeting.venue or "", s.source.outlet, s.source.url or "",
           f"{site_url}meetings/{s.id}/") for s in index.sheets))
@@ -96,6 +101,10 @@ def render_exports(index: Index, site_url: str) -> dict[str, str]:
     return files
 
 
+def _day(day: dt.date | None) -> str:
+    return day.isoformat() if day else ""
+
+
 def _province(index: Index, region_id: str) -> str:
     province = index.province_of(index.regions[region_id])
     return province.id if province else ""
@@ -111,18 +120,25 @@ def _csv(header: tuple, rows) -> str:
 
 
 def _atom(index: Index, site_url: str) -> str:
-    """An Atom feed; 'updated' is the newest meeting date, so the same content gives the same bytes."""
-    sheets = sorted(index.sheets, key=lambda s: (s.meeting.date, s.id), reverse=True)[:50]
-    updated = sheets[0].meeting.date.isoformat() if sheets else "1970-01-01"
+    """An Atom feed, in Indonesian; 'updated' is the newest meeting date, so the same content gives the same
+    bytes. Atom needs a timestamp, so an entry is dated at the first day its meeting may have been (or its
+    bound's day; 1970-01-01 when unknown), and its title says the date as precisely as it is known."""
+    fmt = Formatter("id")
+    sheets = sorted(index.sheets, key=lambda s: (s.meeting.date.key, s.id), reverse=True)[:50]
+    updated = _feed_day(sheets[0].meeting.date) if sheets else "1970-01-01"
     entries = []
     for sheet in sheets:
         url = f"{site_url}meetings/{sheet.id}/"
+        meeting = sheet.meeting
+        when = fmt.when(meeting.date)
+        if {"date", "date.year"} & set(meeting.inferred):
+            when += ", " + fmt.gettext("date inferred")
         entries.append(
             "  <entry>\n"
-            f"    <title>{xml_text(sheet.meeting.title.id)}</title>\n"
+            f"    <title>{xml_text(meeting.title.id)} ({xml_text(when)})</title>\n"
             f"    <link href=\"{xml_text(url)}\"/>\n"
             f"    <id>{xml_text(url)}</id>\n"
-            f"    <updated>{sheet.meeting.date.isoformat()}T00:00:00Z</updated>\n"
+            f"    <updated>{_feed_day(meeting.date)}T00:00:00Z</updated>\n"
             f"    <summary>{xml_text(sheet.summary.id)}</summary>\n"
             "  </entry>\n")
     return ("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n"
@@ -136,8 +152,15 @@ def _atom(index: Index, site_url: str) -> str:
             + "".join(entries) + "</feed>\n")
 
 
+def _feed_day(when: When) -> str:
+    return (when.start or when.end or dt.date(1970, 1, 1)).isoformat()
+
+
 def _ical(index: Index, site_url: str) -> str:
-    """All-day events; no DTSTAMP from the clock: it is the event's own date, for byte-identical output."""
+    """All-day events; no DTSTAMP from the clock: it is the event's own date, for byte-identical output.
+    A meeting is an event only when its days are known (a day, or a range); a month, a year, a bound or an
+    unknown date would put it on days the article does not give."""
+    fmt = Formatter("id")
     lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Election-Prep Digest//digest//ID", "CALSCALE:GREGORIAN"]
 
     def event(uid: str, start: dt.date, end: dt.date, summary: str, url: str | None) -> None:
@@ -153,7 +176,12 @@ def _ical(index: Index, site_url: str) -> str:
             event(f"{election.id}-{number}", milestone.date, milestone.end_date or milestone.date,
                   f"{election.name.id}: {milestone.name.id}", None)
     for sheet in index.sheets:
-        event(sheet.id, sheet.meeting.date, sheet.meeting.date, sheet.meeting.title.id,
-              f"{site_url}meetings/{sheet.id}/")
+        when = sheet.meeting.date
+        if when.precision not in ("day", "range"):
+            continue
+        summary = sheet.meeting.title.id
+        if {"date", "date.year"} & set(sheet.meeting.inferred):
+            summary += f" ({fmt.gettext('date inferred')})"
+        event(sheet.id, when.start, when.end, summary, f"{site_url}meetings/{sheet.id}/")
     lines.append("END:VCALENDAR")
     return "\r\n".join(ical_fold(line) for line in lines) + "\r\n"

@@ -9,7 +9,7 @@ from decimal import ROUND_HALF_EVEN, Decimal
 from pathlib import Path
 
 from babel import Locale
-from babel.dates import format_date
+from babel.dates import format_date, format_interval
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 from babel.numbers import format_compact_decimal, format_decimal, format_percent
@@ -60,13 +60,36 @@ class Formatter:
         self.gettext = translations(lang).gettext
         self.ngettext = translations(lang).ngettext
         # Pages repeat the same few thousand dates and numbers; Babel formats each one once.
-        for name in ("date", "short_date", "month", "number", "percent", "money", "money_exact", "quantity"):
+        # Ranges follow the day-month order of the other dates ('18–20 Nov 2024'), which Babel's "en" does not.
+        self.interval_locale = Locale.parse("en_GB") if lang == "en" else self.locale
+        for name in ("date", "short_date", "month", "when", "number", "percent", "money", "money_exact", "quantity"):
             setattr(self, name, functools.lru_cache(maxsize=1 << 15)(getattr(self, name)))
 
     def date(self, value: dt.date, precision: str = "day") -> str:
         """'Senin, 5 Februari 2024' / 'Monday, 5 February 2024'; month or year alone when that is all we know."""
         pattern = {"day": "EEEE, d MMMM y", "month": "MMMM y", "year": "y"}[precision]
         return format_date(value, pattern, locale=self.locale)
+
+    def when(self, value, long: bool = False, weekday: bool = False) -> str:
+        """A date known to a precision (model.When), saying no more than is known: '20 Nov 2024', 'Nov 2024',
+        '2024', '18–20 Nov 2024', 'before 14 Feb 2024', 'date not known'; `long` spells the month out, and
+        `weekday` (an exact day only) names the day of the week."""
+        precision = value.precision
+        day = "d MMMM y" if long else "d MMM y"
+        if precision == "day":
+            return format_date(value.start, ("EEEE, " if weekday else "") + day, locale=self.locale)
+        if precision == "month":
+            return format_date(value.start, "MMMM y" if long else "MMM y", locale=self.locale)
+        if precision == "year":
+            return format_date(value.start, "y", locale=self.locale)
+        if precision == "range":
+            # CLDR has no interval pattern with the month spelled out (yMMMMd) for id or en_GB.
+            return format_interval(value.start, value.end, "yMMMd", locale=self.interval_locale)
+        if precision == "before":
+            return self.gettext("before %(date)s") % {"date": format_date(value.end, day, locale=self.locale)}
+        if precision == "by":
+            return self.gettext("by %(date)s") % {"date": format_date(value.end, day, locale=self.locale)}
+        return self.gettext("date not known")
 
     def short_date(self, value: dt.date) -> str:
         """'5 Feb 2024', for tables and lists."""

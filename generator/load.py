@@ -340,6 +340,11 @@ class Reader:
                              f"received {value!r}", "check the year")
                 return None
             return day
+        if spec.kind == "when":
+            when, problem = parse_when(value, tag)
+            if when is None:
+                self.problem(where, path, f"expected {spec.expected()}, received {value!r}", problem)
+            return when
         raise TypeError(spec.kind)  # pragma: no cover
 
     def too_many(self, node: yaml.SequenceNode, items, display: str, path: str, what: str) -> bool:
@@ -437,6 +442,43 @@ class FieldLocations(Mapping):
         return len(self.marks)
 
 
+_WHEN = re.compile(r"^(?:(?P<day>\d{4}-\d{2}-\d{2})|(?P<month>\d{4}-\d{2})|(?P<year>\d{4})"
+                   r"|(?P<start>\d{4}-\d{2}-\d{2})/(?P<end>\d{4}-\d{2}-\d{2})"
+                   r"|(?P<bound>before|by) (?P<limit>\d{4}-\d{2}-\d{2})|(?P<unknown>unknown))$")
+
+
+def parse_when(value: str, tag: str) -> tuple[model.When | None, str]:
+    """A date known to a precision (model.When) from its YAML scalar, or None and a hint."""
+    match = _WHEN.match(value) if tag in (_STR, _TIMESTAMP, _INT) else None
+    if match is None:
+        return None, "write the date only as precisely as the article gives it, in one of these forms"
+    if match["unknown"]:
+        return model.When("unknown"), ""
+    try:
+        if match["day"]:
+            day = dt.date.fromisoformat(match["day"])
+            when = model.When("day", day, day)
+        elif match["month"]:
+            first = dt.date.fromisoformat(match["month"] + "-01")
+            following = (first.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
+            when = model.When("month", first, following - dt.timedelta(days=1))
+        elif match["year"]:
+            year = int(match["year"])
+            when = model.When("year", dt.date(year, 1, 1), dt.date(year, 12, 31))
+        elif match["start"]:
+            when = model.When("range", dt.date.fromisoformat(match["start"]), dt.date.fromisoformat(match["end"]))
+        else:
+            when = model.When(match["bound"], None, dt.date.fromisoformat(match["limit"]))
+    except ValueError:
+        return None, "no such month in the calendar" if match["month"] else "no such day in the calendar"
+    for day in (when.start, when.end):
+        if day is not None and not model.EARLIEST_DATE <= day <= model.LATEST_DATE:
+            return None, f"dates run from {model.EARLIEST_DATE} to {model.LATEST_DATE}; check the year"
+    if when.precision == "range" and when.end <= when.start:
+        return None, "a range runs from its first day to a later last day; for one day write the day alone"
+    return when, ""
+
+
 def schema_comment(cls: type) -> str:
     """The first line every content file carries, pointing editors at its JSON Schema."""
     name = next(name for name, root in SCHEMA_FILES.items() if root is cls)
@@ -523,7 +565,7 @@ def load_content(content_dir: Path, root: Path | None = None, cache: LoadCache |
         topics=items("topics.yaml", "topics"),
         elections=items("elections.yaml", "elections"),
         glossary=items("glossary.yaml", "terms"),
-        sheets=tuple(sorted(sheets, key=lambda s: (s.meeting.date, s.id))),
+        sheets=tuple(sorted(sheets, key=lambda s: (s.meeting.date.key, s.id))),
         sources=MappingProxyType(sources),
     )
 

@@ -61,6 +61,54 @@ EARLIEST_DATE = dt.date(1945, 1, 1)
 LATEST_DATE = dt.date(2100, 12, 31)
 
 
+@dataclass(frozen=True)
+class When:
+    """A day known to a precision: the exact day, its month, its year, a range of days, a bound ("before" or
+    "by" a day), or nothing at all. Written in YAML as 2024-11-20, 2024-11, 2024, 2024-11-18/2024-11-20,
+    'before 2024-02-14', 'by 2024-02-14' or 'unknown'; `text` gives that form back."""
+
+    precision: Literal["day", "month", "year", "range", "before", "by", "unknown"]
+    start: dt.date | None = None  # the first day it may be (None for before, by and unknown)
+    end: dt.date | None = None  # the last day it may be (None for unknown)
+
+    PRECISIONS = ("day", "month", "year", "range", "before", "by", "unknown")
+    FORMS = "a date like 2024-11-20 (or a month 2024-11, a year 2024, a range 2024-11-18/2024-11-20, " \
+            "'before 2024-02-14', 'by 2024-02-14', 'unknown')"
+
+    @property
+    def exact(self) -> bool:
+        return self.precision == "day"
+
+    @property
+    def key(self) -> dt.date:
+        """What lists sort by: the first day it may be; a bound by its day; unknown before every date."""
+        return self.start or self.end or dt.date.min
+
+    @property
+    def id_prefix(self) -> str:
+        """How a fact sheet's id begins: '2024-11-20', '2024-11', '2024', 'before-2024-02-14', 'undated'."""
+        if self.precision == "range":
+            return self.start.isoformat()
+        if self.precision == "unknown":
+            return "undated"
+        return self.text.replace(" ", "-")
+
+    @property
+    def text(self) -> str:
+        """The form a contributor writes, also used in the open data."""
+        if self.precision == "day":
+            return self.start.isoformat()
+        if self.precision == "month":
+            return f"{self.start:%Y-%m}"
+        if self.precision == "year":
+            return f"{self.start:%Y}"
+        if self.precision == "range":
+            return f"{self.start.isoformat()}/{self.end.isoformat()}"
+        if self.precision in ("before", "by"):
+            return f"{self.precision} {self.end.isoformat()}"
+        return "unknown"
+
+
 Slug = Annotated[str, Text(max_length=80, pattern=SLUG_PATTERN,
                            pattern_hint="lower-case letters, digits and single hyphens, like 'lampung-timur'")]
 Url = Annotated[str, Text(max_length=500, pattern=r"^https?://[^\s<>\"]+$",
@@ -245,10 +293,16 @@ class Meeting(Record):
         "apel (assembly), sosialisasi (information session) or other."))
     name: ShortText = field(metadata=doc("The meeting's name as the article writes it."))
     title: Localized = field(metadata=doc("A short descriptive title for the digest."))
-    date: dt.date = field(metadata=doc("The meeting date; if a part is inferred, list it in 'inferred'."))
-    date_as_stated: ShortText = field(metadata=doc("The date exactly as the article writes it: 'Senin (26/08)'."))
+    date: When = field(metadata=doc(
+        "The meeting date, only as precisely as the article gives it: a day 2024-11-20, a month 2024-11, a year "
+        "2024, a range 2024-11-18/2024-11-20, 'before 2024-02-14' (menjelang), 'by 2024-02-14' (paling lambat), "
+        "or 'unknown'. If a part is inferred, list it in 'inferred'."))
+    date_as_stated: Optional[ShortText] = field(default=None, metadata=doc(
+        "The date exactly as the article writes it: 'Senin (26/08)', 'menjelang Pemilu 14 Februari 2024'. "
+        "Required unless the date is 'unknown'."))
     weekday_as_stated: Optional[Literal["Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu"]] = field(
-        default=None, metadata=doc("The weekday the article names; checked against the date."))
+        default=None, metadata=doc("The weekday the article names; checked against the date, which must then be "
+                                   "a day."))
     venue: Optional[ShortText] = field(default=None, metadata=doc("The venue as written."))
     region: Annotated[str, Ref("region")] = field(metadata=doc("The region whose meeting this is."))
     elections: Annotated[tuple[Annotated[str, Ref("election")], ...], Items(max_items=10, hint="list the elections the meeting prepares")] = field(metadata=doc(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import itertools
 from dataclasses import dataclass
 
@@ -102,7 +103,7 @@ def plan_pages(index: Index, lang: str) -> list[Page]:
     regions = sorted(content.regions, key=lambda r: r.name)
     provinces = [r for r in regions if r.kind == "province"]
     orphans = [r for r in regions if r.kind != "province" and not r.parent]
-    newest_first = sorted(index.sheets, key=lambda s: (s.meeting.date, s.id), reverse=True)
+    newest_first = sorted(index.sheets, key=lambda s: (s.meeting.date.key, s.id), reverse=True)
     months = meeting_months(index, fmt)
     pages = [
         Page("index.md", "overview.md.j2", {
@@ -111,12 +112,12 @@ def plan_pages(index: Index, lang: str) -> list[Page]:
                        "statements": sum(len(s.statements) for s in index.sheets)},
             "latest": newest_first[:10],
             "key_figures": sorted([row for row in index.figures if row.polling_stations or row.budget],
-                                  key=lambda row: row.sheet.meeting.date, reverse=True)[:10],
+                                  key=lambda row: row.sheet.meeting.date.key, reverse=True)[:10],
         }),
         Page("meetings/index.md", "meeting_index.md.j2", {
             "latest": newest_first[:10],
             "years": [(year, list(group)) for year, group in
-                      itertools.groupby(months, key=lambda month: month[0].year)],
+                      itertools.groupby(months, key=lambda month: month[0])],
         }),
         Page("regions/index.md", "region_index.md.j2", {"provinces": provinces, "orphans": orphans,
                                                          "inline": len(regions) <= REGIONS_INLINE}),
@@ -188,13 +189,30 @@ def _parts(base: str, label: str, items: list, size: int) -> list[Part]:
             for n, chunk in enumerate(chunks, start=1)]
 
 
+def _month_of(when) -> tuple[int, int]:
+    """Which meetings page a date goes on, as (year, month): the month of its first day when that is known;
+    (year, 0) for a year alone; (0, 0) when not even the year is (a bound, or no date)."""
+    if when.precision in ("day", "month", "range"):
+        return when.start.year, when.start.month
+    if when.precision == "year":
+        return when.start.year, 0
+    return 0, 0
+
+
 def meeting_months(index: Index, fmt: Formatter) -> list[tuple]:
-    """(first day of the month, label, parts) for every month with a meeting, newest first."""
-    newest_first = sorted(index.sheets, key=lambda s: (s.meeting.date, s.id), reverse=True)
+    """(year or None, label, parts) for every month with a meeting, newest first; after a year's months, its
+    meetings known only to the year; last, those whose year is not known either."""
+    newest_first = sorted(index.sheets, key=lambda s: (_month_of(s.meeting.date), s.meeting.date.key, s.id),
+                          reverse=True)
     months = []
-    for month, group in itertools.groupby(newest_first, key=lambda s: s.meeting.date.replace(day=1)):
-        label = fmt.month(month)
-        months.append((month, label, _parts(f"meetings/{month:%Y-%m}", label, list(group), MEETINGS_PER_PAGE)))
+    for (year, month), group in itertools.groupby(newest_first, key=lambda s: _month_of(s.meeting.date)):
+        if month:
+            label, path = fmt.month(dt.date(year, month, 1)), f"meetings/{year:04d}-{month:02d}"
+        elif year:
+            label, path = fmt.gettext("%(year)s, month not known") % {"year": year}, f"meetings/{year:04d}"
+        else:
+            label, path = fmt.gettext("Year not known"), "meetings/undated"
+        months.append((year or None, label, _parts(path, label, list(group), MEETINGS_PER_PAGE)))
     return months
 
 
@@ -202,9 +220,11 @@ def _milestones_in(index: Index, part: Part) -> list[TimelineEntry]:
     """Election milestones in the month of a meetings page (on its first part only)."""
     if part.number != 1 or not part.items:
         return []
-    month = part.items[0].meeting.date.replace(day=1)
+    year, month = _month_of(part.items[0].meeting.date)
+    if not month:
+        return []
     return sorted((TimelineEntry(date=m.date, milestone=m, election=e) for e in index.content.elections
-                   for m in e.milestones if m.date.replace(day=1) == month), key=lambda e: e.date)
+                   for m in e.milestones if (m.date.year, m.date.month) == (year, month)), key=lambda e: e.date)
 
 
 def _people_by_letter(people) -> list[tuple[str, list[Part]]]:
@@ -292,15 +312,20 @@ def _plain_key(text, lang: str) -> str:
 
 
 def _timeline_years(index: Index, meetings: bool = True) -> list[tuple[int, list[TimelineEntry]]]:
-    entries = [TimelineEntry(date=s.meeting.date, sheet=s) for s in index.sheets] if meetings else []
+    """(year, entries) in date order; a meeting at the first day it may have been (or a bound's day), and at the
+    end, under None, meetings whose date is not known at all."""
+    sheets = index.sheets if meetings else ()
+    entries = [TimelineEntry(date=s.meeting.date.key, sheet=s) for s in sheets if s.meeting.date.precision != "unknown"]
     for election in index.content.elections:
         entries += [TimelineEntry(date=m.date, milestone=m, election=election) for m in election.milestones]
     entries.sort(key=lambda e: (e.date, 0 if e.milestone else 1))
-    return [(year, list(group)) for year, group in itertools.groupby(entries, key=lambda e: e.date.year)]
+    years = [(year, list(group)) for year, group in itertools.groupby(entries, key=lambda e: e.date.year)]
+    undated = [TimelineEntry(date=s.meeting.date.key, sheet=s) for s in sheets if s.meeting.date.precision == "unknown"]
+    return years + [(None, undated)] if undated else years
 
 
 def _figures_values(index: Index) -> dict:
-    rows = sorted(index.figures, key=lambda r: (r.region.name, r.sheet.meeting.date))
+    rows = sorted(index.figures, key=lambda r: (r.region.name, r.sheet.meeting.date.key))
     return {
         "rows": [r for r in rows if r.polling_stations or r.voters or r.budget],
         "budget_parts": [(r, part) for r in rows for part in r.budget_parts],

@@ -202,7 +202,7 @@ class Helpers:
 
     def meeting(self, sheet: FactSheet, anchor: str | None = None, text: str | None = None) -> Md:
         """A link to the meeting page that proves a fact."""
-        label = text if text is not None else self.fmt.short_date(sheet.meeting.date) + " · " + \
+        label = text if text is not None else self.fmt.when(sheet.meeting.date) + " · " + \
             self.index.region_of(sheet).name
         return self.link(label, self.meeting_path(sheet), anchor)
 
@@ -336,6 +336,16 @@ class Helpers:
     def paragraphs(self, sheet: FactSheet) -> list[str]:
         """The archived article's paragraphs, in order."""
         return _paragraphs(self.index.content.sources[sheet.source.file])
+
+    def meeting_date(self, meeting, long: bool = False) -> Md:
+        """A meeting's date as precisely as its article gives it, with the inferred mark when any part of it is
+        inferred. The weekday only in the long form, and only when the article names it or states the exact day."""
+        inferred = {"date", "date.year"} & set(meeting.inferred)
+        weekday = long and meeting.date.exact and (meeting.weekday_as_stated is not None or not inferred)
+        text = md_escape(self.fmt.when(meeting.date, long=long, weekday=weekday))
+        if inferred:
+            text += f' <span class="epd-inferred">{self.gettext("inferred")}</span>'
+        return Md(text)
 
     def inferred(self, record, name: str) -> Md:
         """A visible marker on a value that is inferred rather than stated."""

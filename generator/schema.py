@@ -30,7 +30,7 @@ SCHEMA_FILES = {
 class Spec:
     """What one value may be: its kind and constraints."""
 
-    kind: str  # "text", "int", "bool", "date", "choice", "list", "record", "evidence"
+    kind: str  # "text", "int", "bool", "date", "when", "choice", "list", "record", "evidence"
     nullable: bool = False
     item: "Spec | None" = None
     items: Items | None = None  # for a list or evidence
@@ -53,6 +53,8 @@ class Spec:
             return "true or false"
         if self.kind == "date":
             return "a date like 2024-11-20"
+        if self.kind == "when":
+            return model.When.FORMS
         if self.kind == "choice":
             return "one of: " + ", ".join(self.choices)
         if self.kind == "list":
@@ -107,6 +109,8 @@ def spec_of(hint) -> Spec:
         return Spec("int", count=count or Count())
     if hint is dt.date:
         return Spec("date")
+    if hint is model.When:
+        return Spec("when")
     if isinstance(hint, type) and issubclass(hint, Record):
         return Spec("record", record=hint)
     raise TypeError(f"model.py uses a type the schema does not know: {hint!r}")
@@ -177,6 +181,12 @@ def _value_schema(spec: Spec, definitions: dict) -> dict:
         schema = {"type": "boolean"}
     elif spec.kind == "date":
         schema = {"type": "string", "format": "date", "pattern": r"^\d{4}-\d{2}-\d{2}$"}
+    elif spec.kind == "when":
+        day = r"\d{4}-\d{2}-\d{2}"
+        schema = {"oneOf": [
+            {"type": "string", "pattern": rf"^(?:{day}|\d{{4}}-\d{{2}}|\d{{4}}|{day}/{day}|(?:before|by) {day}|unknown)$"},
+            {"type": "integer", "minimum": model.EARLIEST_DATE.year, "maximum": model.LATEST_DATE.year},
+        ]}
     elif spec.kind == "choice":
         schema = {"type": "string", "enum": list(spec.choices)}
     elif spec.kind == "list":

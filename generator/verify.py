@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import functools
+import re
 from collections import defaultdict
 from dataclasses import dataclass
 from typing import Iterable, Iterator
@@ -30,6 +31,10 @@ def normalise(text: str) -> str:
         if curly in text:
             text = text.replace(curly, straight)
     return " ".join(text.split())
+
+
+# Meetings pages by month, year, or with no known year (pages.meeting_months), their parts, and the index.
+RESERVED_SHEET_ID = re.compile(r"^(?:(?:\d{4}(?:-\d{2})?|undated)(?:-\d+)?|index)$")
 
 
 @dataclass(frozen=True)
@@ -194,6 +199,20 @@ class _Checker:
             self.problem(sheet.source.where("file"), "source.file",
                          f"expected a file in content/sources/, received '{sheet.source.file}'", hint)
         meeting = sheet.meeting
+        if RESERVED_SHEET_ID.match(sheet.id):
+            self.problem(sheet.where("id"), "id", f"expected an id that is not the name of a meetings page, "
+                         f"received '{sheet.id}'", f"begin it with the date and add the region and meeting, "
+                         f"like '{meeting.date.id_prefix}-lampung-timur-rakor'")
+        elif not sheet.id.startswith(meeting.date.id_prefix + "-"):
+            # A warning: an id is a page's permanent address, so a corrected date keeps the id it had.
+            prefix = meeting.date.id_prefix
+            self.problem(sheet.where("id"), "id", f"expected an id that begins with the meeting's date "
+                         f"'{prefix}-', received '{sheet.id}'", f"name a new fact sheet "
+                         f"'{prefix}-<region>-<meeting>.yaml'; keep the id of a published one", severity="warning")
+        if meeting.date_as_stated is None and meeting.date.precision != "unknown":
+            self.problem(meeting.where("date"), "meeting.date_as_stated",
+                         "expected the date as the article writes it, received none",
+                         "copy the article's words for the date, like 'Senin (26/08)'; only an 'unknown' date has none")
         self.check_weekday(meeting)
         self.check_timeline(sheet)
         if meeting.inferred and meeting.inference_note is None:
@@ -223,10 +242,16 @@ class _Checker:
     def check_weekday(self, meeting: model.Meeting) -> None:
         if meeting.weekday_as_stated is None:
             return
-        actual = WEEKDAYS_ID[meeting.date.weekday()]
+        if not meeting.date.exact:
+            self.problem(meeting.where("weekday_as_stated"), "meeting.weekday_as_stated",
+                         f"expected a weekday only with a day, received {meeting.weekday_as_stated} with the date "
+                         f"'{meeting.date.text}'", "give the day the weekday belongs to, or leave the weekday out")
+            return
+        day = meeting.date.start
+        actual = WEEKDAYS_ID[day.weekday()]
         if actual != meeting.weekday_as_stated:
             self.problem(meeting.where("weekday_as_stated"), "meeting.weekday_as_stated",
-                         f"expected {actual} for {meeting.date.isoformat()}, received {meeting.weekday_as_stated}",
+                         f"expected {actual} for {day.isoformat()}, received {meeting.weekday_as_stated}",
                          "the date or the weekday is wrong; check the article")
 
     def check_timeline(self, sheet: FactSheet) -> None:
@@ -237,14 +262,17 @@ class _Checker:
             if election is None:
                 continue
             start = election.voting_date - dt.timedelta(days=election.preparation_days)
-            if meeting.date > election.voting_date:
+            when = meeting.date
+            on = f"on {when.text}" if when.exact else f"dated '{when.text}'"
+            # Flag a date only when every day it may be falls outside the preparation window.
+            if when.start is not None and when.start > election.voting_date:
                 self.problem(meeting.where("date"), "meeting.date",
-                             f"meeting on {meeting.date} is after {election.id}'s voting day "
+                             f"meeting {on} is after {election.id}'s voting day "
                              f"{election.voting_date}", "check the year, or the election it prepares",
                              severity="warning")
-            elif meeting.date < start:
+            elif when.end is not None and when.end < start:
                 self.problem(meeting.where("date"), "meeting.date",
-                             f"meeting on {meeting.date} is more than {election.preparation_days} days before "
+                             f"meeting {on} is more than {election.preparation_days} days before "
                              f"{election.id}'s voting day {election.voting_date}",
                              "check the year, or the election it prepares", severity="warning")
 

@@ -120,10 +120,12 @@ def test_check_format_github_prints_warnings_and_still_passes(content_tree):
     result = run_module("--root", str(root), "check", "--format", "github")
     assert result.returncode == 0
     assert SUMMARY.match(result.stdout.strip())
-    first, summary = result.stderr.splitlines()
-    assert first.startswith("::warning file=content/articles/2024-10-07-sukamaju-sosialisasi-pilkada.yaml,"
+    named, dated, summary = result.stderr.splitlines()
+    assert named.startswith("::warning file=content/articles/2024-10-07-sukamaju-sosialisasi-pilkada.yaml,"
+                            "line=2,col=5,title=id::id: expected an id that begins with the meeting's date ")
+    assert dated.startswith("::warning file=content/articles/2024-10-07-sukamaju-sosialisasi-pilkada.yaml,"
                             "line=14,col=9,title=meeting.date::meeting.date: meeting on 2024-12-02 is after ")
-    assert summary == "0 error(s), 1 warning(s) in 1 file(s)."
+    assert summary == "0 error(s), 2 warning(s) in 1 file(s)."
 
 
 def test_check_without_content_is_a_clean_error(tmp_path, capsys):

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from generator import model
 from generator.load import load_content
 from generator.verify import WEEKDAYS_ID, normalise, verify
 
@@ -94,8 +95,8 @@ def test_lampung_timur_polling_stations_and_voters(sheets):
 
 def test_lampung_timur_meeting(sheets):
     meeting = sheets[LAMPUNG_TIMUR].meeting
-    assert meeting.date == dt.date(2024, 11, 20)
-    assert meeting.weekday_as_stated == "Rabu" == WEEKDAYS_ID[meeting.date.weekday()]
+    assert meeting.date == model.When("day", dt.date(2024, 11, 20), dt.date(2024, 11, 20))
+    assert meeting.weekday_as_stated == "Rabu" == WEEKDAYS_ID[meeting.date.start.weekday()]
     assert meeting.date_as_stated == "Rabu, 20 November 2024"
     assert meeting.inferred == ()
     assert (meeting.region, meeting.elections, meeting.organiser) == (
@@ -112,11 +113,11 @@ def test_lampung_timur_meeting(sheets):
 
 def test_lampung_barat_meeting_year_is_inferred(sheets):
     meeting = sheets[LAMPUNG_BARAT].meeting
-    assert meeting.date == dt.date(2024, 8, 26)
+    assert meeting.date == model.When("day", dt.date(2024, 8, 26), dt.date(2024, 8, 26))
     assert meeting.date_as_stated == "Senin (26/08)"  # the article gives no year
     assert "date.year" in meeting.inferred
     assert meeting.inference_note is not None and "2024" in meeting.inference_note.id
-    assert meeting.weekday_as_stated == "Senin" == WEEKDAYS_ID[meeting.date.weekday()]
+    assert meeting.weekday_as_stated == "Senin" == WEEKDAYS_ID[meeting.date.start.weekday()]
     assert meeting.kind == "rakor-lintas-sektoral"
     assert meeting.elections == ("pilkada-2024",)
 
@@ -135,8 +136,8 @@ def test_lampung_barat_chair_is_spelled_as_in_the_source(sheets, people):
 def test_lampung_tengah_meeting(sheets, people):
     sheet = sheets[LAMPUNG_TENGAH]
     meeting = sheet.meeting
-    assert meeting.date == dt.date(2024, 2, 5)
-    assert meeting.weekday_as_stated == "Senin" == WEEKDAYS_ID[meeting.date.weekday()]
+    assert meeting.date == model.When("day", dt.date(2024, 2, 5), dt.date(2024, 2, 5))
+    assert meeting.weekday_as_stated == "Senin" == WEEKDAYS_ID[meeting.date.start.weekday()]
     assert meeting.date_as_stated == "Senin (5/2/2024)"
     assert "date.year" not in meeting.inferred
     assert (meeting.region, meeting.elections, meeting.organiser) == (
