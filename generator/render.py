@@ -202,9 +202,13 @@ class Helpers:
 
     def meeting(self, sheet: FactSheet, anchor: str | None = None, text: str | None = None) -> Md:
         """A link to the meeting page that proves a fact."""
-        label = text if text is not None else self.fmt.when(sheet.meeting.date) + " · " + \
-            self.index.region_of(sheet).name
-        return self.link(label, self.meeting_path(sheet), anchor)
+        if text is None:
+            meeting = sheet.meeting
+            text = self.fmt.when(meeting.date)
+            if {"date", "date.year"} & set(meeting.inferred):
+                text += f" ({self.gettext('date inferred')})"
+            text += " · " + self.index.region_of(sheet).name
+        return self.link(text, self.meeting_path(sheet), anchor)
 
     def region(self, region: Region | str, full: bool = False) -> Md:
         region = self.index.regions[region] if isinstance(region, str) else region
