@@ -86,9 +86,9 @@ class Formatter:
             # CLDR has no interval pattern with the month spelled out (yMMMMd) for id or en_GB.
             return format_interval(value.start, value.end, "yMMMd", locale=self.interval_locale)
         if precision == "before":
-            return self.gettext("before %(date)s") % {"date": format_date(value.end, day, locale=self.locale)}
+            return self.gettext("before %(date)s") % {"date": format_date(value.bound, day, locale=self.locale)}
         if precision == "by":
-            return self.gettext("by %(date)s") % {"date": format_date(value.end, day, locale=self.locale)}
+            return self.gettext("by %(date)s") % {"date": format_date(value.bound, day, locale=self.locale)}
         return self.gettext("date not known")
 
     def short_date(self, value: dt.date) -> str:

@@ -468,8 +468,9 @@ def parse_when(value: str, tag: str) -> tuple[model.When | None, str]:
         elif match["start"]:
             when = model.When("range", dt.date.fromisoformat(match["start"]), dt.date.fromisoformat(match["end"]))
         else:
-            when = model.When(match["bound"], None, dt.date.fromisoformat(match["limit"]))
-    except ValueError:
+            limit = dt.date.fromisoformat(match["limit"])
+            when = model.When(match["bound"], None, limit - dt.timedelta(days=1) if match["bound"] == "before" else limit)
+    except (ValueError, OverflowError):  # 'before 0001-01-01' has no day before it
         return None, "no such month in the calendar" if match["month"] else "no such day in the calendar"
     for day in (when.start, when.end):
         if day is not None and not model.EARLIEST_DATE <= day <= model.LATEST_DATE:

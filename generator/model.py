@@ -69,7 +69,7 @@ class When:
 
     precision: Literal["day", "month", "year", "range", "before", "by", "unknown"]
     start: dt.date | None = None  # the first day it may be (None for before, by and unknown)
-    end: dt.date | None = None  # the last day it may be (None for unknown)
+    end: dt.date | None = None  # the last day it may be (None for unknown; for 'before X', the day before X)
 
     PRECISIONS = ("day", "month", "year", "range", "before", "by", "unknown")
     FORMS = "a date like 2024-11-20 (or a month 2024-11, a year 2024, a range 2024-11-18/2024-11-20, " \
@@ -78,6 +78,13 @@ class When:
     @property
     def exact(self) -> bool:
         return self.precision == "day"
+
+    @property
+    def bound(self) -> dt.date | None:
+        """The day of 'before' or 'by' as written."""
+        if self.precision == "before":
+            return self.end + dt.timedelta(days=1)
+        return self.end if self.precision == "by" else None
 
     @property
     def key(self) -> dt.date:
@@ -105,7 +112,7 @@ class When:
         if self.precision == "range":
             return f"{self.start.isoformat()}/{self.end.isoformat()}"
         if self.precision in ("before", "by"):
-            return f"{self.precision} {self.end.isoformat()}"
+            return f"{self.precision} {self.bound.isoformat()}"
         return "unknown"
 
 

@@ -211,7 +211,7 @@ def meeting_months(index: Index, fmt: Formatter) -> list[tuple]:
         elif year:
             label, path = fmt.gettext("%(year)s, month not known") % {"year": year}, f"meetings/{year:04d}"
         else:
-            label, path = fmt.gettext("Year not known"), "meetings/undated"
+            label, path = fmt.gettext("Month and year not known"), "meetings/undated"
         months.append((year or None, label, _parts(path, label, list(group), MEETINGS_PER_PAGE)))
     return months
 

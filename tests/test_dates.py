@@ -40,15 +40,15 @@ CASES = {
         "id": ("7–9 Okt 2024", "7–9 Okt 2024", "meetings/2024-10.md", "Oktober 2024"),
         "en": ("7–9 Oct 2024", "7–9 Oct 2024", "meetings/2024-10.md", "October 2024")}),
     "before": ("before 2024-11-27", "menjelang Pilkada 27 November 2024", {
-        "id": ("sebelum 27 November 2024", "sebelum 27 Nov 2024", "meetings/undated.md", "Tahun tidak diketahui"),
-        "en": ("before 27 November 2024", "before 27 Nov 2024", "meetings/undated.md", "Year not known")}),
+        "id": ("sebelum 27 November 2024", "sebelum 27 Nov 2024", "meetings/undated.md", "Bulan dan tahun tidak diketahui"),
+        "en": ("before 27 November 2024", "before 27 Nov 2024", "meetings/undated.md", "Month and year not known")}),
     "by": ("by 2024-11-27", "paling lambat 27 November 2024", {
         "id": ("paling lambat 27 November 2024", "paling lambat 27 Nov 2024", "meetings/undated.md",
-               "Tahun tidak diketahui"),
-        "en": ("by 27 November 2024", "by 27 Nov 2024", "meetings/undated.md", "Year not known")}),
+               "Bulan dan tahun tidak diketahui"),
+        "en": ("by 27 November 2024", "by 27 Nov 2024", "meetings/undated.md", "Month and year not known")}),
     "unknown": ("unknown", None, {
-        "id": ("tanggal tidak diketahui", "tanggal tidak diketahui", "meetings/undated.md", "Tahun tidak diketahui"),
-        "en": ("date not known", "date not known", "meetings/undated.md", "Year not known")}),
+        "id": ("tanggal tidak diketahui", "tanggal tidak diketahui", "meetings/undated.md", "Bulan dan tahun tidak diketahui"),
+        "en": ("date not known", "date not known", "meetings/undated.md", "Month and year not known")}),
 }
 DATE_LABEL = {"id": "Tanggal", "en": "Date"}
 AS_STATED_LABEL = {"id": "Tanggal sesuai tulisan", "en": "Date as stated"}
@@ -168,8 +168,10 @@ def whens(draw) -> str:
     if precision == "range":
         last = draw(days.filter(lambda d: d > day)) if day < model.LATEST_DATE else None
         return f"{day.isoformat()}/{last.isoformat()}" if last else day.isoformat()
-    if precision in ("before", "by"):
-        return f"{precision} {day.isoformat()}"
+    if precision == "before":  # the last day it may be is the day before: there must be one
+        return f"before {max(day, model.EARLIEST_DATE + dt.timedelta(days=1)).isoformat()}"
+    if precision == "by":
+        return f"by {day.isoformat()}"
     return "unknown"
 
 
@@ -180,6 +182,8 @@ def test_every_form_reads_back_as_written_and_formats_in_both_languages(written)
     assert when.text == written
     assert when.start is None or when.end is None or when.start <= when.end
     assert when.key == (when.start or when.end or dt.date.min)
+    if when.precision in ("before", "by"):  # 'before' excludes its day, 'by' includes it
+        assert when.end == when.bound - dt.timedelta(days=when.precision == "before")
     for lang in ("id", "en"):
         fmt = Formatter(lang)
         for long in (False, True):
