@@ -231,7 +231,7 @@ class _Corpus:
         paragraphs.append(f"Kegiatan itu dihadiri {attended} serta unsur camat dan kepala desa.")
         attendance = []
         for aid, position, pid in present:
-            attendance.append({"person": pid, "position": position, "agency": aid, "role": "speaker",
+            attendance.append({"person": pid, "position": position, "agency": aid, "roles": ["speaker"],
                                "evidence": f"{position} {names[pid]['name']}"})
         attendance.append({"position": "unsur camat dan kepala desa", "group": True,
                            "evidence": "serta unsur camat dan kepala desa"})

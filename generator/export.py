@@ -84,9 +84,10 @@ def render_exports(index: Index, site_url: str) -> dict[str, str]:
           s.meeting.chair or "", s.meeting.venue or "", s.source.outlet, s.source.url or "",
           f"{site_url}meetings/{s.id}/") for s in index.sheets))
     files["attendance.csv"] = _csv(
-        ("meeting", "number", "person", "position_as_stated", "agency", "represents", "group", "role", "inferred"),
+        ("meeting", "number", "person", "position_as_stated", "agency", "represents", "group", "roles", "accompanied",
+         "inferred"),
         ((s.id, n, a.person or "", a.position or "", a.agency or "", a.represents or "", str(a.group).lower(),
-          a.role, " ".join(a.inferred)) for s in index.sheets for n, a in enumerate(s.attendance, start=1)))
+          " ".join(a.roles), a.accompanied or "", " ".join(a.inferred)) for s in index.sheets for n, a in enumerate(s.attendance, start=1)))
     files["statements.csv"] = _csv(
         ("meeting", "statement", "speaker", "agency", "kind", "text_id", "text_en", "topics"),
         ((s.id, st.id, st.speaker or "", st.agency or "", "quote" if st.quote else "paraphrase",

@@ -338,8 +338,14 @@ class Attendance(Record):
         "The agency attended on behalf of (diwakili), when the article says so."))
     group: bool = field(default=False, metadata=doc(
         "True for a group such as 'camat' or 'kepala desa' rather than one person."))
-    role: Literal["attendee", "chair", "opener", "speaker", "companion"] = field(default="attendee", metadata=doc(
-        "attendee, chair (led the meeting), opener (opened it), speaker, or companion (accompanied someone)."))
+    roles: Annotated[tuple[Literal["chair", "opener", "speaker", "resource-person", "committee-chair", "companion"], ...],
+                     Items(max_items=6, hint="list each role once")] = field(default=(), metadata=doc(
+        "What the article says this attendee did, as many as apply; leave out for someone who only attended: "
+        "chair (led the meeting, dipimpin), opener (opened it, dibuka), speaker (spoke or presented), "
+        "resource-person (narasumber), committee-chair (ketua panitia), companion (accompanied someone, "
+        "didampingi; name them in 'accompanied')."))
+    accompanied: Annotated[Optional[str], Ref("person")] = field(default=None, metadata=doc(
+        "For a companion: the person accompanied, who is listed in attendance too."))
     inferred: tuple[Literal["agency", "position", "person", "represents"], ...] = field(default=(), metadata=doc(
         "Fields that are inferred, e.g. 'agency' when only the title implies it."))
     note: Optional[Localized] = field(default=None, metadata=doc("Anything a reader must know about this entry."))

@@ -455,8 +455,9 @@ def _find_paragraph(text: str, passage: str) -> int | None:
 LABELS = {
     "headline_basis": {"stated": N_("as published"), "first-line": N_("the article's first line"),
                        "url": N_("taken from the article's address"), "unknown": N_("unknown")},
-    "role": {"attendee": N_("attendee"), "chair": N_("chair"), "opener": N_("opened the meeting"),
-             "speaker": N_("speaker"), "companion": N_("accompanying")},
+    "role": {"chair": N_("chair"), "opener": N_("opened the meeting"), "speaker": N_("speaker"),
+             "resource-person": N_("resource person"), "committee-chair": N_("committee chair"),
+             "companion": N_("accompanying")},
     "region_kind": {"province": N_("province"), "regency": N_("regency"), "city": N_("city")},
     "region_kind_plural": {"province": N_("Provinces"), "regency": N_("Regencies"), "city": N_("Cities")},
     "election_kind": {"pemilu": N_("general election"), "pilkada": N_("regional election"),

@@ -228,6 +228,17 @@ class _Checker:
             if not (entry.person or entry.position or entry.agency):
                 self.problem(entry.loc, f"attendance[{i}]", "expected a person, position or agency, "
                              "received none of them")
+            if entry.accompanied and "companion" not in entry.roles:
+                self.problem(entry.where("accompanied"), f"attendance[{i}].accompanied",
+                             "expected the role 'companion' with 'accompanied', received "
+                             + (", ".join(entry.roles) or "no roles"), "add companion to roles")
+            elif entry.accompanied and entry.accompanied not in attendees:
+                self.problem(entry.where("accompanied"), f"attendance[{i}].accompanied",
+                             f"expected someone listed in attendance, received '{entry.accompanied}'",
+                             "add an attendance entry for the person accompanied")
+            elif entry.accompanied == entry.person and entry.person:
+                self.problem(entry.where("accompanied"), f"attendance[{i}].accompanied",
+                             "expected another attendee, received the entry's own person")
             if entry.group and entry.person:
                 self.problem(entry.where("person"), f"attendance[{i}].person",
                              "expected no person on a group entry, received one", "set group: false")

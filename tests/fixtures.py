@@ -162,11 +162,11 @@ CITY_SHEET_DATA: dict = {
                     "of IDR 10 billion."),
     "attendance": [
         {"person": "bagus-pratama", "position": "Penjabat Wali Kota Pelita", "agency": "pemkot-pelita",
-         "role": "opener", "evidence": "Rakor dibuka oleh Penjabat Wali Kota Pelita, Bagus Pratama"},
+         "roles": ["opener"], "evidence": "Rakor dibuka oleh Penjabat Wali Kota Pelita, Bagus Pratama"},
         {"person": "dewi-anggraini", "position": "Ketua KPU Kota Pelita", "agency": "kpu-pelita",
-         "role": "speaker", "evidence": "Ketua KPU Kota Pelita Dewi Anggraini, S.Sos."},
+         "roles": ["speaker"], "evidence": "Ketua KPU Kota Pelita Dewi Anggraini, S.Sos."},
         {"person": "siti-rahayu", "position": "Ketua Bawaslu Kota Pelita", "agency": "bawaslu-pelita",
-         "role": "speaker", "evidence": "Ketua Bawaslu Kota Pelita Siti Rahayu"},
+         "roles": ["speaker"], "evidence": "Ketua Bawaslu Kota Pelita Siti Rahayu"},
         {"position": "para lurah se-Kota Pelita", "group": True,
          "evidence": "serta para lurah se-Kota Pelita."},
     ],
@@ -239,7 +239,7 @@ REGENCY_SHEET_DATA: dict = {
                     "Sukamaju's KPU warned residents about chain messages."),
     "attendance": [
         {"person": "rahmat-hidayat", "position": "Ketua KPU Kabupaten Sukamaju", "agency": "kpu-sukamaju",
-         "role": "chair", "evidence": "Kegiatan dipimpin Ketua KPU Kabupaten Sukamaju, Rahmat Hidayat."},
+         "roles": ["chair"], "evidence": "Kegiatan dipimpin Ketua KPU Kabupaten Sukamaju, Rahmat Hidayat."},
     ],
     "statements": [
         {"id": "ketua-pesan-berantai", "speaker": "rahmat-hidayat", "agency": "kpu-sukamaju",

@@ -105,7 +105,7 @@ def test_lampung_timur_meeting(sheets):
     # Opened (dibuka) by the acting regent.
     assert meeting.chair == "senen-mustakim"
     opener = next(a for a in sheets[LAMPUNG_TIMUR].attendance if a.person == "senen-mustakim")
-    assert opener.role == "opener"
+    assert opener.roles == ("opener",)
     assert opener.position == "Penjabat Sementara (Pjs) Bupati Lampung Timur"
 
 
@@ -128,7 +128,7 @@ def test_lampung_barat_chair_is_spelled_as_in_the_source(sheets, people):
     chair = people["rinaldo-aser"]
     assert (chair.rank, chair.name, chair.degrees) == ("AKBP", "Rinaldo Aser", "S.H., S.I.K., M.Si")
     entry = next(a for a in sheet.attendance if a.person == "rinaldo-aser")
-    assert (entry.role, entry.position, entry.agency) == ("chair", "Kapolres Lampung Barat", "polres-lampung-barat")
+    assert (entry.roles, entry.position, entry.agency) == (("chair",), "Kapolres Lampung Barat", "polres-lampung-barat")
 
 
 # ------------------------------------------------------------------ Lampung Tengah, 2024-02-05
@@ -145,7 +145,7 @@ def test_lampung_tengah_meeting(sheets, people):
     # The article names who attended and spoke, but not who chaired.
     assert meeting.chair is None
     assert people["andik-purnomo-sigit"].rank == "AKBP"
-    assert {a.person for a in sheet.attendance if a.role == "speaker"} == {
+    assert {a.person for a in sheet.attendance if "speaker" in a.roles} == {
         "musa-ahmad", "andik-purnomo-sigit", "irawan-indrajaya", "ricky-agusta", "harmono"}
 
 
