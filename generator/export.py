@@ -76,10 +76,12 @@ def render_exports(index: Index, site_url: str) -> dict[str, str]:
     }
     files = {"digest.json": _json_document(digest)}
     files["meetings.csv"] = _csv(
-        ("meeting", "date", "date_precision", "date_earliest", "date_latest", "date_as_stated", "inferred", "region", "province", "elections", "organiser", "chair", "venue", "outlet",
+        ("meeting", "date", "date_precision", "date_earliest", "date_latest", "date_as_stated", "time", "time_zone",
+         "inferred", "region", "province", "elections", "organiser", "chair", "venue", "outlet",
          "url", "page"),
         ((s.id, s.meeting.date.text, s.meeting.date.precision, _day(s.meeting.date.start), _day(s.meeting.date.end),
-          s.meeting.date_as_stated or "", " ".join(s.meeting.inferred), s.meeting.region,
+          s.meeting.date_as_stated or "", s.meeting.time or "", s.meeting.time_zone or "", " ".join(s.meeting.inferred),
+          s.meeting.region,
           _province(index, s.meeting.region), " ".join(s.meeting.elections), s.meeting.organiser or "",
           s.meeting.chair or "", s.meeting.venue or "", s.source.outlet, s.source.url or "",
           f"{site_url}meetings/{s.id}/") for s in index.sheets))
@@ -153,6 +155,10 @@ def _atom(index: Index, site_url: str) -> str:
             + "".join(entries) + "</feed>\n")
 
 
+# Indonesia's time zones (Keppres 41/1987).
+UTC_OFFSETS = {zone: dt.timezone(dt.timedelta(hours=hours), zone) for zone, hours in (("WIB", 7), ("WITA", 8), ("WIT", 9))}
+
+
 def _feed_day(when: When) -> str:
     return (when.start or when.end or dt.date(1970, 1, 1)).isoformat()
 
@@ -164,10 +170,15 @@ def _ical(index: Index, site_url: str) -> str:
     fmt = Formatter("id")
     lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Election-Prep Digest//digest//ID", "CALSCALE:GREGORIAN"]
 
-    def event(uid: str, start: dt.date, end: dt.date, summary: str, url: str | None) -> None:
-        lines.extend(["BEGIN:VEVENT", f"UID:{uid}@election-prep-digest", f"DTSTAMP:{start:%Y%m%d}T000000Z",
-                      f"DTSTART;VALUE=DATE:{start:%Y%m%d}", f"DTEND;VALUE=DATE:{end + dt.timedelta(days=1):%Y%m%d}",
-                      f"SUMMARY:{ical_text(summary)}"])
+    def event(uid: str, start: dt.date, end: dt.date, summary: str, url: str | None,
+              begins: dt.datetime | None = None) -> None:
+        lines.extend(["BEGIN:VEVENT", f"UID:{uid}@election-prep-digest", f"DTSTAMP:{start:%Y%m%d}T000000Z"])
+        if begins is not None:  # the time the article gives; how long the meeting lasted it does not say
+            lines.append(f"DTSTART:{begins.astimezone(dt.timezone.utc):%Y%m%dT%H%M%SZ}")
+        else:
+            lines.extend([f"DTSTART;VALUE=DATE:{start:%Y%m%d}",
+                          f"DTEND;VALUE=DATE:{end + dt.timedelta(days=1):%Y%m%d}"])
+        lines.append(f"SUMMARY:{ical_text(summary)}")
         if url:
             lines.append(f"URL:{url}")
         lines.append("END:VEVENT")
@@ -183,6 +194,11 @@ def _ical(index: Index, site_url: str) -> str:
         summary = sheet.meeting.title.id
         if {"date", "date.year"} & set(sheet.meeting.inferred):
             summary += f" ({fmt.gettext('date inferred')})"
-        event(sheet.id, when.start, when.end, summary, f"{site_url}meetings/{sheet.id}/")
+        meeting = sheet.meeting
+        begins = None
+        if meeting.time and meeting.time_zone and when.exact:
+            hour, minute = map(int, meeting.time.split(":"))
+            begins = dt.datetime.combine(when.start, dt.time(hour, minute), UTC_OFFSETS[meeting.time_zone])
+        event(sheet.id, when.start, when.end, summary, f"{site_url}meetings/{sheet.id}/", begins)
     lines.append("END:VCALENDAR")
     return "\r\n".join(ical_fold(line) for line in lines) + "\r\n"

@@ -9,7 +9,7 @@ from decimal import ROUND_HALF_EVEN, Decimal
 from pathlib import Path
 
 from babel import Locale
-from babel.dates import format_date, format_interval
+from babel.dates import format_date, format_interval, format_skeleton
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 from babel.numbers import format_compact_decimal, format_decimal, format_percent
@@ -90,6 +90,11 @@ class Formatter:
         if precision == "by":
             return self.gettext("by %(date)s") % {"date": format_date(value.bound, day, locale=self.locale)}
         return self.gettext("date not known")
+
+    def time(self, value: str) -> str:
+        """'13.00' / '13:00': a meeting's 'HH:MM' time on the language's 24-hour clock."""
+        hour, minute = value.split(":")
+        return format_skeleton("Hm", dt.time(int(hour), int(minute)), locale=self.locale)
 
     def short_date(self, value: dt.date) -> str:
         """'5 Feb 2024', for tables and lists."""

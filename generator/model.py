@@ -310,6 +310,13 @@ class Meeting(Record):
     weekday_as_stated: Optional[Literal["Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu"]] = field(
         default=None, metadata=doc("The weekday the article names; checked against the date, which must then be "
                                    "a day."))
+    time: Optional[Annotated[str, Text(max_length=5, pattern=r"^(?:[01]\d|2[0-3]):[0-5]\d$",
+                                       pattern_hint="a time like 13:00, on the 24-hour clock")]] = field(
+        default=None, metadata=doc("When the meeting began, if the article says: 'pukul 13.00 WITA' is 13:00. "
+                                   "Only with a day as the date."))
+    time_zone: Optional[Literal["WIB", "WITA", "WIT"]] = field(default=None, metadata=doc(
+        "The time zone of 'time': WIB (UTC+7), WITA (UTC+8) or WIT (UTC+9); list 'time_zone' in 'inferred' "
+        "when the article does not name it."))
     venue: Optional[ShortText] = field(default=None, metadata=doc("The venue as written."))
     region: Annotated[str, Ref("region")] = field(metadata=doc("The region whose meeting this is."))
     elections: Annotated[tuple[Annotated[str, Ref("election")], ...], Items(max_items=10, hint="list the elections the meeting prepares")] = field(metadata=doc(
@@ -318,7 +325,7 @@ class Meeting(Record):
         "The agency that held the meeting."))
     chair: Annotated[Optional[str], Ref("person")] = field(default=None, metadata=doc(
         "Who chaired (dipimpin) or opened (dibuka) the meeting."))
-    inferred: tuple[Literal["date.year", "date", "organiser", "chair", "region", "elections"], ...] = field(
+    inferred: tuple[Literal["date.year", "date", "time_zone", "organiser", "chair", "region", "elections"], ...] = field(
         default=(), metadata=doc("Fields that are inferred rather than stated, e.g. 'date.year'."))
     inference_note: Optional[Localized] = field(default=None, metadata=doc("Why the inference holds."))
     evidence: Evidence = field(metadata=doc("Passages stating the meeting's name, date, venue and organiser."))
@@ -370,6 +377,8 @@ class Statement(Record):
         default=(), metadata=doc("Topics it touches."))
     evidence: Optional[Evidence] = field(default=None, metadata=doc(
         "Passages that support it; a quote is its own evidence when this is left out."))
+    note: Optional[Localized] = field(default=None, metadata=doc(
+        "Anything a reader must know about this statement (its context, an ambiguity in the article)."))
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -393,6 +402,8 @@ class Figure(Record):
         "The election the figure is for, when there is more than one."))
     inferred: tuple[Literal["recipient", "unit", "election", "value"], ...] = field(default=(), metadata=doc(
         "Fields that are inferred."))
+    note: Optional[Localized] = field(default=None, metadata=doc(
+        "Anything a reader must know about this number (what it leaves out, how the article words it)."))
     evidence: Evidence = field(metadata=doc("The passage stating the number."))
 
 

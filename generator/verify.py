@@ -214,6 +214,16 @@ class _Checker:
                          "expected the date as the article writes it, received none",
                          "copy the article's words for the date, like 'Senin (26/08)'; only an 'unknown' date has none")
         self.check_weekday(meeting)
+        if meeting.time is not None and not meeting.date.exact:
+            self.problem(meeting.where("time"), "meeting.time", f"expected a time only with a day, received "
+                         f"{meeting.time} with the date '{meeting.date.text}'", "give the day, or leave the time out")
+        elif meeting.time is not None and meeting.time_zone is None:
+            self.problem(meeting.where("time"), "meeting.time", f"expected a time zone with the time "
+                         f"{meeting.time}, received none", "add time_zone (WIB, WITA or WIT), and list it in "
+                         "'inferred' if the article does not name it")
+        elif meeting.time_zone is not None and meeting.time is None:
+            self.problem(meeting.where("time_zone"), "meeting.time_zone", f"expected a time with the time zone "
+                         f"{meeting.time_zone}, received none", "add the time the article gives, or leave the zone out")
         self.check_timeline(sheet)
         if meeting.inferred and meeting.inference_note is None:
             self.problem(meeting.where("inferred"), "meeting.inference_note",

@@ -191,3 +191,25 @@ def test_every_form_reads_back_as_written_and_formats_in_both_languages(written)
             assert text and "%(" not in text
             if when.start:
                 assert str(when.start.year) in text
+
+
+def test_a_meeting_time_is_shown_in_its_time_zone_and_placed_in_the_calendar(tmp_path):
+    files = documents()
+    sheet = files[REGENCY_SHEET]
+    sheet["meeting"].update({"time": "13:00", "time_zone": "WITA", "date_as_stated": "7 Oktober 2024"})
+    sheet["statements"][0]["note"] = {"id": "Diucapkan saat sesi tanya jawab.", "en": "Said during questions."}
+    root = write_content_tree(tmp_path, {REGENCY_SHEET: sheet})
+    out = root / "build"
+    build(BuildConfig(root=root, out=out, site_url=SITE_URL))
+    page = {lang: _page(out, lang, f"meetings/{REGENCY_SHEET_ID}.md") for lang in ("id", "en")}
+    assert _row(page["id"], "Tanggal") == "Senin, 7 Oktober 2024, 13.00 WITA"
+    assert _row(page["en"], "Date") == "Monday, 7 October 2024, 13:00 WITA"
+    assert "Catatan: Diucapkan saat sesi tanya jawab." in page["id"]
+    assert "Note: Said during questions." in page["en"]
+    data = out / "id" / "docs" / "data"
+    row = next(csv.DictReader(io.StringIO((data / "meetings.csv").read_text("utf-8"))))
+    assert (row["time"], row["time_zone"]) == ("13:00", "WITA")
+    calendar = icalendar.Calendar.from_ical((data / "calendar.ics").read_bytes())
+    event = next(e for e in calendar.walk("VEVENT") if str(e["UID"]).startswith(REGENCY_SHEET_ID))
+    assert event.decoded("DTSTART") == dt.datetime(2024, 10, 7, 5, 0, tzinfo=dt.timezone.utc)  # 13.00 WITA, UTC+8
+    assert "DTEND" not in event  # the article does not say when it ended
