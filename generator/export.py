@@ -191,14 +191,15 @@ def _ical(index: Index, site_url: str) -> str:
         when = sheet.meeting.date
         if when.precision not in ("day", "range"):
             continue
-        summary = sheet.meeting.title.id
-        if {"date", "date.year"} & set(sheet.meeting.inferred):
-            summary += f" ({fmt.gettext('date inferred')})"
         meeting = sheet.meeting
+        marks = [fmt.gettext("date inferred")] if {"date", "date.year"} & set(meeting.inferred) else []
         begins = None
         if meeting.time and meeting.time_zone and when.exact:
             hour, minute = map(int, meeting.time.split(":"))
             begins = dt.datetime.combine(when.start, dt.time(hour, minute), UTC_OFFSETS[meeting.time_zone])
+            if "time_zone" in meeting.inferred:
+                marks.append(fmt.gettext("time zone inferred"))
+        summary = meeting.title.id + (f" ({', '.join(marks)})" if marks else "")
         event(sheet.id, when.start, when.end, summary, f"{site_url}meetings/{sheet.id}/", begins)
     lines.append("END:VCALENDAR")
     return "\r\n".join(ical_fold(line) for line in lines) + "\r\n"

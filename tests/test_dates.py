@@ -213,3 +213,18 @@ def test_a_meeting_time_is_shown_in_its_time_zone_and_placed_in_the_calendar(tmp
     event = next(e for e in calendar.walk("VEVENT") if str(e["UID"]).startswith(REGENCY_SHEET_ID))
     assert event.decoded("DTSTART") == dt.datetime(2024, 10, 7, 5, 0, tzinfo=dt.timezone.utc)  # 13.00 WITA, UTC+8
     assert "DTEND" not in event  # the article does not say when it ended
+    assert str(event["SUMMARY"]) == sheet["meeting"]["title"]["id"]
+
+
+def test_an_inferred_time_zone_is_marked_in_the_calendar(tmp_path):
+    sheet = documents()[REGENCY_SHEET]
+    sheet["meeting"].update({"time": "09:30", "time_zone": "WIB", "inferred": ["time_zone"],
+                             "inference_note": {"id": "Sukamaju berada di zona WIB.", "en": "Sukamaju is in WIB."}})
+    root = write_content_tree(tmp_path, {REGENCY_SHEET: sheet})
+    build(BuildConfig(root=root, out=root / "build", site_url=SITE_URL))
+    page = _page(root / "build", "en", f"meetings/{REGENCY_SHEET_ID}.md")
+    assert _row(page, "Date") == 'Monday, 7 October 2024, 09:30 WIB <span class="epd-inferred">inferred</span>'
+    calendar = icalendar.Calendar.from_ical((root / "build/id/docs/data/calendar.ics").read_bytes())
+    event = next(e for e in calendar.walk("VEVENT") if str(e["UID"]).startswith(REGENCY_SHEET_ID))
+    assert event.decoded("DTSTART") == dt.datetime(2024, 10, 7, 2, 30, tzinfo=dt.timezone.utc)
+    assert str(event["SUMMARY"]).endswith("(zona waktu disimpulkan)")
