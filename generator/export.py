@@ -26,8 +26,9 @@ class Export:
 
 EXPORTS = (
     Export("digest.json", N_("Everything: registries and fact sheets with their evidence, as one JSON document.")),
-    Export("meetings.csv", N_("One row per meeting: date, region, elections, organiser, chair, source.")),
-    Export("attendance.csv", N_("One row per attendee per meeting, with position as stated and agency.")),
+    Export("meetings.csv", N_("One row per meeting: date as written with its precision and its earliest and last "
+                              "possible day, time, region, elections, organiser, chair, source.")),
+    Export("attendance.csv", N_("One row per attendee per meeting, with position as stated, agency and roles.")),
     Export("statements.csv", N_("One row per quote or paraphrase, with speaker, topics and translation.")),
     Export("figures.csv", N_("One row per stated figure: budgets, polling stations, voters, personnel.")),
     Export("feed.xml", N_("An Atom feed of meetings, newest first, for feed readers.")),
@@ -89,7 +90,8 @@ def render_exports(index: Index, site_url: str) -> dict[str, str]:
         ("meeting", "number", "person", "position_as_stated", "agency", "represents", "group", "roles", "accompanied",
          "inferred"),
         ((s.id, n, a.person or "", a.position or "", a.agency or "", a.represents or "", str(a.group).lower(),
-          " ".join(a.roles), a.accompanied or "", " ".join(a.inferred)) for s in index.sheets for n, a in enumerate(s.attendance, start=1)))
+          " ".join(a.roles), a.accompanied or "", " ".join(a.inferred))
+         for s in index.sheets for n, a in enumerate(s.attendance, start=1)))
     files["statements.csv"] = _csv(
         ("meeting", "statement", "speaker", "agency", "kind", "text_id", "text_en", "topics"),
         ((s.id, st.id, st.speaker or "", st.agency or "", "quote" if st.quote else "paraphrase",
