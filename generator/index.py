@@ -94,6 +94,7 @@ class Index:
     figures: tuple[RegionFigures, ...]
     figures_by_region: Mapping[str, tuple[RegionFigures, ...]]  # the region's own meetings only
     agencies_by_region: Mapping[str, tuple[Agency, ...]]  # the branches whose entry is on the region's page
+    covering_by_region: Mapping[str, tuple[Agency, ...]]  # branches based elsewhere that also serve the region
     person_home: Mapping[str, str]  # person -> the region whose page holds the person's entry
     people_by_home: Mapping[str, tuple[Person, ...]]  # region -> the people whose entries its page holds
 
@@ -196,6 +197,10 @@ def build_index(content: Content) -> Index:
     for agency in sorted(content.agencies, key=lambda a: (a.name.lower(), a.id)):
         if agency.region:
             agencies_by_region[agency.region].append(agency)
+    covering_by_region: dict[str, list[Agency]] = defaultdict(list)
+    for agency in sorted(content.agencies, key=lambda a: (a.name.lower(), a.id)):
+        for region_id in agency.covers:
+            covering_by_region[region_id].append(agency)
 
     return Index(
         content=content,
@@ -222,6 +227,7 @@ def build_index(content: Content) -> Index:
         figures=tuple(figures),
         figures_by_region=_freeze(_group(figures, lambda row: row.region.id)),
         agencies_by_region=_freeze(agencies_by_region),
+        covering_by_region=_freeze(covering_by_region),
         person_home=MappingProxyType(person_home),
         people_by_home=_freeze(people_by_home),
     )

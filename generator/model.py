@@ -209,8 +209,12 @@ class Agency(Record):
         "The region the branch serves; leave out for a national body."))
     name: ShortText = field(metadata=doc("Name as the press writes it: 'KPU Lampung Timur'."))
     name_en: Optional[ShortText] = field(default=None, metadata=doc("English rendering of the name."))
+    covers: Annotated[tuple[Annotated[str, Ref("region")], ...], Items(max_items=50, hint="list the regions it serves")] = \
+        field(default=(), metadata=doc(
+            "Other regions the branch serves besides its own 'region', such as the second regency of a Kodim; "
+            "the branch is listed on each of their pages. Needs a 'source'."))
     source: Optional[RegistrySource] = field(default=None, metadata=doc(
-        "Source for the branch's region when neither its name nor an article gives it."))
+        "Source for the branch's region or coverage when neither its name nor an article gives it."))
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -112,6 +112,7 @@ class _Checker:
         for record, path in self.registry_records():
             self.check_references(record, path)
         self.check_regions()
+        self.check_agencies()
         self.check_elections()
         if memo is not None and not all(a is b for a, b in zip(memo.get("registries", ()), registries)):
             memo.clear()
@@ -177,6 +178,20 @@ class _Checker:
                 if region.kind == "province":
                     self.problem(region.where("parent"), "parent", "expected no parent for a province, "
                                  f"received '{region.parent}'")
+
+    def check_agencies(self) -> None:
+        for agency in self.content.agencies:
+            if not agency.covers:
+                continue
+            if agency.source is None:
+                self.problem(agency.where("covers"), "covers", "expected a source for the regions the branch "
+                             "covers, received none", "no article states them: cite where they come from")
+            if agency.region is None:
+                self.problem(agency.where("covers"), "covers", "expected the branch's own region with 'covers', "
+                             "received none", "set 'region' to the region where the branch is based")
+            elif agency.region in agency.covers:
+                self.problem(agency.where("covers"), "covers", f"expected regions other than the branch's own, "
+                             f"received '{agency.region}'", "its own region is 'region'; list only the others")
 
     def check_elections(self) -> None:
         for election in self.content.elections:
