@@ -136,7 +136,7 @@ def _atom(index: Index, site_url: str) -> str:
         url = f"{site_url}meetings/{sheet.id}/"
         meeting = sheet.meeting
         when = fmt.when(meeting.date)
-        if {"date", "date.year"} & set(meeting.inferred):
+        if meeting.date_inferred:
             when += ", " + fmt.gettext("date inferred")
         entries.append(
             "  <entry>\n"
@@ -194,11 +194,10 @@ def _ical(index: Index, site_url: str) -> str:
         if when.precision not in ("day", "range"):
             continue
         meeting = sheet.meeting
-        marks = [fmt.gettext("date inferred")] if {"date", "date.year"} & set(meeting.inferred) else []
+        marks = [fmt.gettext("date inferred")] if meeting.date_inferred else []
         begins = None
-        if meeting.time and meeting.time_zone and when.exact:
-            hour, minute = map(int, meeting.time.split(":"))
-            begins = dt.datetime.combine(when.start, dt.time(hour, minute), UTC_OFFSETS[meeting.time_zone])
+        if meeting.clock and meeting.time_zone and when.exact:
+            begins = dt.datetime.combine(when.start, meeting.clock, UTC_OFFSETS[meeting.time_zone])
             if "time_zone" in meeting.inferred:
                 marks.append(fmt.gettext("time zone inferred"))
         summary = meeting.title.id + (f" ({', '.join(marks)})" if marks else "")

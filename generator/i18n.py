@@ -85,16 +85,14 @@ class Formatter:
         if precision == "range":
             # CLDR has no interval pattern with the month spelled out (yMMMMd) for id or en_GB.
             return format_interval(value.start, value.end, "yMMMd", locale=self.interval_locale)
-        if precision == "before":
-            return self.gettext("before %(date)s") % {"date": format_date(value.bound, day, locale=self.locale)}
-        if precision == "by":
-            return self.gettext("by %(date)s") % {"date": format_date(value.bound, day, locale=self.locale)}
+        if precision in ("before", "by"):
+            bound = self.gettext("before %(date)s") if precision == "before" else self.gettext("by %(date)s")
+            return bound % {"date": format_date(value.bound, day, locale=self.locale)}
         return self.gettext("date not known")
 
-    def time(self, value: str) -> str:
-        """'13.00' / '13:00': a meeting's 'HH:MM' time on the language's 24-hour clock."""
-        hour, minute = value.split(":")
-        return format_skeleton("Hm", dt.time(int(hour), int(minute)), locale=self.locale)
+    def time(self, value: dt.time) -> str:
+        """'13.00' / '13:00': a time of day on the language's 24-hour clock."""
+        return format_skeleton("Hm", value, locale=self.locale)
 
     def short_date(self, value: dt.date) -> str:
         """'5 Feb 2024', for tables and lists."""

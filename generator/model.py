@@ -334,6 +334,19 @@ class Meeting(Record):
     inference_note: Optional[Localized] = field(default=None, metadata=doc("Why the inference holds."))
     evidence: Evidence = field(metadata=doc("Passages stating the meeting's name, date, venue and organiser."))
 
+    @property
+    def date_inferred(self) -> bool:
+        """Whether any part of the date is inferred: every place that shows the date marks it."""
+        return "date" in self.inferred or "date.year" in self.inferred
+
+    @property
+    def clock(self) -> dt.time | None:
+        """The 'time' field as a time of day."""
+        if self.time is None:
+            return None
+        hour, minute = self.time.split(":")
+        return dt.time(int(hour), int(minute))
+
 
 @dataclass(frozen=True, kw_only=True)
 class Attendance(Record):

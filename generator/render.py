@@ -205,7 +205,7 @@ class Helpers:
         if text is None:
             meeting = sheet.meeting
             text = self.fmt.when(meeting.date)
-            if {"date", "date.year"} & set(meeting.inferred):
+            if meeting.date_inferred:
                 text += f" ({self.gettext('date inferred')})"
             text += " · " + self.index.region_of(sheet).name
         return self.link(text, self.meeting_path(sheet), anchor)
@@ -344,7 +344,7 @@ class Helpers:
     def meeting_date(self, meeting, long: bool = False) -> Md:
         """A meeting's date as precisely as its article gives it, with the inferred mark when any part of it is
         inferred. The weekday only in the long form, and only when the article names it or states the exact day."""
-        inferred = {"date", "date.year"} & set(meeting.inferred)
+        inferred = meeting.date_inferred
         weekday = long and meeting.date.exact and (meeting.weekday_as_stated is not None or not inferred)
         text = md_escape(self.fmt.when(meeting.date, long=long, weekday=weekday))
         if inferred:
