@@ -28,7 +28,7 @@ EXPORTS = (
     Export("digest.json", N_("Everything: registries and fact sheets with their evidence, as one JSON document.")),
     Export("meetings.csv", N_("One row per meeting: date as written with its precision and its earliest and last "
                               "possible day, time, region, elections, organiser, chair, source.")),
-    Export("attendance.csv", N_("One row per attendee per meeting, with position as stated, agency and roles.")),
+    Export("attendance.csv", N_("One row per attendee per meeting, with rank and position as stated, agency or agencies, whom they stood in for, and roles.")),
     Export("statements.csv", N_("One row per quote or paraphrase, with speaker, topics and translation.")),
     Export("figures.csv", N_("One row per stated figure: budgets, polling stations, voters, personnel.")),
     Export("feed.xml", N_("An Atom feed of meetings, newest first, for feed readers.")),
@@ -87,10 +87,11 @@ def render_exports(index: Index, site_url: str) -> dict[str, str]:
           s.meeting.chair or "", s.meeting.venue or "", s.source.outlet, s.source.url or "",
           f"{site_url}meetings/{s.id}/") for s in index.sheets))
     files["attendance.csv"] = _csv(
-        ("meeting", "number", "person", "position_as_stated", "agency", "represents", "group", "roles", "accompanied",
-         "inferred"),
-        ((s.id, n, a.person or "", a.position or "", a.agency or "", a.represents or "", str(a.group).lower(),
-          " ".join(a.roles), a.accompanied or "", " ".join(a.inferred))
+        ("meeting", "number", "person", "rank_as_stated", "position_as_stated", "agency", "represents",
+         "represents_office", "represents_person", "group", "institution", "roles", "accompanied", "inferred"),
+        ((s.id, n, a.person or "", a.rank or "", a.position or "", " ".join(a.agencies) or a.agency or "",
+          a.represents or "", a.represents_office or "", a.represents_person or "", str(a.group).lower(),
+          str(a.institution).lower(), " ".join(a.roles), a.accompanied or "", " ".join(a.inferred))
          for s in index.sheets for n, a in enumerate(s.attendance, start=1)))
     files["statements.csv"] = _csv(
         ("meeting", "statement", "speaker", "agency", "kind", "text_id", "text_en", "topics"),

@@ -83,6 +83,7 @@ class Index:
     sheets_by_region: Mapping[str, tuple[FactSheet, ...]]  # including the regions below it
     appearances_by_person: Mapping[str, tuple[Appearance, ...]]
     appearances_by_agency: Mapping[str, tuple[Appearance, ...]]
+    represented_person: Mapping[str, tuple[Appearance, ...]]  # person -> the attendances that stood in for them
     statements_by_person: Mapping[str, tuple[Said, ...]]
     statements_by_agency: Mapping[str, tuple[Said, ...]]
     statements_by_topic: Mapping[str, tuple[Said, ...]]
@@ -143,6 +144,7 @@ def build_index(content: Content) -> Index:
     sheets_by_region: dict[str, list[FactSheet]] = defaultdict(list)
     appearances_by_person: dict[str, list[Appearance]] = defaultdict(list)
     appearances_by_agency: dict[str, list[Appearance]] = defaultdict(list)
+    represented_person: dict[str, list[Appearance]] = defaultdict(list)
     statements_by_person: dict[str, list[Said]] = defaultdict(list)
     statements_by_agency: dict[str, list[Said]] = defaultdict(list)
     statements_by_topic: dict[str, list[Said]] = defaultdict(list)
@@ -162,8 +164,11 @@ def build_index(content: Content) -> Index:
             appearance = Appearance(sheet, entry, number)
             if entry.person:
                 appearances_by_person[entry.person].append(appearance)
-            for agency_id in {entry.agency, entry.represents} - {None}:
-                appearances_by_agency[agency_id].append(appearance)
+            if entry.represents_person:
+                represented_person[entry.represents_person].append(appearance)
+            for agency_id in dict.fromkeys((entry.agency, *entry.agencies, entry.represents)):
+                if agency_id:
+                    appearances_by_agency[agency_id].append(appearance)
         for statement in sheet.statements:
             said = Said(sheet, statement)
             for region_id in region_ids:
@@ -188,7 +193,7 @@ def build_index(content: Content) -> Index:
         figures.extend(_region_figures(sheet, region, content))
 
     agencies = _by_id(content.agencies)
-    person_home = _person_homes(content, agencies, appearances_by_person, statements_by_person)
+    person_home = _person_homes(content, agencies, appearances_by_person, statements_by_person, represented_person)
     people_by_home: dict[str, list[Person]] = defaultdict(list)
     for person in sorted(content.people, key=lambda p: (p.name.lower(), p.id)):
         if person.id in person_home:
@@ -216,6 +221,7 @@ def build_index(content: Content) -> Index:
         sheets_by_region=_freeze(sheets_by_region),
         appearances_by_person=_freeze(appearances_by_person),
         appearances_by_agency=_freeze(appearances_by_agency),
+        represented_person=_freeze(represented_person),
         statements_by_person=_freeze(statements_by_person),
         statements_by_agency=_freeze(statements_by_agency),
         statements_by_topic=_freeze(statements_by_topic),
@@ -233,21 +239,27 @@ def build_index(content: Content) -> Index:
     )
 
 
-def _person_homes(content: Content, agencies, appearances_by_person, statements_by_person) -> dict[str, str]:
+def _person_homes(content: Content, agencies, appearances_by_person, statements_by_person,
+                  represented_person) -> dict[str, str]:
     """The region whose page holds each person's entry: where they most often appear.
 
     An appearance counts for the region of the agency the person attended for (a provincial official at a
     regency's meeting counts for the province), else for the meeting's region; ties go to the earliest.
-    People only quoted count the regions of those meetings; people the articles never name get no entry.
+    People only quoted count the regions of those meetings; people only stood in for count the regions of
+    those attendances' agencies (or meetings); people the articles never name get no entry.
     """
+    def region_of(appearance: Appearance, stood_in_for: bool = False) -> str:
+        entry = appearance.entry
+        agency = agencies.get(entry.represents or entry.agency if stood_in_for else entry.agency or entry.represents)
+        return agency.region if agency is not None and agency.region else appearance.sheet.meeting.region
+
     homes = {}
     for person in content.people:
-        regions = []
-        for appearance in appearances_by_person.get(person.id, ()):
-            agency = agencies.get(appearance.entry.agency or appearance.entry.represents)
-            regions.append(agency.region if agency is not None and agency.region else appearance.sheet.meeting.region)
+        regions = [region_of(appearance) for appearance in appearances_by_person.get(person.id, ())]
         if not regions:
             regions = [said.sheet.meeting.region for said in statements_by_person.get(person.id, ())]
+        if not regions:
+            regions = [region_of(appearance, True) for appearance in represented_person.get(person.id, ())]
         if regions:
             counts: dict[str, int] = {}
             for region in regions:

@@ -223,7 +223,13 @@ class Person(Record):
 
     id: Slug = field(metadata=doc("Stable id from the name: 'wasiat-jarwo-asmoro'."))
     name: ShortText = field(metadata=doc("Full name, spelled as in the source, without rank or degrees."))
-    rank: Optional[ShortText] = field(default=None, metadata=doc("Rank written before the name: 'AKBP'."))
+    rank: Optional[ShortText] = field(default=None, metadata=doc(
+        "Rank written before the name, as the latest article gives it: 'AKBP', 'Letkol'. A different rank at "
+        "one meeting goes in that attendance entry's 'rank'."))
+    corps: Optional[ShortText] = field(default=None, metadata=doc(
+        "The corps or branch printed after a rank: 'Czi' in 'Letkol Czi', 'Inf' in 'Letkol Inf'."))
+    honorifics: Optional[ShortText] = field(default=None, metadata=doc(
+        "Honorific and academic titles printed before the name, as in the source: 'Dr. H.', 'Hj.', 'Ir.'."))
     degrees: Optional[ShortText] = field(default=None, metadata=doc(
         "Academic degrees written after the name, as in the source: 'S.H., S.I.K., M.Si'."))
     short_names: tuple[ShortText, ...] = field(default=(), metadata=doc(
@@ -350,7 +356,7 @@ class Meeting(Record):
 
 @dataclass(frozen=True, kw_only=True)
 class Attendance(Record):
-    """Someone at the meeting: a named person, an unnamed office holder, or a group."""
+    """Someone at the meeting: a named person, an unnamed office holder, a group, or an institution as a whole."""
 
     position: Optional[ShortText] = field(default=None, metadata=doc(
         "Position as the article writes it: 'Ketua KPU Lampung Timur'."))
@@ -358,10 +364,24 @@ class Attendance(Record):
         "The person, when named."))
     agency: Annotated[Optional[str], Ref("agency")] = field(default=None, metadata=doc(
         "The agency the person belongs to."))
+    agencies: Annotated[tuple[Annotated[str, Ref("agency")], ...], Items(max_items=30, hint="list each agency once")] = \
+        field(default=(), metadata=doc(
+            "For a group drawn from several agencies ('narasumber dari Forkopimda, KPU dan Bawaslu'): each of them, "
+            "instead of 'agency'."))
+    rank: Optional[ShortText] = field(default=None, metadata=doc(
+        "The person's rank as this article prints it, when it differs from the registry's (a promotion)."))
     represents: Annotated[Optional[str], Ref("agency")] = field(default=None, metadata=doc(
-        "The agency attended on behalf of (diwakili), when the article says so."))
+        "The agency attended on behalf of (mewakili, diwakili); with 'represents_office', the agency of that "
+        "office."))
+    represents_office: Optional[ShortText] = field(default=None, metadata=doc(
+        "The office stood in for, as the article writes it: 'Bupati Tanggamus' in 'mewakili Bupati Tanggamus'."))
+    represents_person: Annotated[Optional[str], Ref("person")] = field(default=None, metadata=doc(
+        "The person stood in for, when the article names them."))
     group: bool = field(default=False, metadata=doc(
         "True for a group such as 'camat' or 'kepala desa' rather than one person."))
+    institution: bool = field(default=False, metadata=doc(
+        "True for an institution the article says attended as a whole, without naming anyone "
+        "('hadir pula jajaran KPU'); give its 'agency'."))
     roles: Annotated[tuple[Literal["chair", "opener", "speaker", "resource-person", "committee-chair", "companion"], ...],
                      Items(max_items=6, hint="list each role once")] = field(default=(), metadata=doc(
         "What the article says this attendee did, as many as apply; leave out for someone who only attended: "
@@ -370,7 +390,7 @@ class Attendance(Record):
         "didampingi; name them in 'accompanied')."))
     accompanied: Annotated[Optional[str], Ref("person")] = field(default=None, metadata=doc(
         "For a companion: the person accompanied, who is listed in attendance too."))
-    inferred: tuple[Literal["agency", "position", "person", "represents"], ...] = field(default=(), metadata=doc(
+    inferred: tuple[Literal["agency", "position", "person", "represents", "represents_office", "represents_person"], ...] = field(default=(), metadata=doc(
         "Fields that are inferred, e.g. 'agency' when only the title implies it."))
     note: Optional[Localized] = field(default=None, metadata=doc("Anything a reader must know about this entry."))
     evidence: Evidence = field(metadata=doc("The passage naming this attendee."))

@@ -250,20 +250,54 @@ class Helpers:
     def agency_name(self, agency: Agency) -> str:
         return agency.name_en if self.lang == "en" and agency.name_en else agency.name
 
-    def person_name(self, person: Person | str) -> str:
-        """Name with rank and degrees, as the articles write them: 'AKBP Rinaldo Aser, S.H., S.I.K., M.Si'."""
+    def person_name(self, person: Person | str, rank: str | None = None) -> str:
+        """The name as the articles print it: rank and corps, honorifics, the name, degrees ('Letkol Czi Dr. H.
+        Ari Wibowo, S.E.'); `rank` is the rank at one meeting when it differs from the registry's."""
         person = self.index.people[person] if isinstance(person, str) else person
-        name = f"{person.rank} {person.name}" if person.rank else person.name
+        rank = rank or person.rank
+        before = (rank, person.corps if rank else None, person.honorifics, person.name)
+        name = " ".join(part for part in before if part)
         return f"{name}, {person.degrees}" if person.degrees else name
 
-    def person(self, person: Person | str | None) -> Md:
+    def person(self, person: Person | str | None, rank: str | None = None) -> Md:
         if person is None:
             return Md("")
         person = self.index.people[person] if isinstance(person, str) else person
         home = self.index.person_home.get(person.id)
         if home is None:  # in the registry, but no digested article names them yet
-            return md_escape(self.person_name(person))
-        return self.link(self.person_name(person), f"regions/{home}.md", f"person-{person.id}")
+            return md_escape(self.person_name(person, rank))
+        return self.link(self.person_name(person, rank), f"regions/{home}.md", f"person-{person.id}")
+
+    def attendee(self, entry) -> Md:
+        """Who an attendance entry is: the person (with the rank printed at that meeting), or what it is."""
+        if entry.person:
+            return Md(f"{self.person(entry.person, entry.rank)}{self.inferred(entry, 'person')}")
+        if entry.institution:
+            return self.gettext("the institution as a whole")
+        return self.gettext("group") if entry.group else self.gettext("not named")
+
+    def attendee_agencies(self, entry) -> Md:
+        """The agency of an attendance entry, or the agencies of a group drawn from several."""
+        if entry.agency:
+            return Md(f"{self.agency(entry.agency)}{self.inferred(entry, 'agency')}")
+        return Md(", ".join(self.agency(agency_id) for agency_id in entry.agencies))
+
+    def on_behalf(self, entry, shown_for: str | None = None) -> Md:
+        """'on behalf of Hendra Wijaya, Bupati Tanggamus (Pemkab Tanggamus)': whom the attendee stood in for,
+        each part marked when inferred; empty when the entry attended for itself. The agency is left out when
+        it is the attendee's own, and the person when the line is on `shown_for`'s own entry."""
+        who = [Md(f"{self.person(entry.represents_person)}{self.inferred(entry, 'represents_person')}")
+               if entry.represents_person and entry.represents_person != shown_for else None,
+               Md(f"{self.original(entry.represents_office)}{self.inferred(entry, 'represents_office')}")
+               if entry.represents_office else None]
+        text = ", ".join(part for part in who if part)
+        if entry.represents and (entry.represents != entry.agency or not text):
+            agency = f"{self.agency(entry.represents)}{self.inferred(entry, 'represents')}"
+            text = f"{text} ({agency})" if text else agency
+        if not text:
+            return Md("")
+        label = self.gettext("on behalf of")
+        return Md(f"{label} {text}")
 
     def topic(self, topic_id: str) -> Md:
         return self.link(self.plain(self.index.topics[topic_id].name), f"topics/{topic_id}.md")
@@ -311,9 +345,15 @@ class Helpers:
         whether the agency is inferred), in the order of each group's first appearance."""
         groups: dict[tuple, list] = {}
         for a in appearances:
-            key = (a.entry.position, a.entry.agency, a.entry.represents, "agency" in a.entry.inferred)
+            key = (a.entry.position, a.entry.agency, a.entry.agencies, a.entry.rank, a.entry.represents,
+                   a.entry.represents_office, a.entry.represents_person, a.entry.inferred)
             groups.setdefault(key, []).append(a)
         return list(groups.values())
+
+    def stand_ins(self, appearances, agency_id: str) -> list:
+        """The appearances that stood in for an office or a person of the agency."""
+        return [a for a in appearances if a.entry.represents == agency_id
+                and (a.entry.represents_office or a.entry.represents_person)]
 
     def by_topic(self, points) -> list[tuple[str, list]]:
         """Concerns and commitments grouped by topic, topics sorted by their name in this language."""

@@ -250,9 +250,10 @@ class _Checker:
                          f"expected the chair to be listed in attendance, received '{meeting.chair}'",
                          "add an attendance entry for them")
         for i, entry in enumerate(sheet.attendance):
-            if not (entry.person or entry.position or entry.agency):
+            if not (entry.person or entry.position or entry.agency or entry.agencies):
                 self.problem(entry.loc, f"attendance[{i}]", "expected a person, position or agency, "
                              "received none of them")
+            self.check_attendee(entry, f"attendance[{i}]")
             if entry.accompanied and "companion" not in entry.roles:
                 self.problem(entry.where("accompanied"), f"attendance[{i}].accompanied",
                              "expected the role 'companion' with 'accompanied', received "
@@ -274,6 +275,34 @@ class _Checker:
         if text is not None:
             for record, path in _walk(sheet, ""):
                 self.check_evidence(record, path, text)
+
+    def check_attendee(self, entry: model.Attendance, path: str) -> None:
+        """Who an entry is (a person, a group, an institution), its agencies, and on whose behalf it attended."""
+        if entry.agencies and entry.agency:
+            self.problem(entry.where("agencies"), f"{path}.agencies", "expected either 'agency' or 'agencies', "
+                         "received both", "list every agency in 'agencies' and leave 'agency' out")
+        elif len(entry.agencies) == 1:
+            self.problem(entry.where("agencies"), f"{path}.agencies", "expected two or more agencies, received "
+                         f"one ('{entry.agencies[0]}')", "give a single agency as 'agency'")
+        elif entry.agencies and not (entry.group or entry.institution):
+            self.problem(entry.where("agencies"), f"{path}.agencies", "expected several agencies only for a "
+                         "group or an institution, received them for one attendee",
+                         "set group: true, or give the attendee's own agency as 'agency'")
+        if entry.institution:
+            if entry.person or entry.group:
+                self.problem(entry.where("institution"), f"{path}.institution", "expected an institution without "
+                             "a person and not a group, received " + ("a person" if entry.person else "group: true"),
+                             "an institution attending as a whole names no one; otherwise set institution: false")
+            elif not (entry.agency or entry.agencies):
+                self.problem(entry.where("institution"), f"{path}.institution", "expected the institution's "
+                             "agency, received none", "add agency: the institution that attended")
+        if entry.rank and not entry.person:
+            self.problem(entry.where("rank"), f"{path}.rank", "expected a rank only for a named person, "
+                         "received one without 'person'", "put an unnamed attendee's rank in 'position'")
+        if entry.represents_person and entry.represents_person == entry.person:
+            self.problem(entry.where("represents_person"), f"{path}.represents_person",
+                         "expected someone other than the attendee, received the entry's own person",
+                         "name the person stood in for, or leave represents_person out")
 
     def check_weekday(self, meeting: model.Meeting) -> None:
         if meeting.weekday_as_stated is None:
