@@ -62,7 +62,7 @@ class Formatter:
         # Pages repeat the same few thousand dates and numbers; Babel formats each one once.
         # Ranges follow the day-month order of the other dates ('18–20 Nov 2024'), which Babel's "en" does not.
         self.interval_locale = Locale.parse("en_GB") if lang == "en" else self.locale
-        for name in ("date", "short_date", "month", "when", "number", "percent", "money", "money_exact", "quantity"):
+        for name in ("date", "long_date", "short_date", "month", "when", "number", "percent", "money", "money_exact", "quantity"):
             setattr(self, name, functools.lru_cache(maxsize=1 << 15)(getattr(self, name)))
 
     def date(self, value: dt.date, precision: str = "day") -> str:
@@ -93,6 +93,10 @@ class Formatter:
     def time(self, value: dt.time) -> str:
         """'13.00' / '13:00': a time of day on the language's 24-hour clock."""
         return format_skeleton("Hm", value, locale=self.locale)
+
+    def long_date(self, value: dt.date) -> str:
+        """'21 November 2024': a day without its weekday, which the source did not give."""
+        return format_date(value, "d MMMM y", locale=self.locale)
 
     def short_date(self, value: dt.date) -> str:
         """'5 Feb 2024', for tables and lists."""

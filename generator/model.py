@@ -284,6 +284,17 @@ class GlossaryTerm(Record):
 # ---------------------------------------------------------------- fact sheets
 
 @dataclass(frozen=True, kw_only=True)
+class Dateline(Record):
+    """The words that open an article before the dash: the outlet or the place, sometimes the date."""
+
+    text: ShortText = field(metadata=doc(
+        "As the archived text prints it, with the dash: 'BestieIndonesiaNews.id, Sukadana –', 'PANTAU LAMPUNG –'."))
+    place: Optional[ShortText] = field(default=None, metadata=doc(
+        "The place it names, as printed: 'Sukadana'. Leave out when it names only the outlet."))
+    date: Optional[dt.date] = field(default=None, metadata=doc("The date it gives, when it gives one."))
+
+
+@dataclass(frozen=True, kw_only=True)
 class Source(Record):
     """The article a fact sheet digests."""
 
@@ -298,6 +309,18 @@ class Source(Record):
     url: Optional[Url] = field(default=None, metadata=doc("The article's address, when known."))
     published: Optional[dt.date] = field(default=None, metadata=doc(
         "Publication date; leave it out when unknown rather than guessing."))
+    published_basis: Optional[Literal["stated", "dateline", "url", "outlet-page"]] = field(default=None, metadata=doc(
+        "How the publication date is known: stated in the archived text (give 'published_evidence'), given by "
+        "the dateline, part of the article's address, or shown on the outlet's page beside the article."))
+    published_evidence: Optional[ShortText] = field(default=None, metadata=doc(
+        "For a publication date stated in the text: the passage, as printed ('Diterbitkan 21 November 2024')."))
+    dateline: Optional[Dateline] = field(default=None, metadata=doc("The dateline, when the article has one."))
+    byline: Optional[ShortText] = field(default=None, metadata=doc(
+        "The reporter or author line as the archived text prints it: 'Penulis: Andi Saputra'."))
+    archive: Literal["complete", "partial"] = field(default="complete", metadata=doc(
+        "Whether content/sources/ holds the article's whole text, or only part of it."))
+    archive_missing: Optional[Localized] = field(default=None, metadata=doc(
+        "For a partial archive: which part is missing, and why ('the second page could not be retrieved')."))
     language: Literal["id", "en"] = field(default="id", metadata=doc("Language of the article."))
 
 

@@ -495,6 +495,8 @@ def _find_paragraph(text: str, passage: str) -> int | None:
 LABELS = {
     "headline_basis": {"stated": N_("as published"), "first-line": N_("the article's first line"),
                        "url": N_("taken from the article's address"), "unknown": N_("unknown")},
+    "published_basis": {"stated": N_("stated in the article"), "dateline": N_("from the dateline"),
+                        "url": N_("from the article's address"), "outlet-page": N_("shown on the outlet's page")},
     "role": {"chair": N_("chair"), "opener": N_("opened the meeting"), "speaker": N_("speaker"),
              "resource-person": N_("resource person"), "committee-chair": N_("committee chair"),
              "companion": N_("accompanying")},

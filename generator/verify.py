@@ -213,6 +213,7 @@ class _Checker:
             hint = f"did you mean '{close[0]}'?" if close else "archive the article's text there, unchanged"
             self.problem(sheet.source.where("file"), "source.file",
                          f"expected a file in content/sources/, received '{sheet.source.file}'", hint)
+        self.check_source(sheet.source)
         meeting = sheet.meeting
         if RESERVED_SHEET_ID.match(sheet.id):
             self.problem(sheet.where("id"), "id", f"expected an id that is not the name of a meetings page, "
@@ -275,6 +276,42 @@ class _Checker:
         if text is not None:
             for record, path in _walk(sheet, ""):
                 self.check_evidence(record, path, text)
+
+    def check_source(self, source: model.Source) -> None:
+        """How the publication date is known, the dateline's place, and what a partial archive lacks."""
+        basis, published = source.published_basis, source.published
+        if published is not None and basis is None:
+            self.problem(source.where("published"), "source.published_basis", "expected how the publication date "
+                         "is known, received none", "add published_basis: stated, dateline, url or outlet-page")
+        elif published is None and basis is not None:
+            self.problem(source.where("published_basis"), "source.published", f"expected the publication date "
+                         f"with published_basis '{basis}', received none", "add published, or leave the basis out")
+        elif basis == "stated" and source.published_evidence is None:
+            self.problem(source.where("published_basis"), "source.published_evidence", "expected the passage "
+                         "stating the publication date, received none", "copy it from the archived text")
+        elif basis == "dateline" and (source.dateline is None or source.dateline.date != published):
+            given = source.dateline.date if source.dateline and source.dateline.date else "none"
+            self.problem(source.where("published_basis"), "source.published_basis", f"expected a dateline dated "
+                         f"{published}, received {given}", "give dateline.date, or the basis the date comes from")
+        elif basis == "url" and not _url_has_date(source.url, published):
+            self.problem(source.where("published_basis"), "source.published_basis", f"expected an address holding "
+                         f"the date {published} (like /{published:%Y/%m/%d}/), received "
+                         f"{source.url or 'no url'}", "use 'outlet-page' if the outlet's page shows the date")
+        if source.published_evidence is not None and basis != "stated":
+            self.problem(source.where("published_evidence"), "source.published_evidence", "expected a passage only "
+                         f"for published_basis 'stated', received one with {basis or 'no basis'}",
+                         "set published_basis: stated, or leave the passage out")
+        dateline = source.dateline
+        if dateline is not None and dateline.place is not None and dateline.place not in dateline.text:
+            self.problem(dateline.where("place"), "source.dateline.place", f"expected a place the dateline prints, "
+                         f"received '{dateline.place}', which is not in '{dateline.text}'",
+                         "copy the place from the dateline, or leave it out when the dateline names only the outlet")
+        if source.archive == "partial" and source.archive_missing is None:
+            self.problem(source.where("archive"), "source.archive_missing", "expected what the partial archive "
+                         "lacks, received nothing", "say which part is missing and why, in archive_missing")
+        elif source.archive == "complete" and source.archive_missing is not None:
+            self.problem(source.where("archive_missing"), "source.archive_missing", "expected nothing missing "
+                         "from a complete archive, received a note", "set archive: partial")
 
     def check_attendee(self, entry: model.Attendance, path: str) -> None:
         """Who an entry is (a person, a group, an institution), its agencies, and on whose behalf it attended."""
@@ -405,6 +442,12 @@ class _Checker:
                              f"{_shorten(passage)!r}", _closest_hint(normalise(passage), text))
 
 
+def _url_has_date(url: str | None, day: dt.date) -> bool:
+    """Whether an article's address holds a day, as outlets write it: 2024/11/21, 2024-11-21 or 20241121."""
+    return url is not None and any(form in url for form in (
+        f"{day:%Y/%m/%d}", f"{day:%Y-%m-%d}", f"{day:%Y%m%d}", f"{day.year}/{day.month}/{day.day}/"))
+
+
 class _Normalised(dict):
     """Archived texts as evidence is compared (normalise), each normalised when first asked for."""
 
@@ -486,8 +529,10 @@ def _closest_hint(passage: str, text: str) -> str:
 # Fields that copy the article's own words, so they must be found in it like evidence.
 _AS_WRITTEN = {
     model.Meeting: ("name", "date_as_stated", "venue"),
-    model.Attendance: ("position",),
+    model.Attendance: ("position", "rank", "represents_office"),
     model.Figure: ("as_stated",),
+    model.Source: ("published_evidence", "byline"),
+    model.Dateline: ("text",),
 }
 
 _REGISTRY = {"region": "regions.yaml", "agency_kind": "agencies.yaml (kinds)", "agency": "agencies.yaml",

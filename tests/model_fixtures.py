@@ -1,6 +1,8 @@
 """The content-model fixture: the small fixture tree (fixtures.py) plus one realistic fact sheet per part of the
 content model that the two base sheets do not exercise (issue 16): stand-ins for an office or a person, groups
-drawn from several agencies, an institution present as a whole, honorifics, corps and a rank at one meeting.
+drawn from several agencies, an institution present as a whole, honorifics, corps and a rank at one meeting
+(Karang Sari); a dateline with place and date, a byline, a publication date stated in the text, a partial
+archive and a meeting time in WITA (Bandar Permai).
 
 The article texts are written for the tests, modelled on how Indonesian local outlets report a rakor (the
 dateline, "dibuka oleh ... mewakili ...", "didampingi", "narasumber dari ..."); no real article's text is used.
@@ -116,16 +118,88 @@ STAND_IN_SHEET_DATA: dict = {
     ],
 }
 
+# ------------------------------------------------------------------ sources: dateline, byline, publication, partial
+
+SOURCED_SHEET_ID = "2024-11-20-bandar-permai-rakor-distribusi-logistik"
+SOURCED_SHEET = f"articles/{SOURCED_SHEET_ID}.yaml"
+SOURCED_SOURCE = "sources/fx4_bandar_permai.txt"
+
+SOURCED_TEXT = (
+    "BANDAR PERMAI, 21 November 2024 – KPU Kota Bandar Permai menggelar rapat koordinasi (rakor) distribusi "
+    "logistik Pilkada 2024 di Aula KPU Kota Bandar Permai, Rabu (20/11/2024) pukul 13.00 WITA.\n"
+    "Rakor dipimpin Ketua KPU Kota Bandar Permai, Hj. Nurhayati, S.Pd.\n"
+    "“Seluruh logistik untuk 512 TPS kami distribusikan mulai besok pagi,” kata Nurhayati.\n"
+    "Penulis: Rina Marlina | Diterbitkan 21 November 2024\n"
+)
+
+_SOURCED_REGISTRY = {
+    "regions": [
+        {"id": "teluk-permai", "name": "Teluk Permai", "kind": "province", "source": _FIXTURE_SOURCE},
+        {"id": "bandar-permai", "name": "Bandar Permai", "kind": "city", "parent": "teluk-permai",
+         "source": _FIXTURE_SOURCE},
+    ],
+    "agencies": [
+        {"id": "kpu-bandar-permai", "kind": "kpu", "region": "bandar-permai", "name": "KPU Kota Bandar Permai"},
+    ],
+    "people": [
+        {"id": "nurhayati", "name": "Nurhayati", "honorifics": "Hj.", "degrees": "S.Pd.", "short_names": ["Nurhayati"]},
+    ],
+}
+
+SOURCED_SHEET_DATA: dict = {
+    "id": SOURCED_SHEET_ID,
+    "source": {
+        "file": SOURCED_SOURCE.split("/", 1)[1], "outlet": "Warta Permai",
+        "published": dt.date(2024, 11, 21), "published_basis": "stated",
+        "published_evidence": "Diterbitkan 21 November 2024",
+        "dateline": {"text": "BANDAR PERMAI, 21 November 2024 –", "place": "BANDAR PERMAI",
+                     "date": dt.date(2024, 11, 21)},
+        "byline": "Penulis: Rina Marlina",
+        "archive": "partial",
+        "archive_missing": _loc("Halaman kedua artikel tidak dapat diambil dari situs media.",
+                                "The article's second page could not be retrieved from the outlet's site."),
+    },
+    "meeting": {
+        "kind": "rakor",
+        "name": "rapat koordinasi (rakor) distribusi logistik Pilkada 2024",
+        "title": _loc("Rakor distribusi logistik Pilkada 2024 di Kota Bandar Permai",
+                      "Coordination meeting on distributing the 2024 election materials in Bandar Permai"),
+        "date": dt.date(2024, 11, 20),
+        "date_as_stated": "Rabu (20/11/2024)",
+        "weekday_as_stated": "Rabu",
+        "time": "13:00",
+        "time_zone": "WITA",
+        "venue": "Aula KPU Kota Bandar Permai",
+        "region": "bandar-permai",
+        "elections": ["pilkada-2024"],
+        "organiser": "kpu-bandar-permai",
+        "chair": "nurhayati",
+        "evidence": "KPU Kota Bandar Permai menggelar rapat koordinasi (rakor) distribusi logistik Pilkada 2024 di "
+                    "Aula KPU Kota Bandar Permai, Rabu (20/11/2024) pukul 13.00 WITA.",
+    },
+    "summary": _loc("KPU Kota Bandar Permai mulai mendistribusikan logistik untuk 512 TPS.",
+                    "Bandar Permai's election commission began distributing materials for 512 polling stations."),
+    "attendance": [
+        {"person": "nurhayati", "position": "Ketua KPU Kota Bandar Permai", "agency": "kpu-bandar-permai",
+         "roles": ["chair", "speaker"], "evidence": "Rakor dipimpin Ketua KPU Kota Bandar Permai, Hj. Nurhayati, S.Pd."},
+    ],
+    "statements": [
+        {"id": "ketua-distribusi", "speaker": "nurhayati", "agency": "kpu-bandar-permai",
+         "quote": "Seluruh logistik untuk 512 TPS kami distribusikan mulai besok pagi,",
+         "quote_en": "We will distribute all the materials for 512 polling stations from tomorrow morning.",
+         "topics": ["logistics"]},
+    ],
+}
+
 # ------------------------------------------------------------------ the tree
 
-SHEETS = {STAND_IN_SHEET: STAND_IN_SHEET_DATA}
-SOURCE_TEXTS = {STAND_IN_SOURCE: STAND_IN_TEXT}
-_REGISTRY_ADDITIONS = (
-    ("registry/regions.yaml", "regions", _STAND_IN_REGISTRY["regions"]),
-    ("registry/agencies.yaml", "kinds", _STAND_IN_REGISTRY["kinds"]),
-    ("registry/agencies.yaml", "agencies", _STAND_IN_REGISTRY["agencies"]),
-    ("registry/people.yaml", "people", _STAND_IN_REGISTRY["people"]),
-)
+SHEETS = {STAND_IN_SHEET: STAND_IN_SHEET_DATA, SOURCED_SHEET: SOURCED_SHEET_DATA}
+SOURCE_TEXTS = {STAND_IN_SOURCE: STAND_IN_TEXT, SOURCED_SOURCE: SOURCED_TEXT}
+_REGISTRY_FILES = {"regions": ("registry/regions.yaml", "regions"), "kinds": ("registry/agencies.yaml", "kinds"),
+                   "agencies": ("registry/agencies.yaml", "agencies"), "people": ("registry/people.yaml", "people")}
+_REGISTRY_ADDITIONS = tuple((*_REGISTRY_FILES[key], entries)
+                            for additions in (_STAND_IN_REGISTRY, _SOURCED_REGISTRY)
+                            for key, entries in additions.items())
 
 
 def model_documents() -> dict[str, object]:

@@ -8,7 +8,7 @@ import io
 
 import pytest
 
-from model_fixtures import STAND_IN_SHEET_ID, write_model_tree
+from model_fixtures import SOURCED_SHEET_ID, STAND_IN_SHEET_ID, write_model_tree
 from generator.pipeline import BuildConfig, build
 from update_golden import SITE_URL
 
@@ -118,3 +118,43 @@ def test_stand_ins_groups_and_ranks_in_the_attendance_data(site):
         ("", "", "", "", "", "true", "satpol-pp-karang-sari"),
         ("", "", "", "", "", "false", "forkopimda-karang-sari kpu-karang-sari bawaslu-karang-sari"),
     ]
+
+
+# ------------------------------------------------------------------ sources
+
+SOURCE_ROWS = {
+    "id": ("| Baris penulis | Penulis: Rina Marlina |",
+           "| Dateline | BANDAR PERMAI, 21 November 2024 – (tempat: BANDAR PERMAI), 21 November 2024 |",
+           "| Terbit | 21 November 2024 (disebut dalam artikel [¶4](#p-4)) |",
+           "| Teks arsip | [sebagian](#source): Halaman kedua artikel tidak dapat diambil dari situs media. |",
+           "| Tanggal | Rabu, 20 November 2024, 13.00 WITA |"),
+    "en": ('| Byline | <span lang="id">Penulis: Rina Marlina</span> |',
+           '| Dateline | <span lang="id">BANDAR PERMAI, 21 November 2024 –</span> (place: <span lang="id">BANDAR '
+           'PERMAI</span>), 21 November 2024 |',
+           "| Published | 21 November 2024 (stated in the article [¶4](#p-4)) |",
+           "| Archived text | [partial](#source): The article's second page could not be retrieved from the outlet's "
+           "site. |",
+           "| Date | Wednesday, 20 November 2024, 13:00 WITA |"),
+}
+
+
+@pytest.mark.parametrize("lang, warning", [("id", "Sebagian artikel tidak diarsipkan"),
+                                           ("en", "Part of the article is not archived")])
+def test_dateline_byline_publication_and_a_partial_archive_on_the_meeting_page(site, lang, warning):
+    text = page(site, lang, f"meetings/{SOURCED_SHEET_ID}.md")
+    lines = text.splitlines()
+    for row in SOURCE_ROWS[lang]:
+        assert row in lines, row
+    # The partial archive is said again where the text is, and the page no longer promises the full text.
+    archive = section(text, "## " + ("Arsip artikel" if lang == "id" else "Archived article"))
+    assert f'!!! warning "{warning}"' in archive
+    assert "full text" not in text and "teks lengkapnya" not in text
+
+
+def test_publication_and_archive_in_the_meetings_data(site):
+    data = (site / "id" / "docs" / "data" / "meetings.csv").read_text(encoding="utf-8")
+    found = {row["meeting"]: row for row in csv.DictReader(io.StringIO(data))}
+    assert (found[SOURCED_SHEET_ID]["published"], found[SOURCED_SHEET_ID]["published_basis"],
+            found[SOURCED_SHEET_ID]["archive"]) == ("2024-11-21", "stated", "partial")
+    assert (found[STAND_IN_SHEET_ID]["published"], found[STAND_IN_SHEET_ID]["published_basis"],
+            found[STAND_IN_SHEET_ID]["archive"]) == ("", "", "complete")
