@@ -260,11 +260,11 @@ class _Corpus:
             paragraphs.append(f"Jumlah TPS di {place} sebanyak {stations:,} TPS dengan daftar pemilih tetap "
                               f"sebanyak {voters:,} pemilih.".replace(",", "."))
             figures.append({"id": "tps", "kind": "polling-stations", "label": {"id": "Jumlah TPS",
-                            "en": "Polling stations"}, "value": stations, "unit": "polling-stations",
+                            "en": "Polling stations"}, "value": stations,
                             "as_stated": f"{stations:,} TPS".replace(",", "."),
                             "evidence": f"sebanyak {stations:,} TPS".replace(",", ".")})
-            figures.append({"id": "dpt", "kind": "registered-voters", "label": {"id": "Daftar pemilih tetap",
-                            "en": "Registered voters"}, "value": voters, "unit": "voters",
+            figures.append({"id": "dpt", "kind": "voters", "voter_list": "DPT", "label": {"id": "Daftar pemilih tetap",
+                            "en": "Registered voters"}, "value": voters,
                             "as_stated": f"{voters:,} pemilih".replace(",", "."),
                             "evidence": f"sebanyak {voters:,} pemilih".replace(",", ".")})
         if rng.random() < 0.3:
@@ -273,14 +273,14 @@ class _Corpus:
                               f"Rp{kpu} miliar untuk KPU dan Rp{bawaslu} miliar untuk Bawaslu.")
             kpu_id, bawaslu_id = f"kpu-{region['id']}", f"bawaslu-{region['id']}"
             figures.append({"id": "hibah", "kind": "budget", "label": {"id": "Dana hibah", "en": "Grants"},
-                            "value": (kpu + bawaslu) * 10**9, "unit": "IDR",
+                            "value": (kpu + bawaslu) * 10**9,
                             "as_stated": f"Rp{kpu + bawaslu} miliar",
                             "evidence": f"dana hibah Rp{kpu + bawaslu} miliar"})
             figures.append({"id": "hibah-kpu", "kind": "budget", "label": {"id": "Hibah KPU", "en": "KPU grant"},
-                            "value": kpu * 10**9, "unit": "IDR", "as_stated": f"Rp{kpu} miliar",
+                            "value": kpu * 10**9, "as_stated": f"Rp{kpu} miliar",
                             "recipient": kpu_id, "part_of": "hibah", "evidence": f"Rp{kpu} miliar untuk KPU"})
             figures.append({"id": "hibah-bawaslu", "kind": "budget", "label": {"id": "Hibah Bawaslu",
-                            "en": "Bawaslu grant"}, "value": bawaslu * 10**9, "unit": "IDR",
+                            "en": "Bawaslu grant"}, "value": bawaslu * 10**9,
                             "as_stated": f"Rp{bawaslu} miliar", "recipient": bawaslu_id, "part_of": "hibah",
                             "evidence": f"Rp{bawaslu} miliar untuk Bawaslu"})
         concerns, commitments = [], []

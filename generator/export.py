@@ -30,7 +30,7 @@ EXPORTS = (
                               "possible day, time, region, elections, organiser, chair, source.")),
     Export("attendance.csv", N_("One row per attendee per meeting, with rank and position as stated, agency or agencies, whom they stood in for, and roles.")),
     Export("statements.csv", N_("One row per quote or paraphrase, with speaker, topics and translation.")),
-    Export("figures.csv", N_("One row per stated figure: budgets, polling stations, voters, personnel.")),
+    Export("figures.csv", N_("One row per stated figure: budgets, polling stations, voters and their list, villages, personnel, ratings; approximations and ranges as such.")),
     Export("feed.xml", N_("An Atom feed of meetings, newest first, for feed readers.")),
     Export("calendar.ics", N_("Meetings and election milestones as an iCalendar file.")),
 )
@@ -100,9 +100,13 @@ def render_exports(index: Index, site_url: str) -> dict[str, str]:
           st.quote or st.paraphrase.id, (st.quote_en if st.quote else st.paraphrase.en) or "",
           " ".join(st.topics)) for s in index.sheets for st in s.statements))
     files["figures.csv"] = _csv(
-        ("meeting", "figure", "kind", "value", "unit", "as_stated", "recipient", "part_of", "election", "region"),
-        ((s.id, f.id, f.kind, f.value, f.unit, f.as_stated, f.recipient or "", f.part_of or "", f.election or "",
-          s.meeting.region) for s in index.sheets for f in s.figures))
+        ("meeting", "figure", "kind", "value", "value_max", "approximation", "unit", "as_stated", "voter_list",
+         "funding", "recipient", "agencies", "level", "scale", "part_of", "election", "region", "inferred"),
+        ((s.id, f.id, f.kind, "" if f.value is None else f.value, "" if f.value_max is None else f.value_max,
+          f.approximation or "", f.unit or "", f.as_stated, f.voter_list or "", f.funding or "",
+          f.recipient or " ".join(f.recipients), " ".join(f.agencies), f.level or "", " | ".join(f.scale),
+          f.part_of or "", f.election or "", f.region or s.meeting.region, " ".join(f.inferred))
+         for s in index.sheets for f in s.figures))
     files["feed.xml"] = _atom(index, site_url)
     files["calendar.ics"] = _ical(index, site_url)
     return files

@@ -140,5 +140,7 @@ class Formatter:
             "polling-stations": self.ngettext("%(num)s polling station", "%(num)s polling stations", value),
             "voters": self.ngettext("%(num)s voter", "%(num)s voters", value),
             "persons": self.ngettext("%(num)s person", "%(num)s persons", value),
+            "villages": self.ngettext("%(num)s village", "%(num)s villages", value),
+            "districts": self.ngettext("%(num)s district", "%(num)s districts", value),
         }
         return units[unit] % {"num": number}

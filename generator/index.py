@@ -40,7 +40,8 @@ class PointAt:
 
 @dataclass(frozen=True)
 class RegionFigures:
-    """The comparable figures one meeting gives for its region and election, with derived ratios."""
+    """The figures one meeting gives for its region and election: the comparable ones (exact, region-wide, DPT
+    for voters) by name, with the ratios derived from them, and the rest as they are."""
 
     sheet: FactSheet
     region: Region
@@ -49,7 +50,8 @@ class RegionFigures:
     voters: Figure | None
     budget: Figure | None
     budget_parts: tuple[Figure, ...]
-    security: tuple[Figure, ...]
+    security: tuple[Figure, ...]  # personnel, exact or not
+    others: tuple[Figure, ...]  # every other figure for the region: villages, ratings, approximate or DPTb counts
 
     @property
     def voters_per_station(self) -> float | None:
@@ -90,6 +92,7 @@ class Index:
     points_by_topic: Mapping[str, tuple[PointAt, ...]]
     points_by_agency: Mapping[str, tuple[PointAt, ...]]
     figures_by_recipient: Mapping[str, tuple[tuple[FactSheet, Figure], ...]]  # budgets an agency receives
+    figures_about_region: Mapping[str, tuple[tuple[FactSheet, Figure], ...]]  # figures for it at others' meetings
     statements_by_region: Mapping[str, tuple[Said, ...]]  # including the regions below it
     points_by_region: Mapping[str, tuple[PointAt, ...]]  # including the regions below it
     figures: tuple[RegionFigures, ...]
@@ -151,6 +154,7 @@ def build_index(content: Content) -> Index:
     points_by_topic: dict[str, list[PointAt]] = defaultdict(list)
     points_by_agency: dict[str, list[PointAt]] = defaultdict(list)
     figures_by_recipient: dict[str, list[tuple[FactSheet, Figure]]] = defaultdict(list)
+    figures_about_region: dict[str, list[tuple[FactSheet, Figure]]] = defaultdict(list)
     statements_by_region: dict[str, list[Said]] = defaultdict(list)
     points_by_region: dict[str, list[PointAt]] = defaultdict(list)
     figures: list[RegionFigures] = []
@@ -188,8 +192,11 @@ def build_index(content: Content) -> Index:
                 if point.agency:
                     points_by_agency[point.agency].append(at)
         for figure in sheet.figures:
-            if figure.recipient:
-                figures_by_recipient[figure.recipient].append((sheet, figure))
+            for agency_id in (figure.recipient, *figure.recipients):
+                if agency_id:
+                    figures_by_recipient[agency_id].append((sheet, figure))
+            if figure.region:
+                figures_about_region[figure.region].append((sheet, figure))
         figures.extend(_region_figures(sheet, region, content))
 
     agencies = _by_id(content.agencies)
@@ -228,6 +235,7 @@ def build_index(content: Content) -> Index:
         points_by_topic=_freeze(points_by_topic),
         points_by_agency=_freeze(points_by_agency),
         figures_by_recipient=_freeze(figures_by_recipient),
+        figures_about_region=_freeze(figures_about_region),
         statements_by_region=_freeze(statements_by_region),
         points_by_region=_freeze(points_by_region),
         figures=tuple(figures),
@@ -273,19 +281,25 @@ def _region_figures(sheet: FactSheet, region: Region, content: Content) -> list[
     elections = {e.id: e for e in content.elections}
     by_election: dict[str | None, list[Figure]] = defaultdict(list)
     for figure in sheet.figures:
+        if figure.region is not None:
+            continue  # for another region: on that region's page (figures_about_region), never compared here
         election = figure.election or (sheet.meeting.elections[0] if len(sheet.meeting.elections) == 1 else None)
         by_election[election].append(figure)
     rows = []
     for election_id, found in by_election.items():
         def first(kind: str) -> Figure | None:
-            return next((f for f in found if f.kind == kind and f.part_of is None and f.scope is None), None)
+            return next((f for f in found if f.kind == kind and f.exact and f.part_of is None and f.scope is None
+                         and (kind != "voters" or f.voter_list == "DPT")), None)
 
         budget = first("budget")
+        named = (first("polling-stations"), first("voters"), budget)
+        parts = tuple(f for f in found if budget and f.part_of == budget.id and f.exact)
+        security = tuple(f for f in found if f.kind == "personnel")
+        shown = {id(f) for f in (*named, *parts, *security) if f is not None}
         rows.append(RegionFigures(
             sheet=sheet, region=region, election=elections.get(election_id),
-            polling_stations=first("polling-stations"), voters=first("registered-voters"), budget=budget,
-            budget_parts=tuple(f for f in found if budget and f.part_of == budget.id),
-            security=tuple(f for f in found if f.kind == "security-personnel"),
+            polling_stations=named[0], voters=named[1], budget=budget, budget_parts=parts, security=security,
+            others=tuple(f for f in found if id(f) not in shown),
         ))
     return rows
 

@@ -303,7 +303,8 @@ class Reader:
             if tag == _STR and value in spec.choices:
                 return value
             close = difflib.get_close_matches(value, spec.choices, n=1)
-            hint = f"did you mean '{close[0]}'?" if close else ""
+            renamed = model.RENAMED_VALUES.get(value) if tag == _STR else None
+            hint = f"it is now {renamed}" if renamed else f"did you mean '{close[0]}'?" if close else ""
             self.problem(where, path, f"expected {spec.expected()}, received {value!r}", hint)
             return None
         if spec.kind == "int":
@@ -400,7 +401,8 @@ class Reader:
             spec: FieldSpec | None = fields.get(key)
             if spec is None:
                 close = difflib.get_close_matches(key, fields, n=1)
-                hint = f"did you mean '{close[0]}'?" if close else "allowed: " + ", ".join(fields)
+                hint = model.REMOVED_FIELDS.get((name, key)) or (
+                    f"did you mean '{close[0]}'?" if close else "allowed: " + ", ".join(fields))
                 self.problem(self.loc(display, key_node), field_path, f"unknown field '{key}' in {name}", hint)
                 failed = True
                 continue

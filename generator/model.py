@@ -441,30 +441,90 @@ class Statement(Record):
         "Anything a reader must know about this statement (its context, an ambiguity in the article)."))
 
 
+# Fields and values the model no longer has, with what replaced them: check names the replacement.
+RENAMED_VALUES: Mapping[str, str] = MappingProxyType({
+    "registered-voters": "'voters' with voter_list: DPT", "security-personnel": "'personnel'",
+})
+REMOVED_FIELDS: Mapping[tuple[str, str], str] = MappingProxyType({
+    ("Figure", "unit"): "leave it out: the unit follows from the figure's kind",
+})
+
+# What each kind of figure counts, and the unit its value is in; "assessment" has a level, not a value.
+FIGURE_UNITS: Mapping[str, str | None] = MappingProxyType({
+    "budget": "IDR", "polling-stations": "polling-stations", "voters": "voters", "villages": "villages",
+    "districts": "districts", "personnel": "persons", "vulnerable-polling-stations": "polling-stations",
+    "assessment": None, "other": "other",
+})
+
+
 @dataclass(frozen=True, kw_only=True)
 class Figure(Record):
-    """A number the article states: a budget, polling stations, voters, personnel."""
+    """A number or an assessment the article states: a budget, polling stations, voters, villages, personnel,
+    a vulnerability rating."""
 
     id: Slug = field(metadata=doc("Id within the fact sheet: 'budget-total'."))
-    kind: Literal["budget", "polling-stations", "registered-voters", "security-personnel", "other"] = field(
-        metadata=doc("What is counted."))
+    kind: Literal["budget", "polling-stations", "voters", "villages", "districts", "personnel",
+                  "vulnerable-polling-stations", "assessment", "other"] = field(metadata=doc(
+        "What is counted: budget (rupiah), polling-stations (TPS), voters (of the list in 'voter_list'), villages "
+        "(desa or kelurahan), districts (kecamatan), personnel (of the agencies in 'agencies'), "
+        "vulnerable-polling-stations (TPS rawan), assessment (a rating such as a vulnerability level: give "
+        "'level' and 'scale', no value), or other (give 'unit_label')."))
     label: Localized = field(metadata=doc("What the number is, in words."))
-    value: Annotated[int, Count(minimum=0)] = field(metadata=doc(
-        "The number in full units: 69000000000 for Rp69 miliar."))
-    unit: Literal["IDR", "polling-stations", "voters", "persons"] = field(metadata=doc("The unit of the value."))
-    as_stated: ShortText = field(metadata=doc("The number as the article writes it: 'Rp69 miliar'."))
+    value: Optional[Annotated[int, Count(minimum=0)]] = field(default=None, metadata=doc(
+        "The number in full units: 69000000000 for Rp69 miliar, 103660000000 for Rp103,66 miliar. For a range, "
+        "the lower end. Leave out only for an assessment."))
+    value_max: Optional[Annotated[int, Count(minimum=0)]] = field(default=None, metadata=doc(
+        "For a range ('10 hingga 12 miliar', '300-350 personel'): the upper end."))
+    approximation: Optional[Literal["about", "more-than", "less-than", "at-least", "at-most"]] = field(
+        default=None, metadata=doc(
+            "When the article gives the number loosely: about (sekitar, kurang lebih), more-than (lebih dari), "
+            "less-than (kurang dari), at-least (sedikitnya, minimal), at-most (paling banyak, maksimal)."))
+    as_stated: ShortText = field(metadata=doc(
+        "The number as the article writes it, decimal comma included: 'Rp103,66 miliar', 'sekitar 350 personel'."))
+    voter_list: Optional[Literal["DPT", "DPTb", "DPK", "DPS", "DPSHP", "unspecified"]] = field(
+        default=None, metadata=doc(
+            "For voters: the list counted, as the article names it (DPT, DPTb, DPK, DPS, DPSHP), or 'unspecified' "
+            "when it says only 'pemilih'. Only DPT figures are compared and divided."))
+    funding: Optional[Literal["APBD", "APBN", "hibah", "other"]] = field(default=None, metadata=doc(
+        "For a budget: where the money comes from, when the article says (APBD, APBN, hibah via NPHD, other)."))
     recipient: Annotated[Optional[str], Ref("agency")] = field(default=None, metadata=doc(
         "For a budget part: the agency it goes to."))
+    recipients: Annotated[tuple[Annotated[str, Ref("agency")], ...], Items(max_items=30, hint="list each agency once")] = \
+        field(default=(), metadata=doc(
+            "For a budget shared by several agencies without a breakdown ('untuk KPU, Bawaslu dan pengamanan "
+            "TNI/Polri'): each of them, instead of 'recipient'."))
+    agencies: Annotated[tuple[Annotated[str, Ref("agency")], ...], Items(max_items=30, hint="list each agency once")] = \
+        field(default=(), metadata=doc("For personnel: the agency or agencies whose personnel they are."))
+    level: Optional[ShortText] = field(default=None, metadata=doc(
+        "For an assessment: the level as the article writes it: 'sedang'."))
+    scale: Annotated[tuple[ShortText, ...], Items(max_items=10, hint="list each level once, lowest first")] = field(
+        default=(), metadata=doc(
+            "For an assessment: the levels of its scale, lowest first, as written: [rendah, sedang, tinggi]. "
+            "Leave out when the article does not give them."))
+    unit_label: Optional[Localized] = field(default=None, metadata=doc(
+        "For kind 'other': what one unit is, in the singular or as a counting word ('posko', 'command posts')."))
     part_of: Optional[Slug] = field(default=None, metadata=doc(
         "Id of the total this is a part of; parts must add up to their total."))
+    region: Annotated[Optional[str], Ref("region")] = field(default=None, metadata=doc(
+        "The region the figure is for, when it is not the meeting's: the province of a provincial rating."))
     scope: Optional[Localized] = field(default=None, metadata=doc("What the number covers, if not the region."))
     election: Annotated[Optional[str], Ref("election")] = field(default=None, metadata=doc(
         "The election the figure is for, when there is more than one."))
-    inferred: tuple[Literal["recipient", "unit", "election", "value"], ...] = field(default=(), metadata=doc(
-        "Fields that are inferred."))
+    inferred: tuple[Literal["recipient", "recipients", "election", "value", "voter_list", "funding", "region"], ...] = \
+        field(default=(), metadata=doc("Fields that are inferred."))
     note: Optional[Localized] = field(default=None, metadata=doc(
         "Anything a reader must know about this number (what it leaves out, how the article words it)."))
     evidence: Evidence = field(metadata=doc("The passage stating the number."))
+
+    @property
+    def unit(self) -> str | None:
+        """The unit of the value, from the kind: IDR, polling-stations, voters, villages, districts, persons."""
+        return FIGURE_UNITS[self.kind]
+
+    @property
+    def exact(self) -> bool:
+        """Whether the value is one number as stated: no range, no approximation, not an assessment."""
+        return self.value is not None and self.value_max is None and self.approximation is None
 
 
 @dataclass(frozen=True, kw_only=True)

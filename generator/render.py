@@ -350,6 +350,65 @@ class Helpers:
             groups.setdefault(key, []).append(a)
         return list(groups.values())
 
+    def figure_value(self, figure) -> Md:
+        """A figure as the digest states it: '1.621 TPS', 'sekitar 350 personel', 'Rp10 miliar–Rp12 miliar', a
+        level on its scale; an approximation or a range is said in words, an inferred value marked."""
+        fmt = self.fmt
+        if figure.kind == "assessment":
+            if not figure.scale:
+                return self.original(figure.level)
+            label = self.gettext("scale")
+            return Md(f"{self.original(figure.level)} ({label}: {', '.join(self.original(s) for s in figure.scale)})")
+        if figure.kind == "other":
+            def amount(value: int) -> str:
+                return f"{fmt.number(value)} {self.plain(figure.unit_label)}"
+        elif figure.unit == "IDR":
+            amount = fmt.money
+        else:
+            def amount(value: int) -> str:
+                return fmt.quantity(value, figure.unit)
+        text = amount(figure.value)
+        if figure.value_max is not None:
+            low = fmt.money(figure.value) if figure.unit == "IDR" else fmt.number(figure.value)
+            text = f"{low}–{amount(figure.value_max)}"
+        if figure.approximation:
+            label = LABELS["approximation"][figure.approximation]
+            text = self.gettext(label, value=text)
+        return Md(f"{md_escape(text)}{self.inferred(figure, 'value')}")
+
+    def figure_notes(self, sheet: FactSheet, figure) -> Md:
+        """What a reader needs beside a figure's value: its total, recipients, whose personnel, the voter list, the
+        funding source, the region it is for, its scope, and its note."""
+        parts = []
+        if figure.part_of:
+            total = next(f for f in sheet.figures if f.id == figure.part_of)
+            parts.append(self.gettext("part of “%(total)s”", total=self.loc(total.label)))
+        recipients = [figure.recipient] if figure.recipient else list(figure.recipients)
+        if recipients:
+            mark = self.inferred(figure, "recipient" if figure.recipient else "recipients")
+            parts.append(self.gettext("for %(agencies)s", agencies=Md(", ".join(self.agency(a) for a in recipients)
+                                                                       + mark)))
+        if figure.agencies:
+            parts.append(self.gettext("of %(agencies)s", agencies=Md(", ".join(self.agency(a)
+                                                                              for a in figure.agencies))))
+        if figure.voter_list == "unspecified":
+            parts.append(self.gettext("the article does not name the voter list"))
+        elif figure.voter_list:
+            label = self.gettext("voter list")
+            parts.append(Md(f"{label}: {md_escape(figure.voter_list)}{self.inferred(figure, 'voter_list')}"))
+        if figure.funding:
+            label = LABELS["funding"][figure.funding]
+            parts.append(Md(f"{self.gettext(label)}{self.inferred(figure, 'funding')}"))
+        if figure.region:
+            parts.append(self.gettext("for %(region)s", region=Md(f"{self.region(figure.region)}"
+                                                                  f"{self.inferred(figure, 'region')}")))
+        if figure.scope:
+            parts.append(self.loc(figure.scope))
+        text = "; ".join(parts)
+        if figure.note:
+            text = f"{text}<br>{self.loc(figure.note)}" if text else self.loc(figure.note)
+        return Md(text)
+
     def stand_ins(self, appearances, agency_id: str) -> list:
         """The appearances that stood in for an office or a person of the agency."""
         return [a for a in appearances if a.entry.represents == agency_id
@@ -495,6 +554,11 @@ def _find_paragraph(text: str, passage: str) -> int | None:
 LABELS = {
     "headline_basis": {"stated": N_("as published"), "first-line": N_("the article's first line"),
                        "url": N_("taken from the article's address"), "unknown": N_("unknown")},
+    "approximation": {"about": N_("about %(value)s"), "more-than": N_("more than %(value)s"),
+                      "less-than": N_("less than %(value)s"), "at-least": N_("at least %(value)s"),
+                      "at-most": N_("at most %(value)s")},
+    "funding": {"APBD": N_("funded from the regional budget (APBD)"), "APBN": N_("funded from the state budget (APBN)"),
+                "hibah": N_("funded by a grant (hibah)"), "other": N_("funded from another source")},
     "published_basis": {"stated": N_("stated in the article"), "dateline": N_("from the dateline"),
                         "url": N_("from the article's address"), "outlet-page": N_("shown on the outlet's page")},
     "role": {"chair": N_("chair"), "opener": N_("opened the meeting"), "speaker": N_("speaker"),

@@ -7,6 +7,7 @@ import difflib
 import functools
 import re
 from collections import defaultdict
+from decimal import Decimal
 from dataclasses import dataclass
 from typing import Iterable, Iterator
 
@@ -398,6 +399,7 @@ class _Checker:
         figures = self.unique(sheet.figures, "id", "figure")
         parts: dict[str, list[model.Figure]] = defaultdict(list)
         for i, figure in enumerate(sheet.figures):
+            self.check_figure(sheet, figure, f"figures[{i}]")
             if figure.part_of is None:
                 continue
             total = figures.get(figure.part_of)
@@ -406,19 +408,77 @@ class _Checker:
                 self.problem(figure.where("part_of"), f"figures[{i}].part_of",
                              f"expected the id of a figure in this sheet, received '{figure.part_of}'",
                              f"did you mean '{close[0]}'?" if close else "")
-            elif total.unit != figure.unit:
-                self.problem(figure.where("unit"), f"figures[{i}].unit",
-                             f"expected the unit of its total '{total.id}' ({total.unit}), received {figure.unit}")
             else:
                 parts[total.id].append(figure)
+                if total.kind != figure.kind:
+                    self.problem(figure.where("kind"), f"figures[{i}].kind", f"expected the kind of its total "
+                                 f"'{total.id}' ({total.kind}), received {figure.kind}")
         for total_id, members in parts.items():
             total = figures[total_id]
+            if not (total.exact and all(p.exact and p.kind == total.kind for p in members)):
+                continue  # an approximate total or part, or one of another kind, cannot be added up
             added = sum(p.value for p in members)
             if added != total.value:
                 self.problem(total.where("value"), f"figures[{sheet.figures.index(total)}].value",
                              f"parts do not add up: {' + '.join(f'{p.value:,}' for p in members)} = {added:,}, "
                              f"but the total '{total.id}' is {total.value:,}",
                              "check each part's value against the article")
+
+    def check_figure(self, sheet: FactSheet, figure: model.Figure, path: str) -> None:
+        """The fields a figure's kind needs, and none that belong to another kind; the value against its words."""
+        kind = figure.kind
+        only = {"voter_list": ("voters",), "funding": ("budget",), "recipient": ("budget",), "recipients": ("budget",),
+                "agencies": ("personnel",), "level": ("assessment",), "scale": ("assessment",),
+                "unit_label": ("other",)}
+        for name, kinds in only.items():
+            if getattr(figure, name) not in (None, ()) and kind not in kinds:
+                self.problem(figure.where(name), f"{path}.{name}", f"expected '{name}' only for a figure of kind "
+                             f"{' or '.join(kinds)}, received it for kind {kind}", f"leave {name} out, or check the kind")
+        needs = {"voters": ("voter_list", "name the list counted (DPT, DPTb, DPK ...), or 'unspecified' when the "
+                                          "article says only 'pemilih'"),
+                 "assessment": ("level", "give the level as the article writes it, like 'sedang'"),
+                 "other": ("unit_label", "say what one unit is, like 'posko'")}
+        if kind in needs and getattr(figure, needs[kind][0]) is None:
+            self.problem(figure.where("kind"), f"{path}.{needs[kind][0]}", f"expected '{needs[kind][0]}' for a "
+                         f"figure of kind {kind}, received none", needs[kind][1])
+        if kind == "assessment":
+            if figure.value is not None:
+                self.problem(figure.where("value"), f"{path}.value", "expected no value for an assessment, received "
+                             f"{figure.value:,}", "give its level and scale; a number belongs in a figure of its own")
+            elif figure.level is not None and figure.scale and figure.level not in figure.scale:
+                self.problem(figure.where("level"), f"{path}.level", f"expected one of the scale's levels "
+                             f"({', '.join(figure.scale)}), received '{figure.level}'", "copy both from the article")
+        elif figure.value is None:
+            self.problem(figure.where("kind"), f"{path}.value", "expected the number, received none",
+                         "write it in full units: 69000000000 for Rp69 miliar")
+        if figure.value_max is not None and (figure.value is None or figure.value_max <= figure.value):
+            self.problem(figure.where("value_max"), f"{path}.value_max", "expected the upper end of a range, above "
+                         f"'value' ({figure.value:,}), received {figure.value_max:,}" if figure.value is not None else
+                         f"expected it with 'value', the lower end, received it alone ({figure.value_max:,})")
+        if figure.recipient and figure.recipients:
+            self.problem(figure.where("recipients"), f"{path}.recipients", "expected either 'recipient' or "
+                         "'recipients', received both", "list every agency in 'recipients' and leave 'recipient' out")
+        elif len(figure.recipients) == 1:
+            self.problem(figure.where("recipients"), f"{path}.recipients", "expected two or more agencies, received "
+                         f"one ('{figure.recipients[0]}')", "give a single agency as 'recipient'")
+        if figure.region is not None and figure.region == sheet.meeting.region:
+            self.problem(figure.where("region"), f"{path}.region", f"expected another region than the meeting's, "
+                         f"received '{figure.region}'", "leave region out: a figure is for the meeting's region")
+        if figure.value is not None:
+            self.check_stated_value(figure, path)
+
+    def check_stated_value(self, figure: model.Figure, path: str) -> None:
+        """The value and its upper end against the numbers the figure's words give ('Rp103,66 miliar')."""
+        stated = stated_numbers(figure.as_stated)
+        given = (figure.value,) if figure.value_max is None else (figure.value, figure.value_max)
+        if len(stated) != len(given):
+            return  # words for numbers ("dua polisi"), or several numbers: nothing to compare safely
+        for value, number in zip(given, stated):
+            if number is not None and number != value:
+                name = "value" if value is figure.value else "value_max"
+                self.problem(figure.where(name), f"{path}.{name}", f"expected {number:,} as '{figure.as_stated}' "
+                             f"states it, received {value:,}", "write the number in full units: 'Rp103,66 miliar' is "
+                             "103660000000, '1.621' is 1621")
 
     def check_evidence(self, record: Record, path: str, text: str) -> None:
         for name in _AS_WRITTEN.get(type(record), ()):
@@ -440,6 +500,22 @@ class _Checker:
                 self.problem(record.where(name), field,
                              f"expected a passage of the archived article, received text that is not in it: "
                              f"{_shorten(passage)!r}", _closest_hint(normalise(passage), text))
+
+
+_STATED_NUMBER = re.compile(r"(?<![\d.,])(\d{1,3}(?:\.\d{3})+|\d+)(?:,(\d+))?(?![\d.,]\d)"
+                            r"(?:\s*(ribu|rb|juta|jt|miliar|milyar|M|triliun|T)\b)?")
+_MULTIPLIERS = {None: 1, "ribu": 10 ** 3, "rb": 10 ** 3, "juta": 10 ** 6, "jt": 10 ** 6, "miliar": 10 ** 9,
+                "milyar": 10 ** 9, "M": 10 ** 9, "triliun": 10 ** 12, "T": 10 ** 12}
+
+
+def stated_numbers(text: str) -> tuple[int | None, ...]:
+    """The numbers an Indonesian figure is written with, in full units: 'Rp103,66 miliar' -> (103660000000,),
+    '1.621 TPS' -> (1621,), '300-350 personel' -> (300, 350); None for one that is not a whole number of units."""
+    found = []
+    for whole, decimals, word in _STATED_NUMBER.findall(text):
+        number = Decimal(whole.replace(".", "") + ("." + decimals if decimals else "")) * _MULTIPLIERS[word or None]
+        found.append(int(number) if number == number.to_integral_value() else None)
+    return tuple(found)
 
 
 def _url_has_date(url: str | None, day: dt.date) -> bool:

@@ -66,15 +66,25 @@ def _poison(value: dict, cls: type, text: str, url: str) -> None:
 def hostile_tree(root: Path, text: str = EVERYTHING, url: str = HOSTILE_URL) -> Path:
     """The fixture tree with `text` in every text field and `url` in every address; each archived text gains a
     paragraph holding `text`, so quotes, evidence and the fields checked word for word against the article
-    still pass check."""
+    still pass check; a figure's words are `text` and then its number, which check compares with its value."""
     files = documents()
+    figures = []  # check compares a figure's value with its words' number: each keeps its number after `text`
     for relative, value in files.items():
         if relative.startswith("sources/"):
-            files[relative] = value + text + "\n"
-        else:
-            cls = model.FactSheet if relative.startswith("articles/") else model.REGISTRY_FILES[relative.split("/")[1]]
-            _poison(value, cls, text, url)
+            continue
+        cls = model.FactSheet if relative.startswith("articles/") else model.REGISTRY_FILES[relative.split("/")[1]]
+        numbers = [_NUMBER.search(figure["as_stated"]).group(0) for figure in value.get("figures", ())]
+        _poison(value, cls, text, url)
+        for figure, number in zip(value.get("figures", ()), numbers):
+            figure["as_stated"] = f"{text} {number}"
+            figures.append(figure["as_stated"])
+    for relative, value in files.items():
+        if relative.startswith("sources/"):
+            files[relative] = value + text + "\n" + "".join(f"{stated}\n" for stated in figures)
     return write_content_tree(root, files)
+
+
+_NUMBER = re.compile(r"(?:Rp)?\d[\d.,]*(?: (?:ribu|juta|miliar|triliun))?")
 
 
 # ------------------------------------------------------------------ what must hold of the outputs

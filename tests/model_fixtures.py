@@ -2,7 +2,9 @@
 content model that the two base sheets do not exercise (issue 16): stand-ins for an office or a person, groups
 drawn from several agencies, an institution present as a whole, honorifics, corps and a rank at one meeting
 (Karang Sari); a dateline with place and date, a byline, a publication date stated in the text, a partial
-archive and a meeting time in WITA (Bandar Permai).
+archive and a meeting time in WITA (Bandar Permai); voters of an unnamed list, villages, a grant shared by several
+agencies without a breakdown, a provincial vulnerability rating on its scale, an approximate count and a range
+(Muara Baru).
 
 The article texts are written for the tests, modelled on how Indonesian local outlets report a rakor (the
 dateline, "dibuka oleh ... mewakili ...", "didampingi", "narasumber dari ..."); no real article's text is used.
@@ -191,14 +193,107 @@ SOURCED_SHEET_DATA: dict = {
     ],
 }
 
+# ------------------------------------------------------------------ figures: lists, villages, ratings, approximations
+
+FIGURES_SHEET_ID = "2024-10-15-muara-baru-rakor-kesiapan-pilkada"
+FIGURES_SHEET = f"articles/{FIGURES_SHEET_ID}.yaml"
+FIGURES_SOURCE = "sources/fx5_muara_baru.txt"
+
+FIGURES_TEXT = (
+    "WARTA MUARA – Pemerintah Kota Muara Baru menggelar rapat koordinasi (rakor) kesiapan Pilkada 2024 di Balai "
+    "Kota Muara Baru, Selasa (15/10/2024).\n"
+    "Wali Kota Muara Baru, Rudi Hartono, menyebut jumlah pemilih di Kota Muara Baru mencapai 347.979 pemilih yang "
+    "tersebar di 148 desa.\n"
+    "Pemkot telah menyalurkan dana hibah sebesar Rp103,66 miliar untuk KPU, Bawaslu dan pengamanan TNI/Polri.\n"
+    "Kapolres Muara Baru AKBP Dedi Kurniawan mengatakan tingkat kerawanan Pilkada di Provinsi Teluk Permai berada "
+    "pada kategori sedang, dari skala rendah, sedang dan tinggi.\n"
+    "Sekitar 1.200 personel gabungan TNI-Polri akan diterjunkan untuk mengamankan 300 hingga 350 TPS rawan.\n"
+)
+
+_FIGURES_REGISTRY = {
+    "regions": [
+        {"id": "muara-baru", "name": "Muara Baru", "kind": "city", "parent": "teluk-permai",
+         "short_names": ["Mubar"], "source": _FIXTURE_SOURCE},
+    ],
+    "agencies": [
+        {"id": "pemkot-muara-baru", "kind": "pemda", "region": "muara-baru", "name": "Pemkot Muara Baru",
+         "name_en": "Muara Baru City Government"},
+        {"id": "kpu-muara-baru", "kind": "kpu", "region": "muara-baru", "name": "KPU Kota Muara Baru"},
+        {"id": "bawaslu-muara-baru", "kind": "bawaslu", "region": "muara-baru", "name": "Bawaslu Kota Muara Baru"},
+        {"id": "polres-muara-baru", "kind": "polres", "region": "muara-baru", "name": "Polres Muara Baru"},
+        {"id": "kodim-1402", "kind": "kodim", "region": "muara-baru", "name": "Kodim 1402/Muara Baru"},
+    ],
+    "people": [
+        {"id": "rudi-hartono", "name": "Rudi Hartono", "short_names": ["Rudi"]},
+        {"id": "dedi-kurniawan", "name": "Dedi Kurniawan", "rank": "AKBP"},
+    ],
+}
+
+_TNI_POLRI = _loc("Artikel menulis TNI/Polri; cabang setempatnya disimpulkan.",
+                  "The article writes TNI/Polri; their local branches are inferred.")
+
+FIGURES_SHEET_DATA: dict = {
+    "id": FIGURES_SHEET_ID,
+    "source": {"file": FIGURES_SOURCE.split("/", 1)[1], "outlet": "Warta Muara",
+               "dateline": {"text": "WARTA MUARA –"}},
+    "meeting": {
+        "kind": "rakor",
+        "name": "rapat koordinasi (rakor) kesiapan Pilkada 2024",
+        "title": _loc("Rakor kesiapan Pilkada 2024 di Kota Muara Baru",
+                      "Readiness meeting for the 2024 regional elections in Muara Baru"),
+        "date": dt.date(2024, 10, 15),
+        "date_as_stated": "Selasa (15/10/2024)",
+        "weekday_as_stated": "Selasa",
+        "venue": "Balai Kota Muara Baru",
+        "region": "muara-baru",
+        "elections": ["pilkada-2024"],
+        "organiser": "pemkot-muara-baru",
+        "evidence": "Pemerintah Kota Muara Baru menggelar rapat koordinasi (rakor) kesiapan Pilkada 2024 di Balai "
+                    "Kota Muara Baru, Selasa (15/10/2024).",
+    },
+    "summary": _loc("Pemkot Muara Baru menyalurkan hibah Rp103,66 miliar; kerawanan provinsi berada pada kategori "
+                    "sedang.", "Muara Baru's city government passed on a grant of IDR 103.66 billion; the province's "
+                    "vulnerability was rated medium."),
+    "attendance": [
+        {"person": "rudi-hartono", "position": "Wali Kota Muara Baru", "agency": "pemkot-muara-baru",
+         "roles": ["speaker"], "evidence": "Wali Kota Muara Baru, Rudi Hartono"},
+        {"person": "dedi-kurniawan", "position": "Kapolres Muara Baru", "agency": "polres-muara-baru",
+         "roles": ["speaker"], "evidence": "Kapolres Muara Baru AKBP Dedi Kurniawan"},
+    ],
+    "figures": [
+        {"id": "jumlah-pemilih", "kind": "voters", "voter_list": "unspecified",
+         "label": _loc("Jumlah pemilih", "Voters"), "value": 347_979, "as_stated": "347.979 pemilih",
+         "evidence": "mencapai 347.979 pemilih"},
+        {"id": "jumlah-desa", "kind": "villages", "label": _loc("Desa", "Villages"), "value": 148,
+         "as_stated": "148 desa", "evidence": "tersebar di 148 desa."},
+        {"id": "hibah-pilkada", "kind": "budget", "funding": "hibah",
+         "label": _loc("Hibah Pilkada", "Election grant"), "value": 103_660_000_000, "as_stated": "Rp103,66 miliar",
+         "recipients": ["kpu-muara-baru", "bawaslu-muara-baru", "polres-muara-baru", "kodim-1402"],
+         "inferred": ["recipients"], "note": _TNI_POLRI,
+         "evidence": "dana hibah sebesar Rp103,66 miliar untuk KPU, Bawaslu dan pengamanan TNI/Polri."},
+        {"id": "kerawanan-provinsi", "kind": "assessment", "label": _loc("Tingkat kerawanan", "Vulnerability level"),
+         "level": "sedang", "scale": ["rendah", "sedang", "tinggi"], "region": "teluk-permai",
+         "as_stated": "kategori sedang",
+         "evidence": "tingkat kerawanan Pilkada di Provinsi Teluk Permai berada pada kategori sedang, dari skala "
+                     "rendah, sedang dan tinggi."},
+        {"id": "personel-gabungan", "kind": "personnel", "label": _loc("Personel gabungan", "Joint personnel"),
+         "value": 1200, "approximation": "about", "as_stated": "Sekitar 1.200 personel",
+         "agencies": ["polres-muara-baru", "kodim-1402"], "note": _TNI_POLRI,
+         "evidence": "Sekitar 1.200 personel gabungan TNI-Polri"},
+        {"id": "tps-rawan", "kind": "vulnerable-polling-stations", "label": _loc("TPS rawan", "Vulnerable polling stations"),
+         "value": 300, "value_max": 350, "as_stated": "300 hingga 350 TPS rawan",
+         "evidence": "300 hingga 350 TPS rawan."},
+    ],
+}
+
 # ------------------------------------------------------------------ the tree
 
-SHEETS = {STAND_IN_SHEET: STAND_IN_SHEET_DATA, SOURCED_SHEET: SOURCED_SHEET_DATA}
-SOURCE_TEXTS = {STAND_IN_SOURCE: STAND_IN_TEXT, SOURCED_SOURCE: SOURCED_TEXT}
+SHEETS = {STAND_IN_SHEET: STAND_IN_SHEET_DATA, SOURCED_SHEET: SOURCED_SHEET_DATA, FIGURES_SHEET: FIGURES_SHEET_DATA}
+SOURCE_TEXTS = {STAND_IN_SOURCE: STAND_IN_TEXT, SOURCED_SOURCE: SOURCED_TEXT, FIGURES_SOURCE: FIGURES_TEXT}
 _REGISTRY_FILES = {"regions": ("registry/regions.yaml", "regions"), "kinds": ("registry/agencies.yaml", "kinds"),
                    "agencies": ("registry/agencies.yaml", "agencies"), "people": ("registry/people.yaml", "people")}
 _REGISTRY_ADDITIONS = tuple((*_REGISTRY_FILES[key], entries)
-                            for additions in (_STAND_IN_REGISTRY, _SOURCED_REGISTRY)
+                            for additions in (_STAND_IN_REGISTRY, _SOURCED_REGISTRY, _FIGURES_REGISTRY)
                             for key, entries in additions.items())
 
 

@@ -84,8 +84,8 @@ def test_check_reports_every_problem_not_just_the_first(content_tree, capsys):
         return sheet
 
     def break_regency(sheet):
-        sheet["figures"] = [{"id": "x", "kind": "other", "label": {"id": "x"}, "value": "lima", "unit": "persons",
-                             "as_stated": "lima", "evidence": "Kegiatan dipimpin Ketua KPU"}]
+        sheet["figures"] = [{"id": "x", "kind": "other", "label": {"id": "x"}, "value": "lima",
+                             "unit_label": {"id": "orang"}, "as_stated": "lima", "evidence": "Kegiatan dipimpin Ketua KPU"}]
         return sheet
 
     root = content_tree({CITY_SHEET: break_city, REGENCY_SHEET: break_regency})

@@ -7,9 +7,11 @@ import csv
 import io
 
 import pytest
+from hypothesis import given, strategies as st
 
-from model_fixtures import SOURCED_SHEET_ID, STAND_IN_SHEET_ID, write_model_tree
+from model_fixtures import FIGURES_SHEET_ID, SOURCED_SHEET_ID, STAND_IN_SHEET_ID, write_model_tree
 from generator.pipeline import BuildConfig, build
+from generator.verify import stated_numbers
 from update_golden import SITE_URL
 
 
@@ -158,3 +160,83 @@ def test_publication_and_archive_in_the_meetings_data(site):
             found[SOURCED_SHEET_ID]["archive"]) == ("2024-11-21", "stated", "partial")
     assert (found[STAND_IN_SHEET_ID]["published"], found[STAND_IN_SHEET_ID]["published_basis"],
             found[STAND_IN_SHEET_ID]["archive"]) == ("", "", "complete")
+
+
+# ------------------------------------------------------------------ figures
+
+FIGURE_ROWS = {
+    "id": ("| **Jumlah pemilih**{: #figure-jumlah-pemilih } | 347.979 pemilih | 347.979 pemilih | artikel tidak menyebut "
+           "daftar pemilihnya |",
+           "| **Desa**{: #figure-jumlah-desa } | 148 desa | 148 desa |  |",
+           "| **Hibah Pilkada**{: #figure-hibah-pilkada } | Rp103,66 miliar | Rp103,66 miliar | untuk [KPU Kota Muara Baru]",
+           "| **Tingkat kerawanan**{: #figure-kerawanan-provinsi } | sedang (skala: rendah, sedang, tinggi) | kategori "
+           "sedang | untuk [Teluk Permai](../regions/teluk-permai.md) |",
+           "| **Personel gabungan**{: #figure-personel-gabungan } | sekitar 1.200 orang | Sekitar 1.200 personel | dari "
+           "[Polres Muara Baru]",
+           "| **TPS rawan**{: #figure-tps-rawan } | 300–350 TPS | 300 hingga 350 TPS rawan |  |"),
+    "en": ("| **Voters**{: #figure-jumlah-pemilih } | 347,979 voters |",
+           "| **Villages**{: #figure-jumlah-desa } | 148 villages |",
+           "| **Election grant**{: #figure-hibah-pilkada } | IDR 103.66 billion |",
+           '| **Vulnerability level**{: #figure-kerawanan-provinsi } | <span lang="id">sedang</span> (scale: '
+           '<span lang="id">rendah</span>, <span lang="id">sedang</span>, <span lang="id">tinggi</span>) |',
+           "| **Joint personnel**{: #figure-personel-gabungan } | about 1,200 persons |",
+           "| **Vulnerable polling stations**{: #figure-tps-rawan } | 300–350 polling stations |"),
+}
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_figures_say_their_list_scale_approximation_range_and_recipients(site, lang):
+    text = page(site, lang, f"meetings/{FIGURES_SHEET_ID}.md")
+    found = rows(text, "| **")
+    for expected in FIGURE_ROWS[lang]:
+        assert any(line.startswith(expected) for line in found), expected
+    grant = next(line for line in found if "#figure-hibah-pilkada" in line)
+    for agency in ("kpu-muara-baru", "bawaslu-muara-baru", "polres-muara-baru", "kodim-1402"):
+        assert f"#agency-{agency})" in grant
+    assert ("dari dana hibah" if lang == "id" else "funded by a grant (hibah)") in grant
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_only_exact_dpt_figures_are_compared_and_divided(site, lang):
+    """The city's 347,979 'pemilih' are of no named list: neither a DPT column nor a ratio may come from them."""
+    figures = page(site, lang, "figures.md")
+    row = next(line for line in figures.splitlines() if line.startswith("| [Muara Baru"))
+    cells = [cell.strip() for cell in row.split("|")[1:-1]]
+    assert cells[2:5] == ["–", "–", "–"], cells  # polling stations, DPT, voters per station
+    assert cells[6] == "–"  # budget per registered voter
+    region = section(page(site, lang, "regions/muara-baru.md"), "## " + ("Angka" if lang == "id" else "Figures"))
+    assert ("Pemilih per TPS" if lang == "id" else "Voters per polling station") not in region
+    assert ("sekitar 1.200 orang" if lang == "id" else "about 1,200 persons") in region
+    assert ("148 desa" if lang == "id" else "148 villages") in region
+    # The provincial rating is on the province's page, not compared with the city's figures.
+    province = page(site, lang, "regions/teluk-permai.md")
+    assert "#figures-stated-elsewhere" in province and "#figure-kerawanan-provinsi" in province
+
+
+def test_figures_data_keeps_lists_ranges_approximations_and_ratings(site):
+    data = (site / "id" / "docs" / "data" / "figures.csv").read_text(encoding="utf-8")
+    found = {row["figure"]: row for row in csv.DictReader(io.StringIO(data)) if row["meeting"] == FIGURES_SHEET_ID}
+    assert (found["jumlah-pemilih"]["voter_list"], found["jumlah-pemilih"]["unit"]) == ("unspecified", "voters")
+    assert (found["tps-rawan"]["value"], found["tps-rawan"]["value_max"]) == ("300", "350")
+    assert (found["personel-gabungan"]["approximation"], found["personel-gabungan"]["agencies"]) == (
+        "about", "polres-muara-baru kodim-1402")
+    assert (found["kerawanan-provinsi"]["value"], found["kerawanan-provinsi"]["level"],
+            found["kerawanan-provinsi"]["scale"], found["kerawanan-provinsi"]["region"]) == (
+        "", "sedang", "rendah | sedang | tinggi", "teluk-permai")
+    assert (found["hibah-pilkada"]["funding"], found["hibah-pilkada"]["recipient"]) == (
+        "hibah", "kpu-muara-baru bawaslu-muara-baru polres-muara-baru kodim-1402")
+
+
+_MULTIPLIER = {"": 1, " ribu": 10 ** 3, " juta": 10 ** 6, " miliar": 10 ** 9, " triliun": 10 ** 12}
+
+
+@given(whole=st.integers(min_value=0, max_value=10 ** 6), hundredths=st.integers(min_value=0, max_value=99),
+       word=st.sampled_from(sorted(_MULTIPLIER)), prefix=st.sampled_from(["", "Rp", "Rp ", "sekitar "]),
+       suffix=st.sampled_from(["", " TPS", " pemilih", " orang", " desa"]))
+def test_stated_numbers_reads_indonesian_notation(whole, hundredths, word, prefix, suffix):
+    """'1.621', 'Rp103,66 miliar', '2,5 juta': thousands dots, a decimal comma and a word multiplier."""
+    grouped = f"{whole:,}".replace(",", ".")
+    text = f"{prefix}{grouped},{hundredths:02d}{word}{suffix}" if word else f"{prefix}{grouped}{suffix}"
+    value = (whole * 100 + hundredths) * _MULTIPLIER[word] // 100 if word else whole
+    exact = not word or (whole * 100 + hundredths) * _MULTIPLIER[word] % 100 == 0
+    assert stated_numbers(text) == ((value,) if exact else (None,))
