@@ -314,15 +314,23 @@ class _Checker:
             self.problem(source.where("archive_missing"), "source.archive_missing", "expected nothing missing "
                          "from a complete archive, received a note", "set archive: partial")
 
+    def one_or_several(self, record, one: str, several: str, path: str) -> bool:
+        """A record names one agency in `one` or two and more in `several`, never both; False if it did not."""
+        listed = getattr(record, several)
+        if listed and getattr(record, one):
+            self.problem(record.where(several), f"{path}.{several}", f"expected either '{one}' or '{several}', "
+                         f"received both", f"list every agency in '{several}' and leave '{one}' out")
+        elif len(listed) == 1:
+            self.problem(record.where(several), f"{path}.{several}", f"expected two or more agencies, received "
+                         f"one ('{listed[0]}')", f"give a single agency as '{one}'")
+        else:
+            return True
+        return False
+
     def check_attendee(self, entry: model.Attendance, path: str) -> None:
         """Who an entry is (a person, a group, an institution), its agencies, and on whose behalf it attended."""
-        if entry.agencies and entry.agency:
-            self.problem(entry.where("agencies"), f"{path}.agencies", "expected either 'agency' or 'agencies', "
-                         "received both", "list every agency in 'agencies' and leave 'agency' out")
-        elif len(entry.agencies) == 1:
-            self.problem(entry.where("agencies"), f"{path}.agencies", "expected two or more agencies, received "
-                         f"one ('{entry.agencies[0]}')", "give a single agency as 'agency'")
-        elif entry.agencies and not (entry.group or entry.institution):
+        if self.one_or_several(entry, "agency", "agencies", path) and entry.agencies \
+                and not (entry.group or entry.institution):
             self.problem(entry.where("agencies"), f"{path}.agencies", "expected several agencies only for a "
                          "group or an institution, received them for one attendee",
                          "set group: true, or give the attendee's own agency as 'agency'")
@@ -455,12 +463,7 @@ class _Checker:
             self.problem(figure.where("value_max"), f"{path}.value_max", "expected the upper end of a range, above "
                          f"'value' ({figure.value:,}), received {figure.value_max:,}" if figure.value is not None else
                          f"expected it with 'value', the lower end, received it alone ({figure.value_max:,})")
-        if figure.recipient and figure.recipients:
-            self.problem(figure.where("recipients"), f"{path}.recipients", "expected either 'recipient' or "
-                         "'recipients', received both", "list every agency in 'recipients' and leave 'recipient' out")
-        elif len(figure.recipients) == 1:
-            self.problem(figure.where("recipients"), f"{path}.recipients", "expected two or more agencies, received "
-                         f"one ('{figure.recipients[0]}')", "give a single agency as 'recipient'")
+        self.one_or_several(figure, "recipient", "recipients", path)
         if figure.region is not None and figure.region == sheet.meeting.region:
             self.problem(figure.where("region"), f"{path}.region", f"expected another region than the meeting's, "
                          f"received '{figure.region}'", "leave region out: a figure is for the meeting's region")
