@@ -82,7 +82,7 @@ class Index:
     sheets: tuple[FactSheet, ...]  # by meeting date, then id
     children: Mapping[str, tuple[Region, ...]]
     branches: Mapping[str, tuple[Agency, ...]]  # agency kind -> branches
-    sheets_by_region: Mapping[str, tuple[FactSheet, ...]]  # including the regions below it
+    sheets_by_region: Mapping[str, tuple[FactSheet, ...]]  # including the regions below it (and below those)
     appearances_by_person: Mapping[str, tuple[Appearance, ...]]
     appearances_by_agency: Mapping[str, tuple[Appearance, ...]]
     represented_person: Mapping[str, tuple[Appearance, ...]]  # person -> the attendances that stood in for them
@@ -144,6 +144,7 @@ def build_index(content: Content) -> Index:
     for agency in sorted(content.agencies, key=lambda a: a.name):
         branches[agency.kind].append(agency)
 
+    ancestry = {region.id: _ancestry(region, regions) for region in content.regions}
     sheets_by_region: dict[str, list[FactSheet]] = defaultdict(list)
     appearances_by_person: dict[str, list[Appearance]] = defaultdict(list)
     appearances_by_agency: dict[str, list[Appearance]] = defaultdict(list)
@@ -161,7 +162,7 @@ def build_index(content: Content) -> Index:
 
     for sheet in content.sheets:
         region = regions[sheet.meeting.region]
-        region_ids = (region.id, region.parent) if region.parent else (region.id,)
+        region_ids = ancestry[region.id]
         for region_id in region_ids:
             sheets_by_region[region_id].append(sheet)
         for number, entry in enumerate(sheet.attendance, start=1):
@@ -302,6 +303,14 @@ def _region_figures(sheet: FactSheet, region: Region, content: Content) -> list[
             others=tuple(f for f in found if id(f) not in shown),
         ))
     return rows
+
+
+def _ancestry(region: Region, regions: Mapping[str, Region]) -> tuple[str, ...]:
+    """A region and the regions containing it: a regency, its province and the country, if listed."""
+    chain = [region.id]
+    while regions[chain[-1]].parent and len(chain) < 3:  # at most a regency, a province and the country
+        chain.append(regions[chain[-1]].parent)
+    return tuple(chain)
 
 
 def _group(items, key) -> dict[str, list]:

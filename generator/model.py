@@ -173,14 +173,15 @@ class RegistrySource(Record):
 
 @dataclass(frozen=True, kw_only=True)
 class Region(Record):
-    """A province, regency (kabupaten) or city (kota)."""
+    """A province, regency (kabupaten) or city (kota), or the country, for national meetings."""
 
     id: Slug = field(metadata=doc("Stable id, used in page paths: 'lampung-timur'."))
     name: ShortText = field(metadata=doc("Official name without the kind: 'Lampung Timur'."))
-    kind: Literal["province", "regency", "city"] = field(metadata=doc(
-        "province (provinsi), regency (kabupaten) or city (kota); a regency and a city are different things."))
+    kind: Literal["country", "province", "regency", "city"] = field(metadata=doc(
+        "province (provinsi), regency (kabupaten) or city (kota); a regency and a city are different things. "
+        "country (Indonesia) is the region of a national meeting."))
     parent: Annotated[Optional[str], Ref("region")] = field(default=None, metadata=doc(
-        "The province that contains this regency or city."))
+        "The province that contains this regency or city; for a province, the country, if the registry has one."))
     short_names: tuple[ShortText, ...] = field(default=(), metadata=doc(
         "Other names the press uses, such as 'Lamteng' for Lampung Tengah; used by search."))
     seat: Optional[ShortText] = field(default=None, metadata=doc(

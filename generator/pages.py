@@ -102,7 +102,8 @@ def plan_pages(index: Index, lang: str) -> list[Page]:
     content = index.content
     regions = sorted(content.regions, key=lambda r: r.name)
     provinces = [r for r in regions if r.kind == "province"]
-    orphans = [r for r in regions if r.kind != "province" and not r.parent]
+    countries = [r for r in regions if r.kind == "country"]
+    orphans = [r for r in regions if r.kind not in ("province", "country") and not r.parent]
     newest_first = sorted(index.sheets, key=lambda s: (s.meeting.date.key, s.id), reverse=True)
     months = meeting_months(index, fmt)
     pages = [
@@ -119,7 +120,8 @@ def plan_pages(index: Index, lang: str) -> list[Page]:
             "years": [(year, list(group)) for year, group in
                       itertools.groupby(months, key=lambda month: month[0])],
         }),
-        Page("regions/index.md", "region_index.md.j2", {"provinces": provinces, "orphans": orphans,
+        Page("regions/index.md", "region_index.md.j2", {"countries": countries, "provinces": provinces,
+                                                         "orphans": orphans,
                                                          "inline": len(regions) <= REGIONS_INLINE}),
         Page("agencies/index.md", "agency_index.md.j2", {"kinds": sorted(content.agency_kinds,
                                                                           key=lambda k: k.abbreviation)}),

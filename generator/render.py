@@ -217,6 +217,7 @@ class Helpers:
     def region_name(self, region: Region) -> str:
         """'Kabupaten Lampung Timur' / 'Lampung Timur Regency'."""
         pattern = {
+            "country": "%(name)s",
             "province": self.fmt.gettext("Province of %(name)s"),
             "regency": self.fmt.gettext("%(name)s Regency"),
             "city": self.fmt.gettext("%(name)s City"),
@@ -564,8 +565,10 @@ LABELS = {
     "role": {"chair": N_("chair"), "opener": N_("opened the meeting"), "speaker": N_("speaker"),
              "resource-person": N_("resource person"), "committee-chair": N_("committee chair"),
              "companion": N_("accompanying")},
-    "region_kind": {"province": N_("province"), "regency": N_("regency"), "city": N_("city")},
-    "region_kind_plural": {"province": N_("Provinces"), "regency": N_("Regencies"), "city": N_("Cities")},
+    "region_kind": {"country": N_("country"), "province": N_("province"), "regency": N_("regency"),
+                    "city": N_("city")},
+    "region_kind_plural": {"country": N_("Countries"), "province": N_("Provinces"), "regency": N_("Regencies"),
+                           "city": N_("Cities")},
     "election_kind": {"pemilu": N_("general election"), "pilkada": N_("regional election"),
                       "psu": N_("re-vote"), "other": N_("election")},
     "figure_kind": {"budget": N_("Budget"), "polling-stations": N_("Polling stations"),

@@ -173,12 +173,13 @@ class _Checker:
                              "received none", "no article states these: cite where they come from")
             if region.parent in regions:
                 parent = regions[region.parent]
-                if parent.kind != "province":
-                    self.problem(region.where("parent"), "parent",
-                                 f"expected a province as parent, received {parent.kind} '{parent.id}'")
-                if region.kind == "province":
-                    self.problem(region.where("parent"), "parent", "expected no parent for a province, "
-                                 f"received '{region.parent}'")
+                expected = PARENT_KIND[region.kind]
+                if expected is None:
+                    self.problem(region.where("parent"), "parent", f"expected no parent for a country, received "
+                                 f"'{region.parent}'")
+                elif parent.kind != expected:
+                    self.problem(region.where("parent"), "parent", f"expected a {expected} as parent, received "
+                                 f"{parent.kind} '{parent.id}'")
 
     def check_agencies(self) -> None:
         for agency in self.content.agencies:
@@ -606,6 +607,9 @@ def _closest_hint(passage: str, text: str) -> str:
 
 
 # Fields that copy the article's own words, so they must be found in it like evidence.
+# The kind of region that contains each kind: a regency or city is in a province, a province in the country.
+PARENT_KIND = {"city": "province", "regency": "province", "province": "country", "country": None}
+
 _AS_WRITTEN = {
     model.Meeting: ("name", "date_as_stated", "venue"),
     model.Attendance: ("position", "rank", "represents_office"),

@@ -4,7 +4,8 @@ drawn from several agencies, an institution present as a whole, honorifics, corp
 (Karang Sari); a dateline with place and date, a byline, a publication date stated in the text, a partial
 archive and a meeting time in WITA (Bandar Permai); voters of an unnamed list, villages, a grant shared by several
 agencies without a breakdown, a provincial vulnerability rating on its scale, an approximate count and a range
-(Muara Baru).
+(Muara Baru); a meeting at the province level (Teluk Permai) and one at the national level (Indonesia, a region
+of kind country, which contains the province).
 
 The article texts are written for the tests, modelled on how Indonesian local outlets report a rakor (the
 dateline, "dibuka oleh ... mewakili ...", "didampingi", "narasumber dari ..."); no real article's text is used.
@@ -136,7 +137,8 @@ SOURCED_TEXT = (
 
 _SOURCED_REGISTRY = {
     "regions": [
-        {"id": "teluk-permai", "name": "Teluk Permai", "kind": "province", "source": _FIXTURE_SOURCE},
+        {"id": "teluk-permai", "name": "Teluk Permai", "kind": "province", "parent": "indonesia",
+         "source": _FIXTURE_SOURCE},
         {"id": "bandar-permai", "name": "Bandar Permai", "kind": "city", "parent": "teluk-permai",
          "source": _FIXTURE_SOURCE},
     ],
@@ -286,14 +288,104 @@ FIGURES_SHEET_DATA: dict = {
     ],
 }
 
+# ------------------------------------------------------------------ province and national meetings
+
+PROVINCE_SHEET_ID = "2024-09-03-teluk-permai-rakor-pilkada-provinsi"
+PROVINCE_SHEET = f"articles/{PROVINCE_SHEET_ID}.yaml"
+PROVINCE_SOURCE = "sources/fx6_teluk_permai.txt"
+PROVINCE_TEXT = (
+    "SUARA TELUK – KPU Provinsi Teluk Permai menggelar rapat koordinasi (rakor) persiapan Pilkada 2024 bersama KPU "
+    "kabupaten dan kota se-Provinsi Teluk Permai, Selasa (3/9/2024), di Hotel Permai Raya.\n"
+    "Ketua KPU Provinsi Teluk Permai, Sri Wahyuni, meminta seluruh jajaran menuntaskan pemutakhiran data pemilih.\n"
+    "“Data pemilih harus bersih sebelum penetapan DPT,” tegas Sri.\n"
+)
+
+NATIONAL_SHEET_ID = "2024-07-22-indonesia-rakornas-pengawasan-pilkada"
+NATIONAL_SHEET = f"articles/{NATIONAL_SHEET_ID}.yaml"
+NATIONAL_SOURCE = "sources/fx7_indonesia.txt"
+NATIONAL_TEXT = (
+    "JAKARTA – Bawaslu RI menggelar rapat koordinasi nasional (rakornas) pengawasan Pilkada 2024 di Jakarta, Senin "
+    "(22/7/2024), diikuti Bawaslu provinsi se-Indonesia.\n"
+    "Anggota Bawaslu RI, Lestari Handayani, mengingatkan kerawanan politik uang menjelang masa kampanye.\n"
+    "“Pengawasan politik uang harus dimulai sejak sekarang,” ujar Lestari.\n"
+)
+
+_LEVELS_REGISTRY = {
+    "regions": [
+        {"id": "indonesia", "name": "Indonesia", "kind": "country"},
+    ],
+    "agencies": [
+        {"id": "kpu-teluk-permai", "kind": "kpu", "region": "teluk-permai", "name": "KPU Provinsi Teluk Permai"},
+        {"id": "bawaslu-ri", "kind": "bawaslu", "region": "indonesia", "name": "Bawaslu RI",
+         "name_en": "Bawaslu (national)"},
+    ],
+    "people": [
+        {"id": "sri-wahyuni", "name": "Sri Wahyuni", "short_names": ["Sri"]},
+        {"id": "lestari-handayani", "name": "Lestari Handayani", "short_names": ["Lestari"]},
+    ],
+}
+
+
+def _level_sheet(sheet_id, source, outlet, dateline, name, title, day, as_stated, venue, region, organiser, person,
+                 position, attendance_evidence, quote, quote_en, topic, meeting_evidence, summary, others) -> dict:
+    return {
+        "id": sheet_id,
+        "source": {"file": source.split("/", 1)[1], "outlet": outlet, "dateline": {"text": dateline}},
+        "meeting": {"kind": "rakor", "name": name, "title": title, "date": day, "date_as_stated": as_stated,
+                    "venue": venue, "region": region, "elections": ["pilkada-2024"], "organiser": organiser,
+                    "evidence": meeting_evidence},
+        "summary": summary,
+        "attendance": [
+            {"person": person, "position": position, "agency": organiser, "roles": ["speaker"],
+             "evidence": attendance_evidence},
+            others,
+        ],
+        "statements": [{"id": "pesan-utama", "speaker": person, "agency": organiser, "quote": quote,
+                        "quote_en": quote_en, "topics": [topic]}],
+        "concerns": [{"topic": topic, "text": _loc(quote.rstrip(","), quote_en), "raised_by": person,
+                      "agency": organiser, "evidence": quote}],
+    }
+
+
+PROVINCE_SHEET_DATA = _level_sheet(
+    PROVINCE_SHEET_ID, PROVINCE_SOURCE, "Suara Teluk", "SUARA TELUK –",
+    "rapat koordinasi (rakor) persiapan Pilkada 2024",
+    _loc("Rakor persiapan Pilkada 2024 tingkat Provinsi Teluk Permai",
+         "Province-level meeting preparing the 2024 regional elections in Teluk Permai"),
+    dt.date(2024, 9, 3), "Selasa (3/9/2024)", "Hotel Permai Raya", "teluk-permai", "kpu-teluk-permai", "sri-wahyuni",
+    "Ketua KPU Provinsi Teluk Permai", "Ketua KPU Provinsi Teluk Permai, Sri Wahyuni",
+    "Data pemilih harus bersih sebelum penetapan DPT,", "The voter data must be clean before the DPT is set.",
+    "logistics",
+    "KPU Provinsi Teluk Permai menggelar rapat koordinasi (rakor) persiapan Pilkada 2024 bersama KPU kabupaten dan "
+    "kota se-Provinsi Teluk Permai, Selasa (3/9/2024), di Hotel Permai Raya.",
+    _loc("KPU Provinsi Teluk Permai meminta data pemilih dituntaskan sebelum penetapan DPT.",
+         "Teluk Permai's provincial election commission asked for the voter data to be finished before the DPT."),
+    {"position": "KPU kabupaten dan kota se-Provinsi Teluk Permai", "group": True,
+     "evidence": "bersama KPU kabupaten dan kota se-Provinsi Teluk Permai"})
+
+NATIONAL_SHEET_DATA = _level_sheet(
+    NATIONAL_SHEET_ID, NATIONAL_SOURCE, "Kabar Nasional", "JAKARTA –",
+    "rapat koordinasi nasional (rakornas) pengawasan Pilkada 2024",
+    _loc("Rakornas pengawasan Pilkada 2024", "National coordination meeting on supervising the 2024 regional elections"),
+    dt.date(2024, 7, 22), "Senin (22/7/2024)", "Jakarta", "indonesia", "bawaslu-ri", "lestari-handayani",
+    "Anggota Bawaslu RI", "Anggota Bawaslu RI, Lestari Handayani",
+    "Pengawasan politik uang harus dimulai sejak sekarang,", "Supervision of money politics must start now.",
+    "money-politics",
+    "Bawaslu RI menggelar rapat koordinasi nasional (rakornas) pengawasan Pilkada 2024 di Jakarta, Senin (22/7/2024)",
+    _loc("Bawaslu RI meminta pengawasan politik uang dimulai sebelum masa kampanye.",
+         "The national Bawaslu asked for money politics to be watched before the campaign period."),
+    {"position": "Bawaslu provinsi se-Indonesia", "group": True, "evidence": "diikuti Bawaslu provinsi se-Indonesia."})
+
 # ------------------------------------------------------------------ the tree
 
-SHEETS = {STAND_IN_SHEET: STAND_IN_SHEET_DATA, SOURCED_SHEET: SOURCED_SHEET_DATA, FIGURES_SHEET: FIGURES_SHEET_DATA}
-SOURCE_TEXTS = {STAND_IN_SOURCE: STAND_IN_TEXT, SOURCED_SOURCE: SOURCED_TEXT, FIGURES_SOURCE: FIGURES_TEXT}
+SHEETS = {STAND_IN_SHEET: STAND_IN_SHEET_DATA, SOURCED_SHEET: SOURCED_SHEET_DATA, FIGURES_SHEET: FIGURES_SHEET_DATA,
+          PROVINCE_SHEET: PROVINCE_SHEET_DATA, NATIONAL_SHEET: NATIONAL_SHEET_DATA}
+SOURCE_TEXTS = {STAND_IN_SOURCE: STAND_IN_TEXT, SOURCED_SOURCE: SOURCED_TEXT, FIGURES_SOURCE: FIGURES_TEXT,
+                PROVINCE_SOURCE: PROVINCE_TEXT, NATIONAL_SOURCE: NATIONAL_TEXT}
 _REGISTRY_FILES = {"regions": ("registry/regions.yaml", "regions"), "kinds": ("registry/agencies.yaml", "kinds"),
                    "agencies": ("registry/agencies.yaml", "agencies"), "people": ("registry/people.yaml", "people")}
 _REGISTRY_ADDITIONS = tuple((*_REGISTRY_FILES[key], entries)
-                            for additions in (_STAND_IN_REGISTRY, _SOURCED_REGISTRY, _FIGURES_REGISTRY)
+                            for additions in (_STAND_IN_REGISTRY, _SOURCED_REGISTRY, _FIGURES_REGISTRY, _LEVELS_REGISTRY)
                             for key, entries in additions.items())
 
 

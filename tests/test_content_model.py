@@ -9,7 +9,8 @@ import io
 import pytest
 from hypothesis import given, strategies as st
 
-from model_fixtures import FIGURES_SHEET_ID, SOURCED_SHEET_ID, STAND_IN_SHEET_ID, write_model_tree
+from model_fixtures import (FIGURES_SHEET_ID, NATIONAL_SHEET_ID, PROVINCE_SHEET_ID, SOURCED_SHEET_ID, STAND_IN_SHEET_ID,
+                            write_model_tree)
 from generator.pipeline import BuildConfig, build
 from generator.verify import stated_numbers
 from update_golden import SITE_URL
@@ -240,3 +241,30 @@ def test_stated_numbers_reads_indonesian_notation(whole, hundredths, word, prefi
     value = (whole * 100 + hundredths) * _MULTIPLIER[word] // 100 if word else whole
     exact = not word or (whole * 100 + hundredths) * _MULTIPLIER[word] % 100 == 0
     assert stated_numbers(text) == ((value,) if exact else (None,))
+
+
+# ------------------------------------------------------------------ province and national meetings
+
+@pytest.mark.parametrize("lang, said, regions_heading, provinces", [
+    ("id", "## Yang disampaikan", "## Kabupaten dan kota", "## Provinsi"),
+    ("en", "## What was said", "## Regencies and cities", "## Provinces"),
+])
+def test_a_province_and_the_country_show_their_own_meetings_details(site, lang, said, regions_heading, provinces):
+    province = page(site, lang, "regions/teluk-permai.md")
+    # Its own (province-level) meeting's quote is on its page; its cities' quotes stay on the cities' pages.
+    statements = section(province, said)
+    assert f"{PROVINCE_SHEET_ID}.md#statement-pesan-utama" in statements
+    assert "muara-baru" not in statements and "bandar-permai" not in statements
+    assert "#agency-kpu-teluk-permai" in province and "#person-sri-wahyuni" in province
+    assert regions_heading in province and "[Indonesia](indonesia.md)" in province
+    country = page(site, lang, "regions/indonesia.md")
+    assert provinces in country and "[Teluk Permai](teluk-permai.md)" in country
+    # Every meeting of the province is listed on the country's page; only the national one's quote is quoted there.
+    meetings = section(country, "## " + ("Rapat" if lang == "id" else "Meetings"))
+    for sheet_id in (NATIONAL_SHEET_ID, PROVINCE_SHEET_ID, FIGURES_SHEET_ID, SOURCED_SHEET_ID):
+        assert f"{sheet_id}.md" in meetings, sheet_id
+    statements = section(country, said)
+    assert f"{NATIONAL_SHEET_ID}.md#statement-pesan-utama" in statements and PROVINCE_SHEET_ID not in statements
+    assert "#person-lestari-handayani" in country and "#agency-bawaslu-ri" in country
+    index = page(site, lang, "regions/index.md")
+    assert "[Indonesia](indonesia.md)" in index.split("|", 1)[0]  # said before the province table

@@ -110,7 +110,7 @@ def test_an_unknown_field_fails_validation():
 def test_a_wrong_type_and_a_bad_choice_fail_validation():
     regions = {"regions": [{"id": "pelita", "name": "Pelita", "kind": "kota"}]}
     assert errors_of("regions.schema.json", regions) == [
-        "regions/0/kind: 'kota' is not one of ['province', 'regency', 'city']"]
+        "regions/0/kind: 'kota' is not one of ['country', 'province', 'regency', 'city']"]
     figure_sheet = as_json(yaml.safe_load(dump_yaml(FIXTURE_CITY_SHEET, documents()[FIXTURE_CITY_SHEET])))
     figure_sheet["figures"][0]["value"] = "10 miliar"
     assert errors_of("fact-sheet.schema.json", figure_sheet) == ["figures/0/value: '10 miliar' is not of type 'integer', 'null'"]
