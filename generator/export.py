@@ -79,13 +79,14 @@ def render_exports(index: Index, site_url: str) -> dict[str, str]:
     files["meetings.csv"] = _csv(
         ("meeting", "date", "date_precision", "date_earliest", "date_latest", "date_as_stated", "time", "time_zone",
          "inferred", "region", "province", "elections", "organiser", "chair", "venue", "outlet",
-         "url", "published", "published_basis", "archive", "page"),
+         "url", "published", "published_basis", "archive", "contests", "stages", "page"),
         ((s.id, s.meeting.date.text, s.meeting.date.precision, _day(s.meeting.date.start), _day(s.meeting.date.end),
           s.meeting.date_as_stated or "", s.meeting.time or "", s.meeting.time_zone or "", " ".join(s.meeting.inferred),
           s.meeting.region,
           _province(index, s.meeting.region), " ".join(s.meeting.elections), s.meeting.organiser or "",
           s.meeting.chair or "", s.meeting.venue or "", s.source.outlet, s.source.url or "",
           _day(s.source.published), s.source.published_basis or "", s.source.archive,
+          " ".join(s.meeting.contests), " ".join(s.meeting.stages),
           f"{site_url}meetings/{s.id}/") for s in index.sheets))
     files["attendance.csv"] = _csv(
         ("meeting", "number", "person", "rank_as_stated", "position_as_stated", "agency", "represents",

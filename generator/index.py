@@ -99,6 +99,7 @@ class Index:
     figures_by_region: Mapping[str, tuple[RegionFigures, ...]]  # the region's own meetings only
     agencies_by_region: Mapping[str, tuple[Agency, ...]]  # the branches whose entry is on the region's page
     covering_by_region: Mapping[str, tuple[Agency, ...]]  # branches based elsewhere that also serve the region
+    elections_by_region: Mapping[str, tuple[Election, ...]]  # elections held in that region only (re-votes)
     person_home: Mapping[str, str]  # person -> the region whose page holds the person's entry
     people_by_home: Mapping[str, tuple[Person, ...]]  # region -> the people whose entries its page holds
 
@@ -210,6 +211,10 @@ def build_index(content: Content) -> Index:
     for agency in sorted(content.agencies, key=lambda a: (a.name.lower(), a.id)):
         if agency.region:
             agencies_by_region[agency.region].append(agency)
+    elections_by_region: dict[str, list[Election]] = defaultdict(list)
+    for election in sorted(content.elections, key=lambda e: (e.voting_date, e.id)):
+        if election.region:
+            elections_by_region[election.region].append(election)
     covering_by_region: dict[str, list[Agency]] = defaultdict(list)
     for agency in sorted(content.agencies, key=lambda a: (a.name.lower(), a.id)):
         for region_id in agency.covers:
@@ -243,6 +248,7 @@ def build_index(content: Content) -> Index:
         figures_by_region=_freeze(_group(figures, lambda row: row.region.id)),
         agencies_by_region=_freeze(agencies_by_region),
         covering_by_region=_freeze(covering_by_region),
+        elections_by_region=_freeze(elections_by_region),
         person_home=MappingProxyType(person_home),
         people_by_home=_freeze(people_by_home),
     )

@@ -246,6 +246,18 @@ class Topic(Record):
     description: Localized = field(metadata=doc("One or two sentences on what the topic covers."))
 
 
+# The contests on a ballot, and the stages of the KPU schedule, as meetings and elections name them.
+Contest = Literal["president", "dpr", "dpd", "dprd-province", "dprd-regency", "governor", "regent", "mayor"]
+CONTEST_DOC = ("president (Presiden dan Wakil Presiden), dpr, dpd, dprd-province, dprd-regency (DPRD kabupaten/kota), "
+               "governor (Gubernur dan Wakil Gubernur), regent (Bupati dan Wakil Bupati), mayor (Wali Kota dan Wakil "
+               "Wali Kota)")
+Stage = Literal["voter-data", "candidacy", "campaign", "quiet-period", "logistics", "voting", "counting",
+                "recapitulation", "dispute"]
+STAGE_DOC = ("voter-data (pemutakhiran data pemilih), candidacy (pencalonan), campaign (kampanye), quiet-period (masa "
+             "tenang), logistics (distribusi logistik), voting (pemungutan suara), counting (penghitungan suara), "
+             "recapitulation (rekapitulasi), dispute (sengketa hasil)")
+
+
 @dataclass(frozen=True, kw_only=True)
 class Milestone(Record):
     """A dated step of an election's official schedule."""
@@ -253,6 +265,7 @@ class Milestone(Record):
     name: Localized = field(metadata=doc("Name of the step."))
     date: dt.date = field(metadata=doc("First day, like 2024-11-27."))
     end_date: Optional[dt.date] = field(default=None, metadata=doc("Last day, for a period."))
+    stage: Optional[Stage] = field(default=None, metadata=doc("The stage of the schedule it belongs to: " + STAGE_DOC))
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -261,11 +274,17 @@ class Election(Record):
 
     id: Slug = field(metadata=doc("Stable id: 'pilkada-2024'."))
     name: Localized = field(metadata=doc("Name: 'Pilkada Serentak 2024'."))
-    kind: Literal["pemilu", "pilkada", "psu", "other"] = field(metadata=doc(
-        "pemilu (general election), pilkada (regional head election), psu (re-vote) or other."))
-    voting_date: dt.date = field(metadata=doc("Voting day, like 2024-11-27."))
+    kind: Literal["pemilu", "pilkada", "psu", "recount", "other"] = field(metadata=doc(
+        "pemilu (general election), pilkada (regional head election), psu (re-vote, pemungutan suara ulang), "
+        "recount (penghitungan suara ulang) or other."))
+    voting_date: dt.date = field(metadata=doc("Voting day, like 2024-11-27; for a recount, the day it is held."))
     parent: Annotated[Optional[str], Ref("election")] = field(default=None, metadata=doc(
-        "For a re-vote (PSU): the election it repeats."))
+        "For a re-vote or a recount: the election it repeats."))
+    region: Annotated[Optional[str], Ref("region")] = field(default=None, metadata=doc(
+        "For an election held in one region only (a re-vote, a recount): that region. Its schedule is then "
+        "shown on the region's page and the timeline names the region instead of 'nationwide'."))
+    contests: Annotated[tuple[Contest, ...], Items(max_items=8, hint="list each contest once")] = field(
+        default=(), metadata=doc("The contests on the ballot: " + CONTEST_DOC + "."))
     preparation_days: Annotated[int, Count(minimum=1, maximum=3650, hint="at most ten years")] = field(default=730, metadata=doc(
         "How many days before voting day a preparation meeting can plausibly fall; earlier ones are flagged."))
     milestones: tuple[Milestone, ...] = field(default=(), metadata=doc("Official schedule steps."))
@@ -355,11 +374,18 @@ class Meeting(Record):
     region: Annotated[str, Ref("region")] = field(metadata=doc("The region whose meeting this is."))
     elections: Annotated[tuple[Annotated[str, Ref("election")], ...], Items(max_items=10, hint="list the elections the meeting prepares")] = field(metadata=doc(
         "The elections being prepared."))
+    contests: Annotated[tuple[Contest, ...], Items(max_items=8, hint="list each contest once")] = field(
+        default=(), metadata=doc("The contests the meeting prepares, when the article names them ('pemilihan "
+                                 "Gubernur dan Wakil Gubernur'): " + CONTEST_DOC + "."))
+    stages: Annotated[tuple[Stage, ...], Items(max_items=9, hint="list each stage once")] = field(
+        default=(), metadata=doc("The stages of the schedule the meeting prepares, when the article says: "
+                                 + STAGE_DOC + "."))
     organiser: Annotated[Optional[str], Ref("agency")] = field(default=None, metadata=doc(
         "The agency that held the meeting."))
     chair: Annotated[Optional[str], Ref("person")] = field(default=None, metadata=doc(
         "Who chaired (dipimpin) or opened (dibuka) the meeting."))
-    inferred: tuple[Literal["date.year", "date", "time_zone", "organiser", "chair", "region", "elections"], ...] = field(
+    inferred: tuple[Literal["date.year", "date", "time_zone", "organiser", "chair", "region", "elections", "contests",
+                            "stages"], ...] = field(
         default=(), metadata=doc("Fields that are inferred rather than stated, e.g. 'date.year'."))
     inference_note: Optional[Localized] = field(default=None, metadata=doc("Why the inference holds."))
     evidence: Evidence = field(metadata=doc("Passages stating the meeting's name, date, venue and organiser."))

@@ -560,6 +560,15 @@ LABELS = {
                       "at-most": N_("at most %(value)s")},
     "funding": {"APBD": N_("funded from the regional budget (APBD)"), "APBN": N_("funded from the state budget (APBN)"),
                 "hibah": N_("funded by a grant (hibah)"), "other": N_("funded from another source")},
+    "contest": {"president": N_("President and Vice President"), "dpr": N_("House of Representatives (DPR)"),
+                "dpd": N_("Regional Representative Council (DPD)"),
+                "dprd-province": N_("provincial legislature (DPRD)"), "dprd-regency": N_("regency or city legislature (DPRD)"),
+                "governor": N_("Governor and Vice Governor"), "regent": N_("Regent and Vice Regent"),
+                "mayor": N_("Mayor and Vice Mayor")},
+    "stage": {"voter-data": N_("voter data updating"), "candidacy": N_("candidacy"), "campaign": N_("campaign"),
+              "quiet-period": N_("quiet period"), "logistics": N_("logistics distribution"), "voting": N_("voting"),
+              "counting": N_("vote counting"), "recapitulation": N_("recapitulation of results"),
+              "dispute": N_("result disputes")},
     "published_basis": {"stated": N_("stated in the article"), "dateline": N_("from the dateline"),
                         "url": N_("from the article's address"), "outlet-page": N_("shown on the outlet's page")},
     "role": {"chair": N_("chair"), "opener": N_("opened the meeting"), "speaker": N_("speaker"),
@@ -570,10 +579,7 @@ LABELS = {
     "region_kind_plural": {"country": N_("Countries"), "province": N_("Provinces"), "regency": N_("Regencies"),
                            "city": N_("Cities")},
     "election_kind": {"pemilu": N_("general election"), "pilkada": N_("regional election"),
-                      "psu": N_("re-vote"), "other": N_("election")},
-    "figure_kind": {"budget": N_("Budget"), "polling-stations": N_("Polling stations"),
-                    "registered-voters": N_("Registered voters"), "security-personnel": N_("Security personnel"),
-                    "other": N_("Other")},
+                      "psu": N_("re-vote"), "recount": N_("recount"), "other": N_("election")},
 }
 
 

@@ -196,7 +196,24 @@ class _Checker:
                              f"received '{agency.region}'", "its own region is 'region'; list only the others")
 
     def check_elections(self) -> None:
+        elections = self.ids["election"]
         for election in self.content.elections:
+            if election.kind in ("psu", "recount"):
+                what = "re-vote" if election.kind == "psu" else "recount"
+                if election.parent is None:
+                    self.problem(election.where("kind"), "parent", f"expected the election a {what} repeats, "
+                                 "received none", "add parent: the id of the election it repeats")
+                if election.region is None:
+                    self.problem(election.where("kind"), "region", f"expected the region of the {what}, received "
+                                 "none", "add region: where it is held")
+            parent = elections.get(election.parent)
+            if parent is election:
+                self.problem(election.where("parent"), "parent", "expected another election, received the "
+                             "election itself")
+            elif parent is not None and parent.voting_date >= election.voting_date:
+                self.problem(election.where("parent"), "parent", f"expected an election voted before "
+                             f"{election.voting_date}, received '{parent.id}' on {parent.voting_date}",
+                             "a re-vote or recount comes after the election it repeats")
             for i, milestone in enumerate(election.milestones):
                 if milestone.end_date and milestone.end_date < milestone.date:
                     self.problem(milestone.where("end_date"), f"milestones[{i}].end_date",
@@ -243,6 +260,7 @@ class _Checker:
             self.problem(meeting.where("time_zone"), "meeting.time_zone", f"expected a time with the time zone "
                          f"{meeting.time_zone}, received none", "add the time the article gives, or leave the zone out")
         self.check_timeline(sheet)
+        self.check_contests(meeting)
         if meeting.inferred and meeting.inference_note is None:
             self.problem(meeting.where("inferred"), "meeting.inference_note",
                          "expected a note explaining the inference, received none",
@@ -350,6 +368,19 @@ class _Checker:
             self.problem(entry.where("represents_person"), f"{path}.represents_person",
                          "expected someone other than the attendee, received the entry's own person",
                          "name the person stood in for, or leave represents_person out")
+
+    def check_contests(self, meeting: model.Meeting) -> None:
+        """A meeting's contests are on the ballot of an election it prepares (when the registry lists them)."""
+        elections = [self.ids["election"].get(name) for name in meeting.elections]
+        listed = [e for e in elections if e is not None and e.contests]
+        if not listed or len(listed) < len([e for e in elections if e is not None]):
+            return  # an election without its contests listed may hold any
+        allowed = {contest for e in listed for contest in e.contests}
+        for i, contest in enumerate(meeting.contests):
+            if contest not in allowed:
+                self.problem(meeting.where("contests"), f"meeting.contests[{i}]", f"expected a contest of "
+                             f"{', '.join(e.id for e in listed)} ({', '.join(sorted(allowed))}), received {contest}",
+                             "check the contest, or the elections the meeting prepares")
 
     def check_weekday(self, meeting: model.Meeting) -> None:
         if meeting.weekday_as_stated is None:

@@ -120,7 +120,7 @@ REGISTRIES: dict[str, dict] = {
     ]},
     "registry/elections.yaml": {"elections": [
         {"id": "pilkada-2024", "name": _loc("Pilkada Serentak 2024", "2024 Simultaneous Regional Elections"),
-         "kind": "pilkada", "voting_date": dt.date(2024, 11, 27),
+         "kind": "pilkada", "voting_date": dt.date(2024, 11, 27), "contests": ["governor", "regent", "mayor"],
          "milestones": [{"name": _loc("Hari pemungutan suara", "Voting day"), "date": dt.date(2024, 11, 27)}],
          "source": {"title": "Peraturan KPU Nomor 2 Tahun 2024"}},
     ]},

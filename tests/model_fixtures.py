@@ -5,7 +5,8 @@ drawn from several agencies, an institution present as a whole, honorifics, corp
 archive and a meeting time in WITA (Bandar Permai); voters of an unnamed list, villages, a grant shared by several
 agencies without a breakdown, a provincial vulnerability rating on its scale, an approximate count and a range
 (Muara Baru); a meeting at the province level (Teluk Permai) and one at the national level (Indonesia, a region
-of kind country, which contains the province).
+of kind country, which contains the province); a court-ordered re-vote of one regency's regent race, with its
+parent election, region, contest, schedule and the stage a meeting prepares (Karang Sari, 2025).
 
 The article texts are written for the tests, modelled on how Indonesian local outlets report a rakor (the
 dateline, "dibuka oleh ... mewakili ...", "didampingi", "narasumber dari ..."); no real article's text is used.
@@ -376,16 +377,73 @@ NATIONAL_SHEET_DATA = _level_sheet(
          "The national Bawaslu asked for money politics to be watched before the campaign period."),
     {"position": "Bawaslu provinsi se-Indonesia", "group": True, "evidence": "diikuti Bawaslu provinsi se-Indonesia."})
 
+# ------------------------------------------------------------------ a court-ordered re-vote, its contest and stage
+
+REVOTE_SHEET_ID = "2025-04-08-karang-sari-rakor-persiapan-psu"
+REVOTE_SHEET = f"articles/{REVOTE_SHEET_ID}.yaml"
+REVOTE_SOURCE = "sources/fx8_karang_sari_psu.txt"
+REVOTE_TEXT = (
+    "KABAR KARANG SARI – KPU Karang Sari menggelar rapat koordinasi persiapan distribusi logistik Pemungutan Suara "
+    "Ulang (PSU) pemilihan Bupati dan Wakil Bupati Karang Sari, Selasa (8/4/2025).\n"
+    "PSU digelar di seluruh TPS sesuai putusan Mahkamah Konstitusi.\n"
+    "“Logistik PSU kami distribusikan ke kecamatan mulai 15 April,” kata Ketua KPU Karang Sari, Wulan Sari.\n"
+)
+
+REVOTE_ELECTION = {
+    "id": "psu-karang-sari-2025", "kind": "psu", "parent": "pilkada-2024", "region": "karang-sari",
+    "contests": ["regent"],
+    "name": _loc("PSU Pemilihan Bupati Karang Sari 2025", "2025 Karang Sari regent re-vote"),
+    "voting_date": dt.date(2025, 4, 19),
+    "milestones": [
+        {"name": _loc("Distribusi logistik", "Distribution of materials"), "date": dt.date(2025, 4, 15),
+         "end_date": dt.date(2025, 4, 17), "stage": "logistics"},
+        {"name": _loc("Pemungutan suara ulang", "Re-vote"), "date": dt.date(2025, 4, 19), "stage": "voting"},
+    ],
+    "source": {"title": "Keputusan KPU Kabupaten Karang Sari (fiktif) tentang jadwal PSU"},
+}
+
+REVOTE_SHEET_DATA: dict = {
+    "id": REVOTE_SHEET_ID,
+    "source": {"file": REVOTE_SOURCE.split("/", 1)[1], "outlet": "Kabar Karang Sari",
+               "dateline": {"text": "KABAR KARANG SARI –"}},
+    "meeting": {
+        "kind": "rakor",
+        "name": "rapat koordinasi persiapan distribusi logistik Pemungutan Suara Ulang (PSU)",
+        "title": _loc("Rakor persiapan logistik PSU Bupati Karang Sari",
+                      "Meeting preparing the materials for Karang Sari's regent re-vote"),
+        "date": dt.date(2025, 4, 8), "date_as_stated": "Selasa (8/4/2025)", "weekday_as_stated": "Selasa",
+        "region": "karang-sari", "elections": ["psu-karang-sari-2025"], "contests": ["regent"],
+        "stages": ["logistics"], "organiser": "kpu-karang-sari",
+        "evidence": "KPU Karang Sari menggelar rapat koordinasi persiapan distribusi logistik Pemungutan Suara Ulang "
+                    "(PSU) pemilihan Bupati dan Wakil Bupati Karang Sari, Selasa (8/4/2025).",
+    },
+    "summary": _loc("KPU Karang Sari menyiapkan distribusi logistik PSU pemilihan Bupati mulai 15 April.",
+                    "Karang Sari's KPU prepared to distribute the regent re-vote's materials from 15 April."),
+    "attendance": [
+        {"person": "wulan-sari", "position": "Ketua KPU Karang Sari", "agency": "kpu-karang-sari",
+         "roles": ["speaker"], "evidence": "Ketua KPU Karang Sari, Wulan Sari."},
+    ],
+    "statements": [
+        {"id": "ketua-logistik-psu", "speaker": "wulan-sari", "agency": "kpu-karang-sari",
+         "quote": "Logistik PSU kami distribusikan ke kecamatan mulai 15 April,",
+         "quote_en": "We are distributing the re-vote materials to the districts from 15 April.",
+         "topics": ["logistics"]},
+    ],
+}
+
+_REVOTE_REGISTRY = {"people": [{"id": "wulan-sari", "name": "Wulan Sari", "short_names": ["Wulan"]}]}
+
 # ------------------------------------------------------------------ the tree
 
 SHEETS = {STAND_IN_SHEET: STAND_IN_SHEET_DATA, SOURCED_SHEET: SOURCED_SHEET_DATA, FIGURES_SHEET: FIGURES_SHEET_DATA,
-          PROVINCE_SHEET: PROVINCE_SHEET_DATA, NATIONAL_SHEET: NATIONAL_SHEET_DATA}
+          PROVINCE_SHEET: PROVINCE_SHEET_DATA, NATIONAL_SHEET: NATIONAL_SHEET_DATA, REVOTE_SHEET: REVOTE_SHEET_DATA}
 SOURCE_TEXTS = {STAND_IN_SOURCE: STAND_IN_TEXT, SOURCED_SOURCE: SOURCED_TEXT, FIGURES_SOURCE: FIGURES_TEXT,
-                PROVINCE_SOURCE: PROVINCE_TEXT, NATIONAL_SOURCE: NATIONAL_TEXT}
+                PROVINCE_SOURCE: PROVINCE_TEXT, NATIONAL_SOURCE: NATIONAL_TEXT, REVOTE_SOURCE: REVOTE_TEXT}
 _REGISTRY_FILES = {"regions": ("registry/regions.yaml", "regions"), "kinds": ("registry/agencies.yaml", "kinds"),
                    "agencies": ("registry/agencies.yaml", "agencies"), "people": ("registry/people.yaml", "people")}
 _REGISTRY_ADDITIONS = tuple((*_REGISTRY_FILES[key], entries)
-                            for additions in (_STAND_IN_REGISTRY, _SOURCED_REGISTRY, _FIGURES_REGISTRY, _LEVELS_REGISTRY)
+                            for additions in (_STAND_IN_REGISTRY, _SOURCED_REGISTRY, _FIGURES_REGISTRY, _LEVELS_REGISTRY,
+                                  _REVOTE_REGISTRY)
                             for key, entries in additions.items())
 
 
@@ -394,6 +452,7 @@ def model_documents() -> dict[str, object]:
     docs = documents()
     for path, key, entries in _REGISTRY_ADDITIONS:
         docs[path][key].extend(copy.deepcopy(entries))
+    docs["registry/elections.yaml"]["elections"].append(copy.deepcopy(REVOTE_ELECTION))
     docs.update(copy.deepcopy({**SHEETS, **SOURCE_TEXTS}))
     return docs
 

@@ -9,8 +9,8 @@ import io
 import pytest
 from hypothesis import given, strategies as st
 
-from model_fixtures import (FIGURES_SHEET_ID, NATIONAL_SHEET_ID, PROVINCE_SHEET_ID, SOURCED_SHEET_ID, STAND_IN_SHEET_ID,
-                            write_model_tree)
+from model_fixtures import (FIGURES_SHEET_ID, NATIONAL_SHEET_ID, PROVINCE_SHEET_ID, REVOTE_SHEET_ID, SOURCED_SHEET_ID,
+                            STAND_IN_SHEET_ID, write_model_tree)
 from generator.pipeline import BuildConfig, build
 from generator.verify import stated_numbers
 from update_golden import SITE_URL
@@ -268,3 +268,44 @@ def test_a_province_and_the_country_show_their_own_meetings_details(site, lang, 
     assert "#person-lestari-handayani" in country and "#agency-bawaslu-ri" in country
     index = page(site, lang, "regions/index.md")
     assert "[Indonesia](indonesia.md)" in index.split("|", 1)[0]  # said before the province table
+
+
+# ------------------------------------------------------------------ contests, stages and a re-vote
+
+REVOTE = {
+    "id": {"meeting": ("| Kontestasi | Bupati dan Wakil Bupati |", "| Tahapan yang disiapkan | distribusi logistik |"),
+           "schedule": ("| 15 Apr 2025 – 17 Apr 2025 | Distribusi logistik | distribusi logistik |",
+                        "| 19 Apr 2025 | Pemungutan suara ulang | pemungutan suara |"),
+           "repeats": "Mengulang [Pilkada Serentak 2024](../timeline.md#election-pilkada-2024)",
+           "nationwide": "nasional"},
+    "en": {"meeting": ("| Contests | Regent and Vice Regent |", "| Stage prepared | logistics distribution |"),
+           "schedule": ("| 15 Apr 2025 – 17 Apr 2025 | Distribution of materials | logistics distribution |",
+                        "| 19 Apr 2025 | Re-vote | voting |"),
+           "repeats": "It repeats [2024 Simultaneous Regional Elections](../timeline.md#election-pilkada-2024)",
+           "nationwide": "nationwide"},
+}
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_a_revote_shows_its_contest_stage_parent_and_schedule_in_its_region(site, lang):
+    expected = REVOTE[lang]
+    meeting = page(site, lang, f"meetings/{REVOTE_SHEET_ID}.md").splitlines()
+    for row in expected["meeting"]:
+        assert row in meeting, row
+    region = page(site, lang, "regions/karang-sari.md")
+    held = section(region, "## " + ("Pemilihan yang hanya digelar di sini" if lang == "id" else "Elections held here only"))
+    assert expected["repeats"] in held
+    for row in expected["schedule"]:
+        assert row in held.splitlines(), row
+    # On the timeline the re-vote's steps name its region; the simultaneous elections' steps stay nationwide.
+    timeline = page(site, lang, "timeline.md").splitlines()
+    revote = [line for line in timeline if "#election-psu-karang-sari-2025)" in line and line.startswith("| ")]
+    assert revote and all(line.endswith("| [Karang Sari](regions/karang-sari.md) |") for line in revote), revote
+    pilkada = [line for line in timeline if "#election-pilkada-2024)" in line and line.startswith("| ")]
+    assert pilkada and all(line.endswith(f"| {expected['nationwide']} |") for line in pilkada), pilkada
+
+
+def test_contests_and_stages_in_the_meetings_data(site):
+    data = (site / "id" / "docs" / "data" / "meetings.csv").read_text(encoding="utf-8")
+    found = {row["meeting"]: row for row in csv.DictReader(io.StringIO(data))}
+    assert (found[REVOTE_SHEET_ID]["contests"], found[REVOTE_SHEET_ID]["stages"]) == ("regent", "logistics")
