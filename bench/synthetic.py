@@ -363,6 +363,7 @@ def write_corpus(root: Path, sheets: int, seed: int = 1) -> Path:
         "topics.yaml": {"topics": corpus.topics},
         "elections.yaml": {"elections": corpus.elections},
         "glossary.yaml": {"terms": corpus.glossary},
+        "operations.yaml": {"operations": _registry("operations.yaml", "operations")},  # the seed sheet's
     }
     for name, data in files.items():
         schema = f"{SCHEMA}../../schema/{name.replace('.yaml', '.schema.json')}\n"

@@ -7,8 +7,8 @@ from dataclasses import dataclass
 from types import MappingProxyType
 from typing import Mapping
 
-from .model import (Agency, AgencyKind, Attendance, Content, Election, FactSheet, Figure, Person, Point, Region,
-                    Statement, Topic)
+from .model import (Agency, AgencyKind, Attendance, Content, Election, FactSheet, Figure, Operation, Person, Point,
+                    Region, Statement, Topic)
 
 
 @dataclass(frozen=True)
@@ -79,6 +79,7 @@ class Index:
     people: Mapping[str, Person]
     topics: Mapping[str, Topic]
     elections: Mapping[str, Election]
+    operations: Mapping[str, Operation]
     sheets: tuple[FactSheet, ...]  # by meeting date, then id
     children: Mapping[str, tuple[Region, ...]]
     branches: Mapping[str, tuple[Agency, ...]]  # agency kind -> branches
@@ -100,6 +101,7 @@ class Index:
     agencies_by_region: Mapping[str, tuple[Agency, ...]]  # the branches whose entry is on the region's page
     covering_by_region: Mapping[str, tuple[Agency, ...]]  # branches based elsewhere that also serve the region
     elections_by_region: Mapping[str, tuple[Election, ...]]  # elections held in that region only (re-votes)
+    sheets_by_operation: Mapping[str, tuple[FactSheet, ...]]  # the meetings that belong to an operation
     person_home: Mapping[str, str]  # person -> the region whose page holds the person's entry
     people_by_home: Mapping[str, tuple[Person, ...]]  # region -> the people whose entries its page holds
 
@@ -228,6 +230,7 @@ def build_index(content: Content) -> Index:
         people=_by_id(content.people),
         topics=_by_id(content.topics),
         elections=_by_id(content.elections),
+        operations=_by_id(content.operations),
         sheets=content.sheets,
         children=_freeze(children),
         branches=_freeze(branches),
@@ -249,6 +252,8 @@ def build_index(content: Content) -> Index:
         agencies_by_region=_freeze(agencies_by_region),
         covering_by_region=_freeze(covering_by_region),
         elections_by_region=_freeze(elections_by_region),
+        sheets_by_operation=_freeze(_group(((o, s) for s in content.sheets for o in s.meeting.operations),
+                                           lambda pair: pair[0], lambda pair: pair[1])),
         person_home=MappingProxyType(person_home),
         people_by_home=_freeze(people_by_home),
     )
@@ -319,10 +324,10 @@ def _ancestry(region: Region, regions: Mapping[str, Region]) -> tuple[str, ...]:
     return tuple(chain)
 
 
-def _group(items, key) -> dict[str, list]:
+def _group(items, key, value=lambda item: item) -> dict[str, list]:
     groups: dict[str, list] = defaultdict(list)
     for item in items:
-        groups[key(item)].append(item)
+        groups[key(item)].append(value(item))
     return groups
 
 

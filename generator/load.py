@@ -535,6 +535,8 @@ def load_content(content_dir: Path, root: Path | None = None, cache: LoadCache |
     registry: dict[str, object] = {}
     for file_name, cls in model.REGISTRY_FILES.items():
         path = content_dir / "registry" / file_name
+        if not os.path.lexists(path) and file_name in model.OPTIONAL_REGISTRY_FILES:
+            continue
         if not os.path.lexists(path):
             reader.problem(Location(display_path(path, root)), "", "expected a registry file, found none",
                            "create it with the top-level field(s): "
@@ -558,7 +560,7 @@ def load_content(content_dir: Path, root: Path | None = None, cache: LoadCache |
         raise ContentErrors(reader.problems)
 
     def items(file_name: str, attribute: str) -> tuple:
-        return getattr(registry[file_name], attribute)
+        return getattr(registry[file_name], attribute) if file_name in registry else ()
 
     return model.Content(
         regions=items("regions.yaml", "regions"),
@@ -568,6 +570,7 @@ def load_content(content_dir: Path, root: Path | None = None, cache: LoadCache |
         topics=items("topics.yaml", "topics"),
         elections=items("elections.yaml", "elections"),
         glossary=items("glossary.yaml", "terms"),
+        operations=items("operations.yaml", "operations"),
         sheets=tuple(sorted(sheets, key=lambda s: (s.meeting.date.key, s.id))),
         sources=MappingProxyType(sources),
     )

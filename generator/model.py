@@ -292,6 +292,30 @@ class Election(Record):
 
 
 @dataclass(frozen=True, kw_only=True)
+class Operation(Record):
+    """A named operation or programme that links meetings across regions: a police operation (Ops Mantap Praja
+    Krakatau 2024), a KPU campaign. It has a page listing its meetings."""
+
+    id: Slug = field(metadata=doc("Stable id, its page's path: 'ops-mantap-praja-krakatau-2024'."))
+    name: ShortText = field(metadata=doc("The name as the press writes it: 'Ops Mantap Praja Krakatau 2024'."))
+    short_names: tuple[ShortText, ...] = field(default=(), metadata=doc(
+        "Other forms the articles use: 'Operasi Mantap Praja Krakatau'. check finds the name or one of these in "
+        "the article of each meeting that names the operation."))
+    kind: Literal["police-operation", "programme", "other"] = field(metadata=doc(
+        "police-operation (an operasi kepolisian), programme (a campaign or programme of KPU, Bawaslu or a "
+        "government), or other."))
+    description: Localized = field(metadata=doc("What it is, in one or two sentences."))
+    agency: Annotated[Optional[str], Ref("agency")] = field(default=None, metadata=doc(
+        "The agency that runs it, with a source when no article says so."))
+    elections: Annotated[tuple[Annotated[str, Ref("election")], ...], Items(max_items=10, hint="list each election once")] = \
+        field(default=(), metadata=doc("The elections it serves."))
+    start: Optional[dt.date] = field(default=None, metadata=doc("First day, with a source."))
+    end: Optional[dt.date] = field(default=None, metadata=doc("Last day, with a source."))
+    source: Optional[RegistrySource] = field(default=None, metadata=doc(
+        "Source of its agency and dates. Required when they are set."))
+
+
+@dataclass(frozen=True, kw_only=True)
 class GlossaryTerm(Record):
     """An Indonesian election term or abbreviation, explained in both languages."""
 
@@ -380,6 +404,10 @@ class Meeting(Record):
     stages: Annotated[tuple[Stage, ...], Items(max_items=9, hint="list each stage once")] = field(
         default=(), metadata=doc("The stages of the schedule the meeting prepares, when the article says: "
                                  + STAGE_DOC + "."))
+    operations: Annotated[tuple[Annotated[str, Ref("operation")], ...], Items(max_items=10, hint="list each operation once")] = \
+        field(default=(), metadata=doc(
+            "The operations or programmes the meeting belongs to, when the article names them ('Rakor Lintas "
+            "Sektoral Ops Mantap Praja Krakatau'); from content/registry/operations.yaml."))
     organiser: Annotated[Optional[str], Ref("agency")] = field(default=None, metadata=doc(
         "The agency that held the meeting."))
     chair: Annotated[Optional[str], Ref("person")] = field(default=None, metadata=doc(
@@ -619,6 +647,13 @@ class ElectionsFile(Record):
 
 
 @dataclass(frozen=True, kw_only=True)
+class OperationsFile(Record):
+    """content/registry/operations.yaml (optional)"""
+
+    operations: Annotated[tuple[Operation, ...], REGISTRY_ITEMS] = field(metadata=doc("Operations and programmes."))
+
+
+@dataclass(frozen=True, kw_only=True)
 class GlossaryFile(Record):
     """content/registry/glossary.yaml"""
 
@@ -632,7 +667,9 @@ REGISTRY_FILES: Mapping[str, type] = MappingProxyType({
     "topics.yaml": TopicsFile,
     "elections.yaml": ElectionsFile,
     "glossary.yaml": GlossaryFile,
+    "operations.yaml": OperationsFile,
 })
+OPTIONAL_REGISTRY_FILES = frozenset({"operations.yaml"})  # a tree without it has no operations
 
 
 @dataclass(frozen=True)
@@ -648,3 +685,4 @@ class Content:
     glossary: tuple[GlossaryTerm, ...]
     sheets: tuple[FactSheet, ...]
     sources: Mapping[str, str]  # file name -> archived text
+    operations: tuple[Operation, ...] = ()

@@ -55,6 +55,7 @@ THEME_STRINGS = {
     "kind_region": N_("Region"),
     "kind_agency": N_("Agency"),
     "kind_topic": N_("Topic"),
+    "kind_operation": N_("Operation or programme"),
     "kind_index": N_("Overview"),
 }
 
@@ -130,6 +131,10 @@ def plan_pages(index: Index, lang: str) -> list[Page]:
         Page("glossary.md", "glossary.md.j2", {"terms": sorted(content.glossary, key=lambda t: t.term.lower())}),
         Page("data.md", "data.md.j2", {"files": EXPORTS}),
     ]
+    if content.operations:  # operations and programmes, each with its meetings across regions
+        operations = sorted(content.operations, key=lambda o: o.name.lower())
+        pages.append(Page("operations/index.md", "operation_index.md.j2", {"operations": operations}))
+        pages += [Page(f"operations/{o.id}.md", "operation.md.j2", {"operation": o}) for o in operations]
     # Meetings by month, newest month first; a busy month is split into parts.
     flat = [part for _, _, parts in months for part in parts]
     for i, part in enumerate(flat):
@@ -335,8 +340,9 @@ def _figures_values(index: Index) -> dict:
     }
 
 
-def navigation(lang: str) -> list[dict]:
-    """The navigation of one language, as the MkDocs adapter reads it."""
+def navigation(lang: str, operations: bool = False) -> list[dict]:
+    """The navigation of one language, as the MkDocs adapter reads it; the operations index only when the
+    registry has operations (it has no page otherwise)."""
     gettext = Formatter(lang).gettext
 
     def entry(title, target):
@@ -344,4 +350,6 @@ def navigation(lang: str) -> list[dict]:
             return {"title": gettext(title), "children": [entry(t, p) for t, p in target]}
         return {"title": gettext(title), "path": target}
 
-    return [entry(title, target) for title, target in NAVIGATION]
+    entries = NAVIGATION if not operations else \
+        NAVIGATION[:5] + ((N_("Operations"), "operations/index.md"),) + NAVIGATION[5:]
+    return [entry(title, target) for title, target in entries]

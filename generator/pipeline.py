@@ -234,7 +234,7 @@ def render_language(job: RenderJob, lang: str, fingerprints: reuse.Fingerprints,
     lang_dir = job.config.out / lang
     # Reused pages are what the last build wrote there: they are not read back to compare.
     written, unchanged, removed = write_tree(lang_dir / "docs", tree, known=plan.reused, kept="data/")
-    for name, data in (("nav.json", navigation(lang)), ("theme-strings.json", theme_strings(lang)),
+    for name, data in (("nav.json", navigation(lang, operations=bool(job.index.content.operations))), ("theme-strings.json", theme_strings(lang)),
                        ("search-vocabulary.json", vocabulary(job.index, lang))):
         text = json.dumps(data, ensure_ascii=False, indent=1, sort_keys=name != "nav.json") + "\n"
         if _write_if_changed(lang_dir / name, text.encode("utf-8")):

@@ -300,6 +300,9 @@ class Helpers:
         label = self.gettext("on behalf of")
         return Md(f"{label} {text}")
 
+    def operation(self, operation_id: str) -> Md:
+        return self.link(self.index.operations[operation_id].name, f"operations/{operation_id}.md")
+
     def topic(self, topic_id: str) -> Md:
         return self.link(self.plain(self.index.topics[topic_id].name), f"topics/{topic_id}.md")
 
@@ -569,6 +572,8 @@ LABELS = {
               "quiet-period": N_("quiet period"), "logistics": N_("logistics distribution"), "voting": N_("voting"),
               "counting": N_("vote counting"), "recapitulation": N_("recapitulation of results"),
               "dispute": N_("result disputes")},
+    "operation_kind": {"police-operation": N_("police operation"), "programme": N_("programme"),
+                       "other": N_("operation or programme")},
     "published_basis": {"stated": N_("stated in the article"), "dateline": N_("from the dateline"),
                         "url": N_("from the article's address"), "outlet-page": N_("shown on the outlet's page")},
     "role": {"chair": N_("chair"), "opener": N_("opened the meeting"), "speaker": N_("speaker"),

@@ -23,6 +23,7 @@ SCHEMA_FILES = {
     "topics.schema.json": model.TopicsFile,
     "elections.schema.json": model.ElectionsFile,
     "glossary.schema.json": model.GlossaryFile,
+    "operations.schema.json": model.OperationsFile,
 }
 
 

@@ -84,6 +84,7 @@ class _Checker:
             "person": self.unique(content.people, "id", "person"),
             "topic": self.unique(content.topics, "id", "topic"),
             "election": self.unique(content.elections, "id", "election"),
+            "operation": self.unique(content.operations, "id", "operation"),
         }
         self.unique(content.sheets, "id", "fact sheet")
         self.unique(content.glossary, "term", "glossary")
@@ -109,12 +110,14 @@ class _Checker:
 
     def run(self, memo: dict | None = None) -> None:
         c = self.content
-        registries = (c.regions, c.agency_kinds, c.agencies, c.people, c.topics, c.elections, c.glossary)
+        registries = (c.regions, c.agency_kinds, c.agencies, c.people, c.topics, c.elections, c.glossary,
+                      c.operations)
         for record, path in self.registry_records():
             self.check_references(record, path)
         self.check_regions()
         self.check_agencies()
         self.check_elections()
+        self.check_operations()
         if memo is not None and not all(a is b for a, b in zip(memo.get("registries", ()), registries)):
             memo.clear()
         sheets = memo.setdefault("sheets", {}) if memo is not None else {}
@@ -139,7 +142,7 @@ class _Checker:
         c = self.content
         for attribute, records in (("regions", c.regions), ("kinds", c.agency_kinds), ("agencies", c.agencies),
                                    ("people", c.people), ("topics", c.topics), ("elections", c.elections),
-                                   ("terms", c.glossary)):
+                                   ("terms", c.glossary), ("operations", c.operations)):
             for i, record in enumerate(records):
                 yield record, f"{attribute}[{i}]"
 
@@ -180,6 +183,15 @@ class _Checker:
                 elif parent.kind != expected:
                     self.problem(region.where("parent"), "parent", f"expected a {expected} as parent, received "
                                  f"{parent.kind} '{parent.id}'")
+
+    def check_operations(self) -> None:
+        for operation in self.content.operations:
+            if (operation.agency or operation.start or operation.end) and operation.source is None:
+                self.problem(operation.loc, "source", "expected a source for the operation's agency or dates, "
+                             "received none", "no article states them: cite where they come from")
+            if operation.start and operation.end and operation.end < operation.start:
+                self.problem(operation.where("end"), "end", f"expected a day on or after {operation.start}, "
+                             f"received {operation.end}")
 
     def check_agencies(self) -> None:
         for agency in self.content.agencies:
@@ -296,6 +308,7 @@ class _Checker:
         if text is not None:
             for record, path in _walk(sheet, ""):
                 self.check_evidence(record, path, text)
+            self.check_operations_named(meeting, text)
 
     def check_source(self, source: model.Source) -> None:
         """How the publication date is known, the dateline's place, and what a partial archive lacks."""
@@ -368,6 +381,19 @@ class _Checker:
             self.problem(entry.where("represents_person"), f"{path}.represents_person",
                          "expected someone other than the attendee, received the entry's own person",
                          "name the person stood in for, or leave represents_person out")
+
+    def check_operations_named(self, meeting: model.Meeting, text: str) -> None:
+        """A meeting belongs to an operation only when its article names it."""
+        operations = self.ids["operation"]
+        for i, name in enumerate(meeting.operations):
+            operation = operations.get(name)
+            if operation is None:
+                continue
+            names = (operation.name, *operation.short_names)
+            if not any(normalise(n).casefold() in text.casefold() for n in names):
+                self.problem(meeting.where("operations"), f"meeting.operations[{i}]", f"expected an operation the "
+                             f"article names, received '{name}', whose names ({', '.join(names)}) it does not use",
+                             "add the article's form to the operation's short_names, or leave it out")
 
     def check_contests(self, meeting: model.Meeting) -> None:
         """A meeting's contests are on the ballot of an election it prepares (when the registry lists them)."""
@@ -650,7 +676,8 @@ _AS_WRITTEN = {
 }
 
 _REGISTRY = {"region": "regions.yaml", "agency_kind": "agencies.yaml (kinds)", "agency": "agencies.yaml",
-             "person": "people.yaml", "topic": "topics.yaml", "election": "elections.yaml"}
+             "person": "people.yaml", "topic": "topics.yaml", "election": "elections.yaml",
+             "operation": "operations.yaml"}
 
 
 def translation_coverage(content: Content) -> tuple[int, int]:

@@ -6,7 +6,8 @@ archive and a meeting time in WITA (Bandar Permai); voters of an unnamed list, v
 agencies without a breakdown, a provincial vulnerability rating on its scale, an approximate count and a range
 (Muara Baru); a meeting at the province level (Teluk Permai) and one at the national level (Indonesia, a region
 of kind country, which contains the province); a court-ordered re-vote of one regency's regent race, with its
-parent election, region, contest, schedule and the stage a meeting prepares (Karang Sari, 2025).
+parent election, region, contest, schedule and the stage a meeting prepares (Karang Sari, 2025); an operation that
+the Karang Sari and Muara Baru meetings both name, in two provinces (operations.yaml, which the base tree lacks).
 
 The article texts are written for the tests, modelled on how Indonesian local outlets report a rakor (the
 dateline, "dibuka oleh ... mewakili ...", "didampingi", "narasumber dari ..."); no real article's text is used.
@@ -35,6 +36,7 @@ STAND_IN_TEXT = (
     "yang mewakili Kapolres AKBP Hendra Gunawan, serta jajaran Satpol PP Karang Sari.\n"
     "Narasumber dari Forkopimda, KPU dan Bawaslu memaparkan kesiapan masing-masing.\n"
     "“Kami siapkan 350 personel gabungan untuk mengamankan seluruh tahapan,” ujar Ari Wibowo.\n"
+    "Rakor ini merupakan bagian dari Operasi Mantap Praja 2024.\n"
 )
 
 _STAND_IN_REGISTRY = {
@@ -91,6 +93,7 @@ STAND_IN_SHEET_DATA: dict = {
         "region": "karang-sari",
         "elections": ["pilkada-2024"],
         "organiser": "pemkab-karang-sari",
+        "operations": ["ops-mantap-praja-2024"],
         "evidence": "Pemerintah Kabupaten Karang Sari menggelar rapat koordinasi (rakor) pengamanan Pilkada 2024 "
                     "di Ruang Rapat Utama Setdakab Karang Sari, Kamis (12/9/2024).",
     },
@@ -211,6 +214,7 @@ FIGURES_TEXT = (
     "Kapolres Muara Baru AKBP Dedi Kurniawan mengatakan tingkat kerawanan Pilkada di Provinsi Teluk Permai berada "
     "pada kategori sedang, dari skala rendah, sedang dan tinggi.\n"
     "Sekitar 1.200 personel gabungan TNI-Polri akan diterjunkan untuk mengamankan 300 hingga 350 TPS rawan.\n"
+    "Pengerahan personel itu dilakukan dalam rangka Ops Mantap Praja 2024.\n"
 )
 
 _FIGURES_REGISTRY = {
@@ -251,6 +255,7 @@ FIGURES_SHEET_DATA: dict = {
         "region": "muara-baru",
         "elections": ["pilkada-2024"],
         "organiser": "pemkot-muara-baru",
+        "operations": ["ops-mantap-praja-2024"],
         "evidence": "Pemerintah Kota Muara Baru menggelar rapat koordinasi (rakor) kesiapan Pilkada 2024 di Balai "
                     "Kota Muara Baru, Selasa (15/10/2024).",
     },
@@ -433,6 +438,16 @@ REVOTE_SHEET_DATA: dict = {
 
 _REVOTE_REGISTRY = {"people": [{"id": "wulan-sari", "name": "Wulan Sari", "short_names": ["Wulan"]}]}
 
+# ------------------------------------------------------------------ an operation linking meetings across provinces
+
+OPERATION = {
+    "id": "ops-mantap-praja-2024", "name": "Operasi Mantap Praja 2024", "short_names": ["Ops Mantap Praja 2024"],
+    "kind": "police-operation", "elections": ["pilkada-2024"],
+    "description": _loc("Operasi pengamanan Pilkada 2024 yang disebut rapat di beberapa daerah.",
+                        "The 2024 regional elections' security operation that meetings in several regions name."),
+    "start": dt.date(2024, 8, 1), "end": dt.date(2024, 12, 31), "source": _FIXTURE_SOURCE,
+}
+
 # ------------------------------------------------------------------ the tree
 
 SHEETS = {STAND_IN_SHEET: STAND_IN_SHEET_DATA, SOURCED_SHEET: SOURCED_SHEET_DATA, FIGURES_SHEET: FIGURES_SHEET_DATA,
@@ -453,6 +468,7 @@ def model_documents() -> dict[str, object]:
     for path, key, entries in _REGISTRY_ADDITIONS:
         docs[path][key].extend(copy.deepcopy(entries))
     docs["registry/elections.yaml"]["elections"].append(copy.deepcopy(REVOTE_ELECTION))
+    docs["registry/operations.yaml"] = {"operations": [copy.deepcopy(OPERATION)]}
     docs.update(copy.deepcopy({**SHEETS, **SOURCE_TEXTS}))
     return docs
 

@@ -3,14 +3,17 @@ the pages where a reader looks for it, and in the open data."""
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import io
+import json
 
 import pytest
 from hypothesis import given, strategies as st
 
-from model_fixtures import (FIGURES_SHEET_ID, NATIONAL_SHEET_ID, PROVINCE_SHEET_ID, REVOTE_SHEET_ID, SOURCED_SHEET_ID,
+from model_fixtures import (FIGURES_SHEET, FIGURES_SHEET_ID, FIGURES_SOURCE, FIGURES_TEXT, NATIONAL_SHEET_ID, PROVINCE_SHEET_ID, REVOTE_SHEET_ID, SOURCED_SHEET_ID,
                             STAND_IN_SHEET_ID, write_model_tree)
+from generator.cli import main
 from generator.pipeline import BuildConfig, build
 from generator.verify import stated_numbers
 from update_golden import SITE_URL
@@ -309,3 +312,35 @@ def test_contests_and_stages_in_the_meetings_data(site):
     data = (site / "id" / "docs" / "data" / "meetings.csv").read_text(encoding="utf-8")
     found = {row["meeting"]: row for row in csv.DictReader(io.StringIO(data))}
     assert (found[REVOTE_SHEET_ID]["contests"], found[REVOTE_SHEET_ID]["stages"]) == ("regent", "logistics")
+
+
+# ------------------------------------------------------------------ operations
+
+@pytest.mark.parametrize("lang, title, kind, nav", [("id", "# Operasi Mantap Praja 2024", "operasi kepolisian", "Operasi"),
+                                                    ("en", '# <span lang="id">Operasi Mantap Praja 2024</span>', "police operation",
+                                                     "Operations")])
+def test_an_operation_has_a_page_listing_its_meetings_across_provinces(site, lang, title, kind, nav):
+    text = page(site, lang, "operations/ops-mantap-praja-2024.md")
+    assert title in text and f"| {kind} |" in text.splitlines()[text.splitlines().index("|---|---|") + 1]
+    meetings = section(text, "## " + ("Rapat" if lang == "id" else "Meetings"))
+    assert f"{STAND_IN_SHEET_ID}.md" in meetings and f"{FIGURES_SHEET_ID}.md" in meetings
+    for sheet_id in (STAND_IN_SHEET_ID, FIGURES_SHEET_ID):
+        meeting = page(site, lang, f"meetings/{sheet_id}.md")
+        assert "[Operasi Mantap Praja 2024](../operations/ops-mantap-praja-2024.md)" in meeting
+    index = page(site, lang, "operations/index.md")
+    assert "| [Operasi Mantap Praja 2024](ops-mantap-praja-2024.md) |" in index and "| 2 | 2 |" in index
+    entries = json.loads((site / lang / "nav.json").read_text(encoding="utf-8"))
+    assert {"title": nav, "path": "operations/index.md"} in entries
+
+
+def test_a_meeting_belongs_to_an_operation_only_if_its_article_names_it(tmp_path):
+    text = FIGURES_TEXT.replace("Pengerahan personel itu dilakukan dalam rangka Ops Mantap Praja 2024.\n", "")
+    root = write_model_tree(tmp_path, {FIGURES_SOURCE: text})
+    err = io.StringIO()
+    with contextlib.redirect_stderr(err), contextlib.redirect_stdout(io.StringIO()):
+        assert main(["--root", str(root), "check"]) == 1
+    assert err.getvalue().splitlines()[0].endswith(
+        "meeting.operations[0]: expected an operation the article names, received 'ops-mantap-praja-2024', whose "
+        "names (Operasi Mantap Praja 2024, Ops Mantap Praja 2024) it does not use (add the article's form to the "
+        "operation's short_names, or leave it out)")
+    assert err.getvalue().splitlines()[0].startswith(f"content/{FIGURES_SHEET}:")
