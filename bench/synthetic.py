@@ -363,7 +363,8 @@ def write_corpus(root: Path, sheets: int, seed: int = 1) -> Path:
         "topics.yaml": {"topics": corpus.topics},
         "elections.yaml": {"elections": corpus.elections},
         "glossary.yaml": {"terms": corpus.glossary},
-        "operations.yaml": {"operations": _registry("operations.yaml", "operations")},  # the seed sheet's
+        "operations.yaml": {"operations": _registry("operations.yaml", "operations")},  # the seed sheets'
+        "places.yaml": {"places": _registry("places.yaml", "places")},
     }
     for name, data in files.items():
         schema = f"{SCHEMA}../../schema/{name.replace('.yaml', '.schema.json')}\n"

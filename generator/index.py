@@ -7,8 +7,8 @@ from dataclasses import dataclass
 from types import MappingProxyType
 from typing import Mapping
 
-from .model import (Agency, AgencyKind, Attendance, Content, Election, FactSheet, Figure, Operation, Person, Point,
-                    Region, Statement, Topic)
+from .model import (Agency, AgencyKind, Attendance, Content, Election, FactSheet, Figure, Operation, Person, Place,
+                    Point, Region, Statement, Topic)
 
 
 @dataclass(frozen=True)
@@ -36,6 +36,14 @@ class PointAt:
     point: Point
     kind: str  # "concern" or "commitment"
     number: int
+
+
+@dataclass(frozen=True)
+class PlaceMention:
+    """A statement, figure, concern or commitment of one meeting that cites a place."""
+
+    sheet: FactSheet
+    anchor: str  # its anchor on the meeting page: 'statement-x', 'figure-x', 'concern-1'
 
 
 @dataclass(frozen=True)
@@ -80,6 +88,7 @@ class Index:
     topics: Mapping[str, Topic]
     elections: Mapping[str, Election]
     operations: Mapping[str, Operation]
+    places: Mapping[str, Place]
     sheets: tuple[FactSheet, ...]  # by meeting date, then id
     children: Mapping[str, tuple[Region, ...]]
     branches: Mapping[str, tuple[Agency, ...]]  # agency kind -> branches
@@ -102,6 +111,8 @@ class Index:
     covering_by_region: Mapping[str, tuple[Agency, ...]]  # branches based elsewhere that also serve the region
     elections_by_region: Mapping[str, tuple[Election, ...]]  # elections held in that region only (re-votes)
     sheets_by_operation: Mapping[str, tuple[FactSheet, ...]]  # the meetings that belong to an operation
+    places_by_region: Mapping[str, tuple[Place, ...]]  # by name
+    place_mentions: Mapping[str, tuple[PlaceMention, ...]]  # place -> where meetings cite it, in meeting order
     person_home: Mapping[str, str]  # person -> the region whose page holds the person's entry
     people_by_home: Mapping[str, tuple[Person, ...]]  # region -> the people whose entries its page holds
 
@@ -231,6 +242,7 @@ def build_index(content: Content) -> Index:
         topics=_by_id(content.topics),
         elections=_by_id(content.elections),
         operations=_by_id(content.operations),
+        places=_by_id(content.places),
         sheets=content.sheets,
         children=_freeze(children),
         branches=_freeze(branches),
@@ -254,6 +266,9 @@ def build_index(content: Content) -> Index:
         elections_by_region=_freeze(elections_by_region),
         sheets_by_operation=_freeze(_group(((o, s) for s in content.sheets for o in s.meeting.operations),
                                            lambda pair: pair[0], lambda pair: pair[1])),
+        places_by_region=_freeze(_group(sorted(content.places, key=lambda p: (p.name.lower(), p.id)),
+                                        lambda place: place.region)),
+        place_mentions=_freeze(_group(_place_mentions(content.sheets), lambda pair: pair[0], lambda pair: pair[1])),
         person_home=MappingProxyType(person_home),
         people_by_home=_freeze(people_by_home),
     )
@@ -314,6 +329,21 @@ def _region_figures(sheet: FactSheet, region: Region, content: Content) -> list[
             others=tuple(f for f in found if id(f) not in shown),
         ))
     return rows
+
+
+def _place_mentions(sheets):
+    """(place id, PlaceMention) for every place a statement, figure, concern or commitment cites."""
+    for sheet in sheets:
+        for statement in sheet.statements:
+            for place in statement.places:
+                yield place, PlaceMention(sheet, f"statement-{statement.id}")
+        for figure in sheet.figures:
+            for place in figure.places:
+                yield place, PlaceMention(sheet, f"figure-{figure.id}")
+        for kind, points in (("concern", sheet.concerns), ("commitment", sheet.commitments)):
+            for number, point in enumerate(points, start=1):
+                for place in point.places:
+                    yield place, PlaceMention(sheet, f"{kind}-{number}")
 
 
 def _ancestry(region: Region, regions: Mapping[str, Region]) -> tuple[str, ...]:

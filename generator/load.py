@@ -571,6 +571,7 @@ def load_content(content_dir: Path, root: Path | None = None, cache: LoadCache |
         elections=items("elections.yaml", "elections"),
         glossary=items("glossary.yaml", "terms"),
         operations=items("operations.yaml", "operations"),
+        places=items("places.yaml", "places"),
         sheets=tuple(sorted(sheets, key=lambda s: (s.meeting.date.key, s.id))),
         sources=MappingProxyType(sources),
     )

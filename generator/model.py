@@ -292,6 +292,24 @@ class Election(Record):
 
 
 @dataclass(frozen=True, kw_only=True)
+class Place(Record):
+    """A place below a region that articles name: a kecamatan, a desa or kelurahan, a numbered TPS, an island."""
+
+    id: Slug = field(metadata=doc("Stable id: 'pulau-sebesi', 'tps-05-way-muli'."))
+    name: ShortText = field(metadata=doc("The name as the articles write it: 'Pulau Sebesi', 'TPS 05 Desa Way Muli'."))
+    short_names: tuple[ShortText, ...] = field(default=(), metadata=doc(
+        "Other forms the articles use: 'Sebesi'. check finds the name or one of these in each article citing it."))
+    kind: Literal["district", "village", "urban-village", "polling-station", "island", "other"] = field(metadata=doc(
+        "district (kecamatan), village (desa), urban-village (kelurahan), polling-station (a numbered TPS), island, "
+        "or other."))
+    region: Annotated[str, Ref("region")] = field(metadata=doc("The regency or city it is in."))
+    parent: Annotated[Optional[str], Ref("place")] = field(default=None, metadata=doc(
+        "The place it is in (a desa's kecamatan, a TPS's desa), with a source when no article says so."))
+    source: Optional[RegistrySource] = field(default=None, metadata=doc(
+        "Source of its region or parent when no article gives them."))
+
+
+@dataclass(frozen=True, kw_only=True)
 class Operation(Record):
     """A named operation or programme that links meetings across regions: a police operation (Ops Mantap Praja
     Krakatau 2024), a KPU campaign. It has a page listing its meetings."""
@@ -490,6 +508,10 @@ class Statement(Record):
         "What the article reports the speaker said, in the digest's words; shown as a paraphrase."))
     topics: Annotated[tuple[Annotated[str, Ref("topic")], ...], Items(max_items=12, hint="tag the few topics the statement is about")] = field(
         default=(), metadata=doc("Topics it touches."))
+    places: Annotated[tuple[Annotated[str, Ref("place")], ...], Items(max_items=50, hint="list each place once")] = \
+        field(default=(), metadata=doc(
+            "Places below the region that this concerns, from content/registry/places.yaml: the islands of the "
+            "risky TPS, a kecamatan. The article must name each."))
     evidence: Optional[Evidence] = field(default=None, metadata=doc(
         "Passages that support it; a quote is its own evidence when this is left out."))
     note: Optional[Localized] = field(default=None, metadata=doc(
@@ -563,6 +585,10 @@ class Figure(Record):
     region: Annotated[Optional[str], Ref("region")] = field(default=None, metadata=doc(
         "The region the figure is for, when it is not the meeting's: the province of a provincial rating."))
     scope: Optional[Localized] = field(default=None, metadata=doc("What the number covers, if not the region."))
+    places: Annotated[tuple[Annotated[str, Ref("place")], ...], Items(max_items=50, hint="list each place once")] = \
+        field(default=(), metadata=doc(
+            "Places below the region that this concerns, from content/registry/places.yaml: the islands of the "
+            "risky TPS, a kecamatan. The article must name each."))
     election: Annotated[Optional[str], Ref("election")] = field(default=None, metadata=doc(
         "The election the figure is for, when there is more than one."))
     inferred: tuple[Literal["recipient", "recipients", "election", "value", "voter_list", "funding", "region"], ...] = \
@@ -590,6 +616,10 @@ class Point(Record):
     text: Localized = field(metadata=doc("The concern or commitment, paraphrased."))
     raised_by: Annotated[Optional[str], Ref("person")] = field(default=None, metadata=doc("Who raised or made it."))
     agency: Annotated[Optional[str], Ref("agency")] = field(default=None, metadata=doc("For which agency."))
+    places: Annotated[tuple[Annotated[str, Ref("place")], ...], Items(max_items=50, hint="list each place once")] = \
+        field(default=(), metadata=doc(
+            "Places below the region that this concerns, from content/registry/places.yaml: the islands of the "
+            "risky TPS, a kecamatan. The article must name each."))
     evidence: Evidence = field(metadata=doc("The passage that supports it."))
 
 
@@ -647,6 +677,13 @@ class ElectionsFile(Record):
 
 
 @dataclass(frozen=True, kw_only=True)
+class PlacesFile(Record):
+    """content/registry/places.yaml (optional)"""
+
+    places: Annotated[tuple[Place, ...], REGISTRY_ITEMS] = field(metadata=doc("Places below regions."))
+
+
+@dataclass(frozen=True, kw_only=True)
 class OperationsFile(Record):
     """content/registry/operations.yaml (optional)"""
 
@@ -668,8 +705,9 @@ REGISTRY_FILES: Mapping[str, type] = MappingProxyType({
     "elections.yaml": ElectionsFile,
     "glossary.yaml": GlossaryFile,
     "operations.yaml": OperationsFile,
+    "places.yaml": PlacesFile,
 })
-OPTIONAL_REGISTRY_FILES = frozenset({"operations.yaml"})  # a tree without it has no operations
+OPTIONAL_REGISTRY_FILES = frozenset({"operations.yaml", "places.yaml"})  # a tree without one has none of them
 
 
 @dataclass(frozen=True)
@@ -686,3 +724,4 @@ class Content:
     sheets: tuple[FactSheet, ...]
     sources: Mapping[str, str]  # file name -> archived text
     operations: tuple[Operation, ...] = ()
+    places: tuple[Place, ...] = ()

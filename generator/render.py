@@ -300,6 +300,20 @@ class Helpers:
         label = self.gettext("on behalf of")
         return Md(f"{label} {text}")
 
+    def place(self, place_id: str) -> Md:
+        place = self.index.places[place_id]
+        return self.link(place.name, f"regions/{place.region}.md", f"place-{place.id}")
+
+    def place_meetings(self, mentions, shown: int) -> list:
+        """The latest `shown` meetings that cite a place, newest first, each once (at its first mention)."""
+        first: dict[str, object] = {}
+        for mention in mentions:
+            first.setdefault(mention.sheet.id, mention)
+        return list(first.values())[-shown:][::-1]
+
+    def places(self, place_ids) -> Md:
+        return Md(", ".join(self.place(p) for p in place_ids))
+
     def operation(self, operation_id: str) -> Md:
         return self.link(self.index.operations[operation_id].name, f"operations/{operation_id}.md")
 
@@ -408,6 +422,8 @@ class Helpers:
                                                                   f"{self.inferred(figure, 'region')}")))
         if figure.scope:
             parts.append(self.loc(figure.scope))
+        if figure.places:
+            parts.append(self.gettext("at %(places)s", places=self.places(figure.places)))
         text = "; ".join(parts)
         if figure.note:
             text = f"{text}<br>{self.loc(figure.note)}" if text else self.loc(figure.note)
@@ -574,6 +590,8 @@ LABELS = {
               "dispute": N_("result disputes")},
     "operation_kind": {"police-operation": N_("police operation"), "programme": N_("programme"),
                        "other": N_("operation or programme")},
+    "place_kind": {"district": N_("district"), "village": N_("village"), "urban-village": N_("urban village"),
+                   "polling-station": N_("polling station"), "island": N_("island"), "other": N_("place")},
     "published_basis": {"stated": N_("stated in the article"), "dateline": N_("from the dateline"),
                         "url": N_("from the article's address"), "outlet-page": N_("shown on the outlet's page")},
     "role": {"chair": N_("chair"), "opener": N_("opened the meeting"), "speaker": N_("speaker"),

@@ -24,6 +24,7 @@ SCHEMA_FILES = {
     "elections.schema.json": model.ElectionsFile,
     "glossary.schema.json": model.GlossaryFile,
     "operations.schema.json": model.OperationsFile,
+    "places.schema.json": model.PlacesFile,
 }
 
 

@@ -85,6 +85,7 @@ class _Checker:
             "topic": self.unique(content.topics, "id", "topic"),
             "election": self.unique(content.elections, "id", "election"),
             "operation": self.unique(content.operations, "id", "operation"),
+            "place": self.unique(content.places, "id", "place"),
         }
         self.unique(content.sheets, "id", "fact sheet")
         self.unique(content.glossary, "term", "glossary")
@@ -111,13 +112,14 @@ class _Checker:
     def run(self, memo: dict | None = None) -> None:
         c = self.content
         registries = (c.regions, c.agency_kinds, c.agencies, c.people, c.topics, c.elections, c.glossary,
-                      c.operations)
+                      c.operations, c.places)
         for record, path in self.registry_records():
             self.check_references(record, path)
         self.check_regions()
         self.check_agencies()
         self.check_elections()
         self.check_operations()
+        self.check_places()
         if memo is not None and not all(a is b for a, b in zip(memo.get("registries", ()), registries)):
             memo.clear()
         sheets = memo.setdefault("sheets", {}) if memo is not None else {}
@@ -142,7 +144,7 @@ class _Checker:
         c = self.content
         for attribute, records in (("regions", c.regions), ("kinds", c.agency_kinds), ("agencies", c.agencies),
                                    ("people", c.people), ("topics", c.topics), ("elections", c.elections),
-                                   ("terms", c.glossary), ("operations", c.operations)):
+                                   ("terms", c.glossary), ("operations", c.operations), ("places", c.places)):
             for i, record in enumerate(records):
                 yield record, f"{attribute}[{i}]"
 
@@ -183,6 +185,21 @@ class _Checker:
                 elif parent.kind != expected:
                     self.problem(region.where("parent"), "parent", f"expected a {expected} as parent, received "
                                  f"{parent.kind} '{parent.id}'")
+
+    def check_places(self) -> None:
+        places, regions = self.ids["place"], self.ids["region"]
+        for place in self.content.places:
+            region = regions.get(place.region)
+            if region is not None and region.kind not in ("regency", "city"):
+                self.problem(place.where("region"), "region", f"expected a regency or city, received {region.kind} "
+                             f"'{region.id}'", "a place below a province belongs to one of its regencies or cities")
+            parent = places.get(place.parent)
+            if parent is not None and parent.region != place.region:
+                self.problem(place.where("parent"), "parent", f"expected a place in '{place.region}', received "
+                             f"'{parent.id}' in '{parent.region}'")
+            if parent is not None and place.source is None:
+                self.problem(place.where("parent"), "source", "expected a source for the place's parent, received "
+                             "none", "no article states it: cite where it comes from")
 
     def check_operations(self) -> None:
         for operation in self.content.operations:
@@ -309,6 +326,7 @@ class _Checker:
             for record, path in _walk(sheet, ""):
                 self.check_evidence(record, path, text)
             self.check_operations_named(meeting, text)
+            self.check_places_named(sheet, text)
 
     def check_source(self, source: model.Source) -> None:
         """How the publication date is known, the dateline's place, and what a partial archive lacks."""
@@ -390,10 +408,28 @@ class _Checker:
             if operation is None:
                 continue
             names = (operation.name, *operation.short_names)
-            if not any(normalise(n).casefold() in text.casefold() for n in names):
+            if not _named_in(names, text):
                 self.problem(meeting.where("operations"), f"meeting.operations[{i}]", f"expected an operation the "
                              f"article names, received '{name}', whose names ({', '.join(names)}) it does not use",
                              "add the article's form to the operation's short_names, or leave it out")
+
+    def check_places_named(self, sheet: FactSheet, text: str) -> None:
+        """Each place a statement, figure or point cites is named in the article and lies in the meeting's region."""
+        places, regions = self.ids["place"], self.ids["region"]
+        meeting_region = sheet.meeting.region
+        for record, path in _walk(sheet, ""):
+            for i, name in enumerate(getattr(record, "places", ())):
+                place = places.get(name)
+                if place is None:
+                    continue
+                names = (place.name, *place.short_names)
+                if not _named_in(names, text):
+                    self.problem(record.where("places"), f"{path}.places[{i}]", f"expected a place the article "
+                                 f"names, received '{name}', whose names ({', '.join(names)}) it does not use",
+                                 "add the article's form to the place's short_names, or leave it out")
+                elif meeting_region not in _ancestors(place.region, regions):
+                    self.problem(record.where("places"), f"{path}.places[{i}]", f"expected a place in "
+                                 f"'{meeting_region}', the meeting's region, received '{name}' in '{place.region}'")
 
     def check_contests(self, meeting: model.Meeting) -> None:
         """A meeting's contests are on the ballot of an election it prepares (when the registry lists them)."""
@@ -579,6 +615,20 @@ def stated_numbers(text: str) -> tuple[int | None, ...]:
     return tuple(found)
 
 
+def _named_in(names: Iterable[str], text: str) -> bool:
+    """Whether a normalised article text uses one of a registry record's names, in any letter case."""
+    folded = text.casefold()
+    return any(normalise(name).casefold() in folded for name in names)
+
+
+def _ancestors(region_id: str, regions: dict) -> list[str]:
+    """A region's id and those of the regions containing it."""
+    chain = [region_id]
+    while chain[-1] in regions and regions[chain[-1]].parent and len(chain) < 4:
+        chain.append(regions[chain[-1]].parent)
+    return chain
+
+
 def _url_has_date(url: str | None, day: dt.date) -> bool:
     """Whether an article's address holds a day, as outlets write it: 2024/11/21, 2024-11-21 or 20241121."""
     return url is not None and any(form in url for form in (
@@ -677,7 +727,7 @@ _AS_WRITTEN = {
 
 _REGISTRY = {"region": "regions.yaml", "agency_kind": "agencies.yaml (kinds)", "agency": "agencies.yaml",
              "person": "people.yaml", "topic": "topics.yaml", "election": "elections.yaml",
-             "operation": "operations.yaml"}
+             "operation": "operations.yaml", "place": "places.yaml"}
 
 
 def translation_coverage(content: Content) -> tuple[int, int]:

@@ -7,7 +7,8 @@ agencies without a breakdown, a provincial vulnerability rating on its scale, an
 (Muara Baru); a meeting at the province level (Teluk Permai) and one at the national level (Indonesia, a region
 of kind country, which contains the province); a court-ordered re-vote of one regency's regent race, with its
 parent election, region, contest, schedule and the stage a meeting prepares (Karang Sari, 2025); an operation that
-the Karang Sari and Muara Baru meetings both name, in two provinces (operations.yaml, which the base tree lacks).
+the Karang Sari and Muara Baru meetings both name, in two provinces (operations.yaml, which the base tree lacks);
+islands and a kecamatan that a figure and a concern cite (places.yaml, likewise), and one no meeting cites.
 
 The article texts are written for the tests, modelled on how Indonesian local outlets report a rakor (the
 dateline, "dibuka oleh ... mewakili ...", "didampingi", "narasumber dari ..."); no real article's text is used.
@@ -215,6 +216,7 @@ FIGURES_TEXT = (
     "pada kategori sedang, dari skala rendah, sedang dan tinggi.\n"
     "Sekitar 1.200 personel gabungan TNI-Polri akan diterjunkan untuk mengamankan 300 hingga 350 TPS rawan.\n"
     "Pengerahan personel itu dilakukan dalam rangka Ops Mantap Praja 2024.\n"
+    "TPS rawan itu sebagian besar berada di Pulau Sebira dan Pulau Lancang, Kecamatan Kepulauan Muara.\n"
 )
 
 _FIGURES_REGISTRY = {
@@ -290,9 +292,27 @@ FIGURES_SHEET_DATA: dict = {
          "evidence": "Sekitar 1.200 personel gabungan TNI-Polri"},
         {"id": "tps-rawan", "kind": "vulnerable-polling-stations", "label": _loc("TPS rawan", "Vulnerable polling stations"),
          "value": 300, "value_max": 350, "as_stated": "300 hingga 350 TPS rawan",
-         "evidence": "300 hingga 350 TPS rawan."},
+         "places": ["pulau-sebira", "pulau-lancang"],
+         "evidence": ["300 hingga 350 TPS rawan.", "TPS rawan itu sebagian besar berada di Pulau Sebira dan Pulau Lancang"]},
+    ],
+    "concerns": [
+        {"topic": "logistics", "text": _loc("TPS rawan sebagian besar berada di pulau-pulau Kecamatan Kepulauan Muara.",
+                                            "Most vulnerable polling stations are on the islands of Kepulauan Muara."),
+         "raised_by": "dedi-kurniawan", "agency": "polres-muara-baru",
+         "places": ["pulau-sebira", "pulau-lancang", "kecamatan-kepulauan-muara"],
+         "evidence": "TPS rawan itu sebagian besar berada di Pulau Sebira dan Pulau Lancang, Kecamatan Kepulauan Muara."},
     ],
 }
+
+PLACES = [
+    {"id": "kecamatan-kepulauan-muara", "name": "Kecamatan Kepulauan Muara", "short_names": ["Kepulauan Muara"],
+     "kind": "district", "region": "muara-baru"},
+    {"id": "pulau-sebira", "name": "Pulau Sebira", "kind": "island", "region": "muara-baru",
+     "parent": "kecamatan-kepulauan-muara", "source": _FIXTURE_SOURCE},
+    {"id": "pulau-lancang", "name": "Pulau Lancang", "kind": "island", "region": "muara-baru",
+     "parent": "kecamatan-kepulauan-muara", "source": _FIXTURE_SOURCE},
+    {"id": "pulau-tidung-kecil", "name": "Pulau Tidung Kecil", "kind": "island", "region": "muara-baru"},
+]
 
 # ------------------------------------------------------------------ province and national meetings
 
@@ -469,6 +489,7 @@ def model_documents() -> dict[str, object]:
         docs[path][key].extend(copy.deepcopy(entries))
     docs["registry/elections.yaml"]["elections"].append(copy.deepcopy(REVOTE_ELECTION))
     docs["registry/operations.yaml"] = {"operations": [copy.deepcopy(OPERATION)]}
+    docs["registry/places.yaml"] = {"places": copy.deepcopy(PLACES)}
     docs.update(copy.deepcopy({**SHEETS, **SOURCE_TEXTS}))
     return docs
 

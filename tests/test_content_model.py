@@ -177,7 +177,7 @@ FIGURE_ROWS = {
            "sedang | untuk [Teluk Permai](../regions/teluk-permai.md) |",
            "| **Personel gabungan**{: #figure-personel-gabungan } | sekitar 1.200 orang | Sekitar 1.200 personel | dari "
            "[Polres Muara Baru]",
-           "| **TPS rawan**{: #figure-tps-rawan } | 300–350 TPS | 300 hingga 350 TPS rawan |  |"),
+           "| **TPS rawan**{: #figure-tps-rawan } | 300–350 TPS | 300 hingga 350 TPS rawan | di [Pulau Sebira]"),
     "en": ("| **Voters**{: #figure-jumlah-pemilih } | 347,979 voters |",
            "| **Villages**{: #figure-jumlah-desa } | 148 villages |",
            "| **Election grant**{: #figure-hibah-pilkada } | IDR 103.66 billion |",
@@ -344,3 +344,50 @@ def test_a_meeting_belongs_to_an_operation_only_if_its_article_names_it(tmp_path
         "names (Operasi Mantap Praja 2024, Ops Mantap Praja 2024) it does not use (add the article's form to the "
         "operation's short_names, or leave it out)")
     assert err.getvalue().splitlines()[0].startswith(f"content/{FIGURES_SHEET}:")
+
+
+# ------------------------------------------------------------------ places below a region
+
+@pytest.mark.parametrize("lang, heading, island, at", [
+    ("id", "## Tempat yang disebut artikel", "pulau", "di "), ("en", "## Places named in the articles", "island", "at ")])
+def test_places_are_listed_on_their_regions_page_and_linked_where_cited(site, lang, heading, island, at):
+    region = section(page(site, lang, "regions/muara-baru.md"), heading)
+    sebira = next(line for line in region.splitlines() if "#place-pulau-sebira" in line)
+    assert f"**Pulau Sebira**{{: #place-pulau-sebira }}, {island}, " in sebira
+    assert "[Kecamatan Kepulauan Muara](#place-kecamatan-kepulauan-muara)" in sebira
+    assert sebira.count(f"{FIGURES_SHEET_ID}.md#") == 1  # cited by a figure and a concern: the meeting once
+    unused = next(line for line in region.splitlines() if "#place-pulau-tidung-kecil" in line)
+    assert FIGURES_SHEET_ID not in unused
+    meeting = page(site, lang, f"meetings/{FIGURES_SHEET_ID}.md")
+    figure = next(line for line in meeting.splitlines() if "#figure-tps-rawan" in line)
+    assert f"{at}[Pulau Sebira](../regions/muara-baru.md#place-pulau-sebira), [Pulau Lancang]" in figure
+    concern = next(line for line in meeting.splitlines() if "{: #concern-1 }" in line)
+    assert "(../regions/muara-baru.md#place-kecamatan-kepulauan-muara)" in concern
+
+
+@pytest.mark.parametrize("change, message", [
+    (lambda text: text.replace("Pulau Lancang, ", ""),
+     "concerns[0].places[1]: expected a place the article names, received 'pulau-lancang', whose names (Pulau Lancang) "
+     "it does not use (add the article's form to the place's short_names, or leave it out)"),
+])
+def test_a_cited_place_must_be_named_in_the_article(tmp_path, change, message):
+    root = write_model_tree(tmp_path, {FIGURES_SOURCE: change(FIGURES_TEXT)})
+    err = io.StringIO()
+    with contextlib.redirect_stderr(err), contextlib.redirect_stdout(io.StringIO()):
+        assert main(["--root", str(root), "check"]) == 1
+    lines = err.getvalue().splitlines()
+    assert any(line.startswith(f"content/{FIGURES_SHEET}:") and line.endswith(message) for line in lines), lines
+
+
+def test_a_cited_place_must_be_in_the_meetings_region(tmp_path):
+    from model_fixtures import PLACES, model_documents
+    docs = model_documents()
+    docs["registry/places.yaml"]["places"][1]["region"] = "bandar-permai"  # Pulau Sebira, moved to another city
+    docs["registry/places.yaml"]["places"][1].pop("parent")
+    root = write_model_tree(tmp_path, {"registry/places.yaml": docs["registry/places.yaml"]})
+    err = io.StringIO()
+    with contextlib.redirect_stderr(err), contextlib.redirect_stdout(io.StringIO()):
+        assert main(["--root", str(root), "check"]) == 1
+    assert PLACES[1]["id"] == "pulau-sebira"
+    assert f"figures[5].places[0]: expected a place in 'muara-baru', the meeting's region, received 'pulau-sebira' in " \
+           f"'bandar-permai'" in err.getvalue()
