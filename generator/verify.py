@@ -402,34 +402,35 @@ class _Checker:
 
     def check_operations_named(self, meeting: model.Meeting, text: str) -> None:
         """A meeting belongs to an operation only when its article names it."""
-        operations = self.ids["operation"]
-        for i, name in enumerate(meeting.operations):
-            operation = operations.get(name)
-            if operation is None:
-                continue
-            names = (operation.name, *operation.short_names)
-            if not _named_in(names, text):
-                self.problem(meeting.where("operations"), f"meeting.operations[{i}]", f"expected an operation the "
-                             f"article names, received '{name}', whose names ({', '.join(names)}) it does not use",
-                             "add the article's form to the operation's short_names, or leave it out")
+        self.named_in_article(meeting, "meeting", "operations", "operation", text)
 
     def check_places_named(self, sheet: FactSheet, text: str) -> None:
         """Each place a statement, figure or point cites is named in the article and lies in the meeting's region."""
-        places, regions = self.ids["place"], self.ids["region"]
+        regions = self.ids["region"]
         meeting_region = sheet.meeting.region
         for record, path in _walk(sheet, ""):
-            for i, name in enumerate(getattr(record, "places", ())):
-                place = places.get(name)
-                if place is None:
-                    continue
-                names = (place.name, *place.short_names)
-                if not _named_in(names, text):
-                    self.problem(record.where("places"), f"{path}.places[{i}]", f"expected a place the article "
-                                 f"names, received '{name}', whose names ({', '.join(names)}) it does not use",
-                                 "add the article's form to the place's short_names, or leave it out")
-                elif meeting_region not in _ancestors(place.region, regions):
+            if not getattr(record, "places", ()):
+                continue
+            for i, place in self.named_in_article(record, path, "places", "place", text):
+                if meeting_region not in _ancestors(place.region, regions):
                     self.problem(record.where("places"), f"{path}.places[{i}]", f"expected a place in "
-                                 f"'{meeting_region}', the meeting's region, received '{name}' in '{place.region}'")
+                                 f"'{meeting_region}', the meeting's region, received '{place.id}' in '{place.region}'")
+
+    def named_in_article(self, record: Record, path: str, name: str, kind: str, text: str) -> list[tuple[int, Record]]:
+        """Registry records a field cites that the article names (by name or short name); the others reported."""
+        known, found = self.ids[kind], []
+        for i, ref in enumerate(getattr(record, name)):
+            cited = known.get(ref)
+            if cited is None:
+                continue  # reported as an unknown id
+            names = (cited.name, *cited.short_names)
+            if _named_in(names, text):
+                found.append((i, cited))
+            else:
+                self.problem(record.where(name), f"{path}.{name}[{i}]", f"expected {'an' if kind[0] in 'aeiou' else 'a'} "
+                             f"{kind} the article names, received '{ref}', whose names ({', '.join(names)}) it does "
+                             f"not use", f"add the article's form to the {kind}'s short_names, or leave it out")
+        return found
 
     def check_contests(self, meeting: model.Meeting) -> None:
         """A meeting's contests are on the ballot of an election it prepares (when the registry lists them)."""
