@@ -26,7 +26,8 @@ from generator.load import load_content
 from generator.pipeline import BuildConfig, build
 from generator.render import md_escape
 from page_html import Elements, mkdocs_markdown, strip_front_matter
-from update_golden import GOLDEN_DIR, SITE_URL, build_fixture, generated_pages, golden_pages
+from update_golden import GOLDEN_DIR, MODEL_GOLDEN_DIR, SITE_URL, build_fixture, generated_pages, golden_pages, \
+    model_pages
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 TESTS_DIR = Path(__file__).resolve().parent
@@ -129,22 +130,32 @@ def table_rows(text: str, after: str) -> list[list[str]]:
 def test_golden(fixture_out):
     """Every generated page of the fixture tree equals its golden file, and there is no golden file too many."""
     generated = generated_pages(fixture_out)
-    golden = golden_pages()
     assert len(generated) > 40 and all(name.split("/", 1)[0] in LANGUAGES for name in generated)
+    compare_with_golden(generated, GOLDEN_DIR)
+
+
+def test_golden_pages_of_the_content_model(tmp_path):
+    """The content-model tree's meetings, operations, regions and timeline equal tests/golden-model."""
+    compare_with_golden(model_pages(tmp_path), MODEL_GOLDEN_DIR)
+
+
+def compare_with_golden(generated: dict[str, bytes], directory) -> None:
+    golden = golden_pages(directory)
+    where = directory.relative_to(directory.parent.parent).as_posix()
     problems = []
     for name in sorted(set(generated) - set(golden)):
-        problems.append(f"missing golden file: tests/golden/{name}")
+        problems.append(f"missing golden file: {where}/{name}")
     for name in sorted(set(golden) - set(generated)):
-        problems.append(f"extra golden file (no longer generated): tests/golden/{name}")
+        problems.append(f"extra golden file (no longer generated): {where}/{name}")
     for name in sorted(set(generated) & set(golden)):
         if generated[name] != golden[name]:
             diff = difflib.unified_diff(
                 golden[name].decode("utf-8").splitlines(keepends=True),
                 generated[name].decode("utf-8").splitlines(keepends=True),
-                fromfile=f"tests/golden/{name}", tofile=f"generated/{name}")
+                fromfile=f"{where}/{name}", tofile=f"generated/{name}")
             problems.append("".join(diff))
     if problems:
-        pytest.fail("\n".join(problems)[:20000] + "\n\nThe generated pages differ from tests/golden: review the "
+        pytest.fail("\n".join(problems)[:20000] + f"\n\nThe generated pages differ from {where}: review the "
                     "diff, then run make golden", pytrace=False)
 
 

@@ -1,4 +1,6 @@
-"""Regenerate tests/golden/<lang>/**.md: every page the fixture content tree generates, in both languages.
+"""Regenerate tests/golden/<lang>/**.md, every page the fixture content tree generates in both languages, and
+tests/golden-model/<lang>/**.md, the pages of the content-model tree (tests/model_fixtures.py) of the kinds the
+small tree lacks.
 
 Run it as `make golden` (or `.venv/bin/python tests/update_golden.py`) after an intended change to the
 templates, render.py or the catalogs, and review the diff; tests/test_render.py::test_golden compares a fresh
@@ -24,17 +26,32 @@ for _path in (str(REPO_ROOT), str(TESTS_DIR)):
 from fixtures import write_content_tree  # noqa: E402
 from generator.i18n import LANGUAGES  # noqa: E402
 from generator.pipeline import BuildConfig, build  # noqa: E402
+from model_fixtures import SHEETS as MODEL_SHEETS, write_model_tree  # noqa: E402
 
 GOLDEN_DIR = TESTS_DIR / "golden"
+# The content-model tree's pages of the kinds the small tree lacks (tests/model_fixtures.py): its meetings, the
+# operations, the regions holding its stand-ins, figures, places, re-vote, province and national meetings.
+MODEL_GOLDEN_DIR = TESTS_DIR / "golden-model"
+MODEL_GOLDEN_PAGES = tuple(sorted(
+    [f"meetings/{name.removeprefix('articles/').removesuffix('.yaml')}.md" for name in MODEL_SHEETS]
+    + ["operations/index.md", "operations/ops-mantap-praja-2024.md", "timeline.md", "regions/index.md"]
+    + [f"regions/{region}.md" for region in ("karang-sari", "muara-baru", "bandar-permai", "teluk-permai",
+                                             "indonesia")]))
 SITE_URL = "https://example.invalid/digest/"
 
 
-def build_fixture(root: Path) -> Path:
+def build_fixture(root: Path, write=write_content_tree) -> Path:
     """Write the fixture content tree under `root` and generate it into `root/build`; returns that folder."""
-    write_content_tree(root)
+    write(root)
     out = root / "build"
     build(BuildConfig(root=root, out=out, site_url=SITE_URL))
     return out
+
+
+def model_pages(root: Path) -> dict[str, bytes]:
+    """The content-model tree's pages that tests/golden-model records, built under `root`."""
+    pages = generated_pages(build_fixture(root, write_model_tree))
+    return {f"{lang}/{path}": pages[f"{lang}/{path}"] for lang in LANGUAGES for path in MODEL_GOLDEN_PAGES}
 
 
 def generated_pages(out: Path) -> dict[str, bytes]:
@@ -53,22 +70,27 @@ def golden_pages(directory: Path = GOLDEN_DIR) -> dict[str, bytes]:
 
 def main() -> int:
     with tempfile.TemporaryDirectory(prefix="epd-golden-") as temporary:
-        pages = generated_pages(build_fixture(Path(temporary)))
-    old = golden_pages()
+        update(GOLDEN_DIR, generated_pages(build_fixture(Path(temporary) / "small")))
+        update(MODEL_GOLDEN_DIR, model_pages(Path(temporary) / "model"))
+    return 0
+
+
+def update(directory: Path, pages: dict[str, bytes]) -> None:
+    """Make `directory` hold exactly `pages`, and say what changed."""
+    old = golden_pages(directory)
     changed = [name for name, data in pages.items() if old.get(name) != data]
     removed = sorted(set(old) - set(pages))
     for name in changed:
-        path = GOLDEN_DIR / name
+        path = directory / name
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(pages[name])
     for name in removed:
-        (GOLDEN_DIR / name).unlink()
-    for folder in sorted(GOLDEN_DIR.rglob("*"), reverse=True):
+        (directory / name).unlink()
+    for folder in sorted(directory.rglob("*"), reverse=True):
         if folder.is_dir() and not any(folder.iterdir()):
             folder.rmdir()
-    print(f"golden: {len(pages)} page(s) in {GOLDEN_DIR.relative_to(REPO_ROOT)}: {len(changed)} written, "
+    print(f"golden: {len(pages)} page(s) in {directory.relative_to(REPO_ROOT)}: {len(changed)} written, "
           f"{len(removed)} removed, {len(pages) - len(changed)} unchanged")
-    return 0
 
 
 if __name__ == "__main__":
