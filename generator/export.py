@@ -56,24 +56,40 @@ def to_plain(value):
     return value
 
 
-def _json_document(sections: dict[str, list]) -> str:
+def _json_document(sections: dict[str, tuple[Record, ...]]) -> str:
     """A JSON object of lists, one record per line: readable, diffable line by line, and written by the json
     module's C encoder (indentation would make it use the pure-Python one, several times slower)."""
+    global _LINES
+    lines, kept = _LINES, {}
     parts = []
     for name in sorted(sections):
-        records = ",\n".join(json.dumps(record, ensure_ascii=False, sort_keys=True) for record in sections[name])
+        records = ",\n".join(_json_line(record, lines, kept) for record in sections[name])
         parts.append(f"{json.dumps(name)}: [\n{records}\n]" if records else f"{json.dumps(name)}: []")
+    _LINES = kept
     return "{\n" + ",\n".join(parts) + "\n}\n"
+
+
+# The JSON line of each record of the last export, by the record object (kept alive beside it): `make serve`
+# keeps the records of unchanged files from one build to the next, so only an edited file's lines are made again.
+_LINES: dict[int, tuple[Record, str]] = {}
+
+
+def _json_line(record: Record, lines: dict, kept: dict) -> str:
+    hit = lines.get(id(record))
+    if hit is None or hit[0] is not record:
+        hit = (record, json.dumps(to_plain(record), ensure_ascii=False, sort_keys=True))
+    kept[id(record)] = hit
+    return hit[1]
 
 
 def render_exports(index: Index, site_url: str) -> dict[str, str]:
     """Every export file's name and text."""
     content = index.content
     digest = {
-        "regions": to_plain(content.regions), "agency_kinds": to_plain(content.agency_kinds),
-        "agencies": to_plain(content.agencies), "people": to_plain(content.people),
-        "topics": to_plain(content.topics), "elections": to_plain(content.elections),
-        "glossary": to_plain(content.glossary), "fact_sheets": to_plain(content.sheets),
+        "regions": content.regions, "agency_kinds": content.agency_kinds, "agencies": content.agencies,
+        "people": content.people, "topics": content.topics, "elections": content.elections,
+        "glossary": content.glossary, "operations": content.operations, "places": content.places,
+        "fact_sheets": content.sheets,
     }
     files = {"digest.json": _json_document(digest)}
     files["meetings.csv"] = _csv(

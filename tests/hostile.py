@@ -16,7 +16,7 @@ from pathlib import Path
 
 import icalendar
 
-from fixtures import documents, write_content_tree
+from fixtures import CITY_SHEET, documents, write_content_tree
 from generator import model
 from generator.schema import record_fields
 from page_html import Elements, mkdocs_markdown, split_front_matter
@@ -78,10 +78,34 @@ def hostile_tree(root: Path, text: str = EVERYTHING, url: str = HOSTILE_URL) -> 
         for figure, number in zip(value.get("figures", ()), numbers):
             figure["as_stated"] = f"{text} {number}"
             figures.append(figure["as_stated"])
+    figures += _add_fields_the_fixture_leaves_out(files, text)
     for relative, value in files.items():
         if relative.startswith("sources/"):
             files[relative] = value + text + "\n" + "".join(f"{stated}\n" for stated in figures)
     return write_content_tree(root, files)
+
+
+def _add_fields_the_fixture_leaves_out(files: dict, text: str) -> list[str]:
+    """`text` also in the fields and registries the small fixture does not use: a dateline and byline, a stand-in's
+    office and rank, a rating with its scale, a count with its own unit, an operation and a place (their names are
+    in the archived text, which gains `text`)."""
+    sheet = files[CITY_SHEET]
+    sheet["source"].update(dateline={"text": text, "place": text}, byline=text)
+    sheet["attendance"][1].update(rank=text, represents_office=text, represents="pemkot-pelita")
+    sheet["figures"] += [
+        {"id": "hostile-rating", "kind": "assessment", "label": {"id": text, "en": text}, "level": text,
+         "scale": [text], "as_stated": text, "evidence": text},
+        {"id": "hostile-count", "kind": "other", "unit_label": {"id": text, "en": text},
+         "label": {"id": text, "en": text}, "value": 0, "as_stated": f"{text} 0", "places": ["hostile-place"],
+         "evidence": text},
+    ]
+    sheet["meeting"]["operations"] = ["hostile-operation"]
+    files["registry/operations.yaml"] = {"operations": [
+        {"id": "hostile-operation", "name": text, "short_names": [text], "kind": "other",
+         "description": {"id": text, "en": text}}]}
+    files["registry/places.yaml"] = {"places": [
+        {"id": "hostile-place", "name": text, "short_names": [text], "kind": "other", "region": "pelita"}]}
+    return [f"{text} 0"]  # the count's words, which the archived text must hold
 
 
 _NUMBER = re.compile(r"(?:Rp)?\d[\d.,]*(?: (?:ribu|juta|miliar|triliun))?")

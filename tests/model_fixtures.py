@@ -1,5 +1,5 @@
-"""The content-model fixture: the small fixture tree (fixtures.py) plus one realistic fact sheet per part of the
-content model that the two base sheets do not exercise (issue 16): stand-ins for an office or a person, groups
+"""The content-model fixture: the small fixture tree (fixtures.py) plus realistic fact sheets for the parts of the
+content model (issue 16) that the two base sheets do not exercise: stand-ins for an office or a person, groups
 drawn from several agencies, an institution present as a whole, honorifics, corps and a rank at one meeting
 (Karang Sari); a dateline with place and date, a byline, a publication date stated in the text, a partial
 archive and a meeting time in WITA (Bandar Permai); voters of an unnamed list, villages, a grant shared by several
@@ -8,7 +8,9 @@ agencies without a breakdown, a provincial vulnerability rating on its scale, an
 of kind country, which contains the province); a court-ordered re-vote of one regency's regent race, with its
 parent election, region, contest, schedule and the stage a meeting prepares (Karang Sari, 2025); an operation that
 the Karang Sari and Muara Baru meetings both name, in two provinces (operations.yaml, which the base tree lacks);
-islands and a kecamatan that a figure and a concern cite (places.yaml, likewise), and one no meeting cites.
+islands and a kecamatan that a figure and a concern cite (places.yaml, likewise), and one no meeting cites; a
+meeting known only to be before voting day, with a chair who spoke, a companion who chaired the committee, a
+resource person from a Kodim that also serves Sukamaju, and a note on a quote (Sukamaju).
 
 The article texts are written for the tests, modelled on how Indonesian local outlets report a rakor (the
 dateline, "dibuka oleh ... mewakili ...", "didampingi", "narasumber dari ..."); no real article's text is used.
@@ -61,7 +63,8 @@ _STAND_IN_REGISTRY = {
     "agencies": [
         {"id": "pemkab-karang-sari", "kind": "pemda", "region": "karang-sari", "name": "Pemkab Karang Sari",
          "name_en": "Karang Sari Regency Government"},
-        {"id": "kodim-0412", "kind": "kodim", "region": "karang-sari", "name": "Kodim 0412/Karang Sari"},
+        {"id": "kodim-0412", "kind": "kodim", "region": "karang-sari", "name": "Kodim 0412/Karang Sari",
+         "covers": ["sukamaju"], "source": _FIXTURE_SOURCE},
         {"id": "polres-karang-sari", "kind": "polres", "region": "karang-sari", "name": "Polres Karang Sari"},
         {"id": "satpol-pp-karang-sari", "kind": "satpol-pp", "region": "karang-sari",
          "name": "Satpol PP Karang Sari"},
@@ -458,6 +461,72 @@ REVOTE_SHEET_DATA: dict = {
 
 _REVOTE_REGISTRY = {"people": [{"id": "wulan-sari", "name": "Wulan Sari", "short_names": ["Wulan"]}]}
 
+# ------------------------------------------------------------------ a date known only as "before", several roles,
+# a branch serving a second regency
+
+UNDATED_SHEET_ID = "before-2024-11-27-sukamaju-rakor-pengawasan-tahapan"
+UNDATED_SHEET = f"articles/{UNDATED_SHEET_ID}.yaml"
+UNDATED_SOURCE = "sources/fx9_sukamaju.txt"
+UNDATED_TEXT = (
+    "SUKAMAJU – Menjelang hari pemungutan suara Pilkada 27 November 2024, Bawaslu Kabupaten Sukamaju menggelar "
+    "rapat koordinasi pengawasan tahapan di Aula Bawaslu Sukamaju.\n"
+    "Rapat dipimpin Ketua Bawaslu Kabupaten Sukamaju, Nanda Putri, didampingi anggota Bawaslu Fajar Ramadhan yang "
+    "juga menjadi ketua panitia kegiatan.\n"
+    "Dandim 0412/Karang Sari Letkol Czi Ari Wibowo hadir sebagai narasumber.\n"
+    "“Kami minta seluruh pengawas TPS siaga sampai penghitungan suara selesai,” tegas Nanda.\n"
+)
+
+_UNDATED_REGISTRY = {
+    "agencies": [
+        {"id": "bawaslu-sukamaju", "kind": "bawaslu", "region": "sukamaju", "name": "Bawaslu Kabupaten Sukamaju"},
+    ],
+    "people": [
+        {"id": "nanda-putri", "name": "Nanda Putri", "short_names": ["Nanda"]},
+        {"id": "fajar-ramadhan", "name": "Fajar Ramadhan", "short_names": ["Fajar"]},
+    ],
+}
+
+UNDATED_SHEET_DATA: dict = {
+    "id": UNDATED_SHEET_ID,
+    "source": {"file": UNDATED_SOURCE.split("/", 1)[1], "outlet": "Warta Sukamaju", "dateline": {"text": "SUKAMAJU –",
+                                                                                                 "place": "SUKAMAJU"}},
+    "meeting": {
+        "kind": "rakor",
+        "name": "rapat koordinasi pengawasan tahapan",
+        "title": _loc("Rakor pengawasan tahapan Pilkada 2024 di Kabupaten Sukamaju",
+                      "Coordination meeting on supervising the 2024 election stages in Sukamaju"),
+        "date": "before 2024-11-27",
+        "date_as_stated": "Menjelang hari pemungutan suara Pilkada 27 November 2024",
+        "venue": "Aula Bawaslu Sukamaju",
+        "region": "sukamaju",
+        "elections": ["pilkada-2024"],
+        "stages": ["voting", "counting"],
+        "organiser": "bawaslu-sukamaju",
+        "chair": "nanda-putri",
+        "evidence": "Menjelang hari pemungutan suara Pilkada 27 November 2024, Bawaslu Kabupaten Sukamaju menggelar "
+                    "rapat koordinasi pengawasan tahapan di Aula Bawaslu Sukamaju.",
+    },
+    "summary": _loc("Bawaslu Sukamaju meminta pengawas TPS siaga sampai penghitungan suara selesai.",
+                    "Sukamaju's Bawaslu asked polling-station supervisors to stay alert until the count is done."),
+    "attendance": [
+        {"person": "nanda-putri", "position": "Ketua Bawaslu Kabupaten Sukamaju", "agency": "bawaslu-sukamaju",
+         "roles": ["chair", "speaker"], "evidence": "Rapat dipimpin Ketua Bawaslu Kabupaten Sukamaju, Nanda Putri"},
+        {"person": "fajar-ramadhan", "position": "anggota Bawaslu", "agency": "bawaslu-sukamaju",
+         "roles": ["companion", "committee-chair"], "accompanied": "nanda-putri",
+         "evidence": "didampingi anggota Bawaslu Fajar Ramadhan yang juga menjadi ketua panitia kegiatan."},
+        {"person": "ari-wibowo", "position": "Dandim 0412/Karang Sari", "agency": "kodim-0412",
+         "roles": ["resource-person"], "evidence": "Dandim 0412/Karang Sari Letkol Czi Ari Wibowo hadir sebagai narasumber."},
+    ],
+    "statements": [
+        {"id": "ketua-siaga", "speaker": "nanda-putri", "agency": "bawaslu-sukamaju",
+         "quote": "Kami minta seluruh pengawas TPS siaga sampai penghitungan suara selesai,",
+         "quote_en": "We ask every polling-station supervisor to stay alert until the count is finished.",
+         "note": _loc("Artikel tidak menyebut tanggal rapat, hanya bahwa rapat digelar menjelang hari pemungutan "
+                      "suara.", "The article gives no date for the meeting, only that it was held before voting day."),
+         "topics": ["logistics"]},
+    ],
+}
+
 # ------------------------------------------------------------------ an operation linking meetings across provinces
 
 OPERATION = {
@@ -471,14 +540,16 @@ OPERATION = {
 # ------------------------------------------------------------------ the tree
 
 SHEETS = {STAND_IN_SHEET: STAND_IN_SHEET_DATA, SOURCED_SHEET: SOURCED_SHEET_DATA, FIGURES_SHEET: FIGURES_SHEET_DATA,
-          PROVINCE_SHEET: PROVINCE_SHEET_DATA, NATIONAL_SHEET: NATIONAL_SHEET_DATA, REVOTE_SHEET: REVOTE_SHEET_DATA}
+          PROVINCE_SHEET: PROVINCE_SHEET_DATA, NATIONAL_SHEET: NATIONAL_SHEET_DATA, REVOTE_SHEET: REVOTE_SHEET_DATA,
+          UNDATED_SHEET: UNDATED_SHEET_DATA}
 SOURCE_TEXTS = {STAND_IN_SOURCE: STAND_IN_TEXT, SOURCED_SOURCE: SOURCED_TEXT, FIGURES_SOURCE: FIGURES_TEXT,
-                PROVINCE_SOURCE: PROVINCE_TEXT, NATIONAL_SOURCE: NATIONAL_TEXT, REVOTE_SOURCE: REVOTE_TEXT}
+                PROVINCE_SOURCE: PROVINCE_TEXT, NATIONAL_SOURCE: NATIONAL_TEXT, REVOTE_SOURCE: REVOTE_TEXT,
+                UNDATED_SOURCE: UNDATED_TEXT}
 _REGISTRY_FILES = {"regions": ("registry/regions.yaml", "regions"), "kinds": ("registry/agencies.yaml", "kinds"),
                    "agencies": ("registry/agencies.yaml", "agencies"), "people": ("registry/people.yaml", "people")}
 _REGISTRY_ADDITIONS = tuple((*_REGISTRY_FILES[key], entries)
                             for additions in (_STAND_IN_REGISTRY, _SOURCED_REGISTRY, _FIGURES_REGISTRY, _LEVELS_REGISTRY,
-                                  _REVOTE_REGISTRY)
+                                  _REVOTE_REGISTRY, _UNDATED_REGISTRY)
                             for key, entries in additions.items())
 
 

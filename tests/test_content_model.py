@@ -11,7 +11,7 @@ import json
 import pytest
 from hypothesis import given, strategies as st
 
-from model_fixtures import (FIGURES_SHEET, FIGURES_SHEET_ID, FIGURES_SOURCE, FIGURES_TEXT, NATIONAL_SHEET_ID, PROVINCE_SHEET_ID, REVOTE_SHEET_ID, SOURCED_SHEET_ID,
+from model_fixtures import (UNDATED_SHEET_ID, FIGURES_SHEET, FIGURES_SHEET_ID, FIGURES_SOURCE, FIGURES_TEXT, NATIONAL_SHEET_ID, PROVINCE_SHEET_ID, REVOTE_SHEET_ID, SOURCED_SHEET_ID,
                             STAND_IN_SHEET_ID, write_model_tree)
 from generator.cli import main
 from generator.pipeline import BuildConfig, build
@@ -391,3 +391,21 @@ def test_a_cited_place_must_be_in_the_meetings_region(tmp_path):
     assert PLACES[1]["id"] == "pulau-sebira"
     assert f"figures[5].places[0]: expected a place in 'muara-baru', the meeting's region, received 'pulau-sebira' in " \
            f"'bandar-permai'" in err.getvalue()
+
+
+# ------------------------------------------------------------------ a date known only as "before", roles, coverage
+
+@pytest.mark.parametrize("lang, date, roles, note", [
+    ("id", "| Tanggal | sebelum 27 November 2024 |", "(mendampingi Nanda Putri, ketua panitia)",
+     "Catatan: Artikel tidak menyebut tanggal rapat"),
+    ("en", "| Date | before 27 November 2024 |", "(accompanying Nanda Putri, committee chair)",
+     "Note: The article gives no date for the meeting"),
+])
+def test_a_meeting_before_a_day_with_roles_a_note_and_a_branch_from_elsewhere(site, lang, date, roles, note):
+    meeting = page(site, lang, f"meetings/{UNDATED_SHEET_ID}.md")
+    assert date in meeting.splitlines()  # no weekday, no day the article does not give
+    assert roles in next(line for line in meeting.splitlines() if line.startswith("| 2 |"))
+    assert note in meeting
+    # The Kodim is based in Karang Sari and serves Sukamaju: Sukamaju's page points to its entry there.
+    region = page(site, lang, "regions/sukamaju.md")
+    assert "(karang-sari.md#agency-kodim-0412)" in region.split("agencies-based-elsewhere", 1)[1]

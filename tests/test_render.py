@@ -219,7 +219,9 @@ def test_digest_json_holds_every_record_one_per_line(real_out):
     content = load_content(REPO_ROOT / "content", REPO_ROOT)
     sections = {"regions": content.regions, "agency_kinds": content.agency_kinds, "agencies": content.agencies,
                 "people": content.people, "topics": content.topics, "elections": content.elections,
-                "glossary": content.glossary, "fact_sheets": content.sheets}
+                "glossary": content.glossary, "operations": content.operations, "places": content.places,
+                "fact_sheets": content.sheets}
+    assert content.operations and content.places
     assert json.loads(text) == {name: to_plain(records) for name, records in sections.items()}
     lines = text.splitlines()
     assert len(lines) == 2 + sum(len(records) + 2 for records in sections.values())

@@ -36,7 +36,7 @@ MODEL_GOLDEN_PAGES = tuple(sorted(
     [f"meetings/{name.removeprefix('articles/').removesuffix('.yaml')}.md" for name in MODEL_SHEETS]
     + ["operations/index.md", "operations/ops-mantap-praja-2024.md", "timeline.md", "regions/index.md"]
     + [f"regions/{region}.md" for region in ("karang-sari", "muara-baru", "bandar-permai", "teluk-permai",
-                                             "indonesia")]))
+                                             "indonesia", "sukamaju")]))
 SITE_URL = "https://example.invalid/digest/"
 
 
