@@ -99,11 +99,11 @@ def report_problems(problems, output_format: str) -> None:
 
 
 def run_check(args) -> int:
-    from .load import load_content
+    from .load import read_content
     from .verify import verify
 
-    content = load_content(args.root / "content", args.root)
-    report = verify(content)
+    loaded = read_content(args.root / "content", args.root)
+    report = verify(loaded.content, loaded=loaded)
     if report.warnings:
         report_problems(report.warnings, args.format)
     counts = ", ".join(f"{n} {what}" for what, n in report.counts.items())

@@ -217,7 +217,23 @@ class Reader:
         self.file_digest = hashlib.blake2b(text.encode("utf-8"), digest_size=12).hexdigest() \
             if cls is model.FactSheet else ""
         value = self.convert(node, Spec("record", record=cls), display, "")
-        return value if len(self.problems) == before else None
+        if len(self.problems) == before:
+            return value
+        if cls is model.FactSheet:
+            self.check_file_name(path, node, display)
+        return None
+
+    def check_file_name(self, path: Path, node: yaml.Node, display: str) -> None:
+        """For a fact sheet that does not load: its id against its file name, which check would report next."""
+        if not isinstance(node, yaml.MappingNode):
+            return
+        for key, value in node.value:
+            if isinstance(key, yaml.ScalarNode) and key.value == "id" and isinstance(value, yaml.ScalarNode) \
+                    and value.tag == _STR and _pattern(model.SLUG_PATTERN).match(value.value):
+                problem = file_name_problem(self.loc(display, value), path.stem, value.value)
+                if problem is not None:
+                    self.problems.append(problem)
+
 
     def loc(self, display: str, node: yaml.Node) -> Location:
         return Location(display, node.start_mark.line + 1, node.start_mark.column + 1)
@@ -508,6 +524,14 @@ def describe(node: yaml.Node) -> str:
     return f"{_SCALAR_NAMES.get(node.tag, 'a value')} {shown!r}"
 
 
+def file_name_problem(where: Location, stem: str, sheet_id: str) -> Problem | None:
+    """A fact sheet's file is named after its id."""
+    if stem == sheet_id:
+        return None
+    return Problem(where, "id", f"expected the file name's id '{stem}', received '{sheet_id}'",
+                   "a fact sheet's file is named after its id: rename one of them")
+
+
 # ---------------------------------------------------------------- the content tree
 
 class LoadCache(dict):
@@ -518,8 +542,33 @@ class LoadCache(dict):
     """
 
 
+# The kinds of id each registry file defines: when one does not load, references to its ids are not checked.
+REGISTRY_KINDS = {"regions.yaml": ("region",), "agencies.yaml": ("agency_kind", "agency"), "people.yaml": ("person",),
+                  "topics.yaml": ("topic",), "elections.yaml": ("election",), "glossary.yaml": (),
+                  "operations.yaml": ("operation",), "places.yaml": ("place",)}
+
+
+@dataclass(frozen=True)
+class Loaded:
+    """What loading found: the content of every file that loaded, and the problems of those that did not."""
+
+    content: model.Content
+    problems: tuple[Problem, ...]
+    unloaded_kinds: frozenset[str]  # kinds of id whose registry file did not load
+    unread_sources: frozenset[str]  # archived texts that could not be read
+
+
 def load_content(content_dir: Path, root: Path | None = None, cache: LoadCache | None = None) -> model.Content:
     """Load registries, fact sheets and archived sources; raises ContentErrors with every problem."""
+    loaded = read_content(content_dir, root, cache)
+    if loaded.problems:
+        raise ContentErrors(loaded.problems)
+    return loaded.content
+
+
+def read_content(content_dir: Path, root: Path | None = None, cache: LoadCache | None = None) -> Loaded:
+    """Load what loads: a file with a problem is left out and its problems returned, so the other files can be
+    checked in the same run. A missing or unusable content folder still raises ContentErrors."""
     root = root or content_dir.parent
     reader = Reader(root, [])
     if cache is not None:
@@ -533,6 +582,7 @@ def load_content(content_dir: Path, root: Path | None = None, cache: LoadCache |
                                      "expected a content folder, found nothing there",
                                      "pass --root with the folder that holds content/")])
     registry: dict[str, object] = {}
+    unloaded: set[str] = set()
     for file_name, cls in model.REGISTRY_FILES.items():
         path = content_dir / "registry" / file_name
         if not os.path.lexists(path) and file_name in model.OPTIONAL_REGISTRY_FILES:
@@ -541,8 +591,13 @@ def load_content(content_dir: Path, root: Path | None = None, cache: LoadCache |
             reader.problem(Location(display_path(path, root)), "", "expected a registry file, found none",
                            "create it with the top-level field(s): "
                            + ", ".join(f.name for f in record_fields(cls)))
+            unloaded.update(REGISTRY_KINDS[file_name])
             continue
-        registry[file_name] = reader.convert_file(path, cls)
+        record = reader.convert_file(path, cls)
+        if record is None:
+            unloaded.update(REGISTRY_KINDS[file_name])
+        else:
+            registry[file_name] = record
     sheets = []
     for path in sorted((content_dir / "articles").glob("*.yaml")):
         sheet = reader.convert_file(path, model.FactSheet)
@@ -551,18 +606,18 @@ def load_content(content_dir: Path, root: Path | None = None, cache: LoadCache |
     for path in sorted((content_dir / "articles").glob("*.yml")):
         reader.problem(Location(display_path(path, root)), "", "expected the extension .yaml, received .yml",
                        "rename the file")
-    sources = {}
+    sources, unread = {}, set()
     for path in sorted((content_dir / "sources").glob("*.txt")):
         text = reader.read_text(path)
         if text is not None:
             sources[path.name] = text
-    if reader.problems:
-        raise ContentErrors(reader.problems)
+        else:
+            unread.add(path.name)
 
     def items(file_name: str, attribute: str) -> tuple:
         return getattr(registry[file_name], attribute) if file_name in registry else ()
 
-    return model.Content(
+    content = model.Content(
         regions=items("regions.yaml", "regions"),
         agency_kinds=items("agencies.yaml", "kinds"),
         agencies=items("agencies.yaml", "agencies"),
@@ -575,6 +630,7 @@ def load_content(content_dir: Path, root: Path | None = None, cache: LoadCache |
         sheets=tuple(sorted(sheets, key=lambda s: (s.meeting.date.key, s.id))),
         sources=MappingProxyType(sources),
     )
+    return Loaded(content, tuple(reader.problems), frozenset(unloaded), frozenset(unread))
 
 
 def _cached(convert_file, reader: Reader, cache: LoadCache):

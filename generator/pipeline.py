@@ -24,7 +24,7 @@ from .errors import ContentErrors, Location
 from .export import render_exports
 from .i18n import DEFAULT_LANGUAGE, LANGUAGES
 from .index import Index, build_index
-from .load import LoadCache, Reader, content_folder_problem, load_content
+from .load import LoadCache, Reader, content_folder_problem, read_content
 from .pages import navigation, plan_pages, theme_strings
 from .render import environment, formatter, render_pages
 from .search_index import vocabulary
@@ -80,9 +80,10 @@ def build(config: BuildConfig, state: BuildState | None = None) -> BuildResult:
     """
     clock = _Clock()
     with _without_cycle_collection():
-        content = load_content(config.root / "content", config.root, state.cache if state is not None else None)
+        loaded = read_content(config.root / "content", config.root, state.cache if state is not None else None)
+        content = loaded.content
         clock.lap("load")
-        report = verify(content, state.verified if state is not None else None)
+        report = verify(content, state.verified if state is not None else None, loaded)
         clock.lap("verify")
         index = build_index(content)
         clock.lap("index")

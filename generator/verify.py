@@ -13,6 +13,7 @@ from typing import Iterable, Iterator
 
 from . import model
 from .errors import ContentErrors, Location, Problem
+from .load import Loaded, file_name_problem
 from .model import Content, FactSheet, Localized, Record, Ref
 from .schema import record_fields
 
@@ -48,17 +49,20 @@ class Report:
     translatable: int
 
 
-def verify(content: Content, memo: dict | None = None) -> Report:
+def verify(content: Content, memo: dict | None = None, loaded: Loaded | None = None) -> Report:
     """Check everything; raise ContentErrors listing every problem, or return the report.
 
     `memo` (kept by `make serve` between builds) holds each fact sheet's own findings, reused while the
     sheet, its archived text and the registries are the same objects the loader's cache handed out before.
+    `loaded` (load.read_content) brings the problems of the files that did not load: they are reported with
+    these, and references to a registry that did not load, or to an archived text that could not be read, are
+    not reported again as unknown.
     """
-    checker = _Checker(content)
-    checker.run(memo)
-    errors = [p for p in checker.problems if p.severity == "error"]
-    if errors:
-        raise ContentErrors(checker.problems)
+    checker = _Checker(content, loaded)
+    checker.run(memo if not (loaded and loaded.problems) else None)
+    problems = (list(loaded.problems) if loaded else []) + checker.problems
+    if any(p.severity == "error" for p in problems):
+        raise ContentErrors(problems)
     translated, translatable = translation_coverage(content)
     counts = {
         "fact sheets": len(content.sheets),
@@ -73,8 +77,10 @@ def verify(content: Content, memo: dict | None = None) -> Report:
 
 
 class _Checker:
-    def __init__(self, content: Content):
+    def __init__(self, content: Content, loaded: Loaded | None = None):
         self.content = content
+        self.unloaded_kinds = loaded.unloaded_kinds if loaded else frozenset()
+        self.unread_sources = loaded.unread_sources if loaded else frozenset()
         self.problems: list[Problem] = []
         self.passages = 0
         self.ids = {
@@ -160,7 +166,7 @@ class _Checker:
 
     def check_reference(self, record: Record, path: str, name: str, value: str, ref: Ref) -> None:
         known = self.ids[ref.kind]
-        if value in known:
+        if value in known or ref.kind in self.unloaded_kinds:
             return
         what = ref.kind.replace("_", " ")
         article = "an" if what[0] in "aeiou" else "a"
@@ -252,11 +258,11 @@ class _Checker:
 
     def check_sheet(self, sheet: FactSheet) -> None:
         stem = sheet.loc.path.rsplit("/", 1)[-1].removesuffix(".yaml")
-        if stem != sheet.id:
-            self.problem(sheet.where("id"), "id", f"expected the file name's id '{stem}', received '{sheet.id}'",
-                         "a fact sheet's file is named after its id: rename one of them")
+        problem = file_name_problem(sheet.where("id"), stem, sheet.id)
+        if problem is not None:
+            self.problems.append(problem)
         text = self.source_texts.get(sheet.source.file)
-        if text is None:
+        if text is None and sheet.source.file not in self.unread_sources:
             close = difflib.get_close_matches(sheet.source.file, self.source_texts, n=1)
             hint = f"did you mean '{close[0]}'?" if close else "archive the article's text there, unchanged"
             self.problem(sheet.source.where("file"), "source.file",
@@ -706,18 +712,23 @@ def _closest_hint(passage: str, text: str) -> str:
     for op, a1, a2, b1, b2 in difflib.SequenceMatcher(None, keys, window, autojunk=False).get_opcodes():
         if op == "equal":
             continue
-        found = " ".join(article[start + b1:start + b2]) or "nothing"
-        given = " ".join(words[a1:a2]) or "nothing"
+        found = " ".join(article[start + b1:start + b2])
+        given = " ".join(words[a1:a2])
         if op == "insert" and b2 >= len(window) - 3:
             break
+        around = " ".join(article[max(0, start + b1 - 2):start + b2 + 2])
+        if op == "delete":  # words the passage adds
+            return f"the article has no {given!r} there: it reads {around!r}"
+        if op == "insert":  # words the passage leaves out
+            return f"the passage leaves out {found!r}: the article reads {around!r}"
         return f"the article has {found!r} where the passage has {given!r}"
     return fallback
 
 
-# Fields that copy the article's own words, so they must be found in it like evidence.
 # The kind of region that contains each kind: a regency or city is in a province, a province in the country.
 PARENT_KIND = {"city": "province", "regency": "province", "province": "country", "country": None}
 
+# Fields that copy the article's own words, so they must be found in it like evidence.
 _AS_WRITTEN = {
     model.Meeting: ("name", "date_as_stated", "venue"),
     model.Attendance: ("position", "rank", "represents_office"),

@@ -100,6 +100,41 @@ def test_check_reports_every_problem_not_just_the_first(content_tree, capsys):
     assert lines[2] == "2 error(s), 0 warning(s) in 2 file(s); nothing was written."
 
 
+def test_a_file_that_does_not_load_hides_no_problem_of_the_others(content_tree, capsys):
+    """A schema error in the people registry and in one fact sheet: the other sheet's file-name and evidence
+    problems, and the broken sheet's own file name, are still reported in the same run; references to people
+    (whose registry did not load) are not reported as unknown."""
+    def break_city(sheet):
+        sheet["figures"][0]["value"] = "sepuluh miliar"
+        return {**sheet, "id": "2024-11-18-pelita-rakor"}
+
+    def break_regency(sheet):
+        sheet["attendance"][0]["evidence"] = "Kegiatan dipimpin oleh Ketua KPU"
+        return {**sheet, "id": "2024-10-07-sukamaju-sosialisasi"}
+
+    def break_people(people):
+        people["people"][0]["short_names"] = "Bagus"
+        return people
+
+    root = content_tree({CITY_SHEET: break_city, REGENCY_SHEET: break_regency, "registry/people.yaml": break_people})
+    assert main(["--root", str(root), "check"]) == 1
+    out, err = capsys.readouterr()
+    lines = [line.split(": ", 1)[1] for line in err.splitlines()[:-1]]
+    assert lines == [
+        "id: expected the file name's id '2024-10-07-sukamaju-sosialisasi-pilkada', received "
+        "'2024-10-07-sukamaju-sosialisasi' (a fact sheet's file is named after its id: rename one of them)",
+        "attendance[0].evidence: expected a passage of the archived article, received text that is not in it: "
+        "'Kegiatan dipimpin oleh Ketua KPU' (the article has no 'oleh' there: it reads 'Kegiatan dipimpin Ketua KPU')",
+        "id: expected the file name's id '2024-11-18-pelita-rakor-kesiapan-pilkada', received "
+        "'2024-11-18-pelita-rakor' (a fact sheet's file is named after its id: rename one of them)",
+        "figures[0].value: expected a whole number, received text 'sepuluh miliar' (write the number in full "
+        "without separators, like 69000000000 or 1621)",
+        "people[0].short_names: expected a list of text, received text 'Bagus' (start each entry on its own line "
+        "with '- ')",
+    ], err
+    assert err.splitlines()[-1] == "5 error(s), 0 warning(s) in 3 file(s); nothing was written."
+
+
 def test_check_format_github_prints_workflow_annotations(content_tree):
     root = content_tree({CITY_SHEET: lambda s: {**s, "meeting": {**s["meeting"], "weekday_as_stated": "Selasa"}}})
     result = run_module("--root", str(root), "check", "--format", "github")
