@@ -62,7 +62,7 @@ screenshots: venv node-tools
 # Fill the new msgstr entries in generator/locale/{id,en}/LC_MESSAGES/messages.po;
 # tests/test_i18n.py fails while any is empty.
 messages: venv
-	$(VENV)/bin/pybabel extract -F babel.cfg -k _ -k N_ -k gettext -k ngettext:1,2 --no-location \
+	$(VENV)/bin/pybabel extract -F babel.cfg -k _ -k N_ -k gettext -k ngettext:1,2 -k doc --no-location \
 	  --sort-output --project "Election-Prep Digest" --copyright-holder "Election-Prep Digest" \
 	  -o generator/locale/messages.pot .
 	$(VENV)/bin/pybabel update -i generator/locale/messages.pot -d generator/locale \

@@ -29,8 +29,9 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--format", choices=("text", "github"), default="text",
                        help="'github' prints workflow annotations that show on the changed lines")
 
-    schema = commands.add_parser("schema", help="export the JSON Schemas editors use into schema/",
-                                 description="Write schema/*.schema.json from the content model.")
+    schema = commands.add_parser("schema", help="export the JSON Schemas editors use into schema/, and the field reference",
+                                 description="Write schema/*.schema.json and docs/<lang>/reference.md from the "
+                                             "content model.")
     schema.add_argument("--check", action="store_true", help="only report whether the files are stale; exit 1 if so")
     generate = commands.add_parser("generate", help="validate, then write the Markdown of both languages",
                                     description="Validate the content and write build/<lang>/docs for each language.")
@@ -114,20 +115,23 @@ def run_check(args) -> int:
 
 
 def run_schema(args) -> int:
+    from .i18n import LANGUAGES
+    from .reference import render_reference, write_reference
     from .schema import render_schemas, write_schemas
 
     directory = args.root / "schema"
     if args.check:
-        stale = [name for name, text in render_schemas().items()
-                 if not (directory / name).exists() or (directory / name).read_text(encoding="utf-8") != text]
+        expected = {f"schema/{name}": text for name, text in render_schemas().items()}
+        expected.update({f"docs/{lang}/reference.md": render_reference(lang) for lang in LANGUAGES})
+        stale = [name for name, text in expected.items()
+                 if not (args.root / name).exists() or (args.root / name).read_text(encoding="utf-8") != text]
         if stale:
-            print("stale: " + ", ".join(f"schema/{n}" for n in stale)
-                  + " (run: python -m generator schema)", file=sys.stderr)
+            print("stale: " + ", ".join(stale) + " (run: python -m generator schema)", file=sys.stderr)
             return 1
-        print("ok: schema/ matches the content model")
+        print("ok: schema/ and the field reference match the content model")
         return 0
-    changed = write_schemas(directory)
-    print(f"wrote {len(changed)} schema file(s)" if changed else "schema/ was already up to date")
+    changed = write_schemas(directory) + write_reference(args.root / "docs")
+    print(f"wrote {len(changed)} file(s)" if changed else "schema/ and the field reference were already up to date")
     return 0
 
 

@@ -14,6 +14,11 @@ from typing import Annotated, Literal, Mapping, Optional
 
 from .errors import Location
 
+def N_(message: str) -> str:
+    """Marks an interface string for the catalogs (make messages); the field reference translates it."""
+    return message
+
+
 NOWHERE = Location("")
 EMPTY_LOCS: Mapping[str, Location] = MappingProxyType({})
 
@@ -72,8 +77,8 @@ class When:
     end: dt.date | None = None  # the last day it may be (None for unknown; for 'before X', the day before X)
 
     PRECISIONS = ("day", "month", "year", "range", "before", "by", "unknown")
-    FORMS = "a date like 2024-11-20 (or a month 2024-11, a year 2024, a range 2024-11-18/2024-11-20, " \
-            "'before 2024-02-14', 'by 2024-02-14', 'unknown')"
+    FORMS = N_("a date like 2024-11-20 (or a month 2024-11, a year 2024, a range 2024-11-18/2024-11-20, "
+               "'before 2024-02-14', 'by 2024-02-14', 'unknown')")
 
     @property
     def exact(self) -> bool:
@@ -117,9 +122,9 @@ class When:
 
 
 Slug = Annotated[str, Text(max_length=80, pattern=SLUG_PATTERN,
-                           pattern_hint="lower-case letters, digits and single hyphens, like 'lampung-timur'")]
+                           pattern_hint=N_("lower-case letters, digits and single hyphens, like 'lampung-timur'"))]
 Url = Annotated[str, Text(max_length=500, pattern=r"^https?://[^\s<>\"]+$",
-                          pattern_hint="an http:// or https:// address")]
+                          pattern_hint=N_("an http:// or https:// address"))]
 ShortText = Annotated[str, Text(max_length=300)]
 LongText = Annotated[str, Text(max_length=4000)]
 
@@ -248,14 +253,8 @@ class Topic(Record):
 
 # The contests on a ballot, and the stages of the KPU schedule, as meetings and elections name them.
 Contest = Literal["president", "dpr", "dpd", "dprd-province", "dprd-regency", "governor", "regent", "mayor"]
-CONTEST_DOC = ("president (Presiden dan Wakil Presiden), dpr, dpd, dprd-province, dprd-regency (DPRD kabupaten/kota), "
-               "governor (Gubernur dan Wakil Gubernur), regent (Bupati dan Wakil Bupati), mayor (Wali Kota dan Wakil "
-               "Wali Kota)")
 Stage = Literal["voter-data", "candidacy", "campaign", "quiet-period", "logistics", "voting", "counting",
                 "recapitulation", "dispute"]
-STAGE_DOC = ("voter-data (pemutakhiran data pemilih), candidacy (pencalonan), campaign (kampanye), quiet-period (masa "
-             "tenang), logistics (distribusi logistik), voting (pemungutan suara), counting (penghitungan suara), "
-             "recapitulation (rekapitulasi), dispute (sengketa hasil)")
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -265,7 +264,11 @@ class Milestone(Record):
     name: Localized = field(metadata=doc("Name of the step."))
     date: dt.date = field(metadata=doc("First day, like 2024-11-27."))
     end_date: Optional[dt.date] = field(default=None, metadata=doc("Last day, for a period."))
-    stage: Optional[Stage] = field(default=None, metadata=doc("The stage of the schedule it belongs to: " + STAGE_DOC))
+    stage: Optional[Stage] = field(default=None, metadata=doc(
+        "The stage of the schedule it belongs to: voter-data (pemutakhiran data pemilih), candidacy "
+        "(pencalonan), campaign (kampanye), quiet-period (masa tenang), logistics (distribusi logistik), "
+        "voting (pemungutan suara), counting (penghitungan suara), recapitulation (rekapitulasi), "
+        "dispute (sengketa hasil)"))
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -284,7 +287,10 @@ class Election(Record):
         "For an election held in one region only (a re-vote, a recount): that region. Its schedule is then "
         "shown on the region's page and the timeline names the region instead of 'nationwide'."))
     contests: Annotated[tuple[Contest, ...], Items(max_items=8, hint="list each contest once")] = field(
-        default=(), metadata=doc("The contests on the ballot: " + CONTEST_DOC + "."))
+        default=(), metadata=doc(
+            "The contests on the ballot: president (Presiden dan Wakil Presiden), dpr, dpd, dprd-province, "
+            "dprd-regency (DPRD kabupaten/kota), governor (Gubernur dan Wakil Gubernur), regent (Bupati dan "
+            "Wakil Bupati), mayor (Wali Kota dan Wakil Wali Kota)."))
     preparation_days: Annotated[int, Count(minimum=1, maximum=3650, hint="at most ten years")] = field(default=730, metadata=doc(
         "How many days before voting day a preparation meeting can plausibly fall; earlier ones are flagged."))
     milestones: tuple[Milestone, ...] = field(default=(), metadata=doc("Official schedule steps."))
@@ -361,7 +367,7 @@ class Source(Record):
     """The article a fact sheet digests."""
 
     file: Annotated[str, Text(max_length=120, pattern=r"^[A-Za-z0-9._-]+\.txt$",
-                              pattern_hint="a file name in content/sources/, like '000_02bd024552db9ae6.txt'")] = \
+                              pattern_hint=N_("a file name in content/sources/, like '000_02bd024552db9ae6.txt'"))] = \
         field(metadata=doc("The archived text, a file in content/sources/."))
     outlet: ShortText = field(metadata=doc("The news outlet, as named in the article or its address."))
     headline: Optional[ShortText] = field(default=None, metadata=doc("The headline, when known."))
@@ -406,7 +412,7 @@ class Meeting(Record):
         default=None, metadata=doc("The weekday the article names; checked against the date, which must then be "
                                    "a day."))
     time: Optional[Annotated[str, Text(max_length=5, pattern=r"^(?:[01]\d|2[0-3]):[0-5]\d$",
-                                       pattern_hint="a time like 13:00, on the 24-hour clock")]] = field(
+                                       pattern_hint=N_("a time like 13:00, on the 24-hour clock"))]] = field(
         default=None, metadata=doc("When the meeting began, if the article says: 'pukul 13.00 WITA' is 13:00. "
                                    "Only with a day as the date."))
     time_zone: Optional[Literal["WIB", "WITA", "WIT"]] = field(default=None, metadata=doc(
@@ -418,10 +424,10 @@ class Meeting(Record):
         "The elections being prepared."))
     contests: Annotated[tuple[Contest, ...], Items(max_items=8, hint="list each contest once")] = field(
         default=(), metadata=doc("The contests the meeting prepares, when the article names them ('pemilihan "
-                                 "Gubernur dan Wakil Gubernur'): " + CONTEST_DOC + "."))
+                                 "Gubernur dan Wakil Gubernur'); the same values as an election's contests."))
     stages: Annotated[tuple[Stage, ...], Items(max_items=9, hint="list each stage once")] = field(
-        default=(), metadata=doc("The stages of the schedule the meeting prepares, when the article says: "
-                                 + STAGE_DOC + "."))
+        default=(), metadata=doc("The stages of the schedule the meeting prepares, when the article says; the same "
+                                 "values as a milestone's stage."))
     operations: Annotated[tuple[Annotated[str, Ref("operation")], ...], Items(max_items=10, hint="list each operation once")] = \
         field(default=(), metadata=doc(
             "The operations or programmes the meeting belongs to, when the article names them ('Rakor Lintas "

@@ -22,7 +22,8 @@ NAVIGATION = (
     (N_("People"), "people/index.md"),
     (N_("Data"), ((N_("Figures"), "figures.md"), (N_("Timeline"), "timeline.md"), (N_("Open data"), "data.md"))),
     (N_("About"), ((N_("Methodology"), "methodology.md"), (N_("Contributing"), "contributing.md"),
-                   (N_("Glossary"), "glossary.md"), (N_("Performance"), "performance.md"))),
+                   (N_("Field reference"), "reference.md"), (N_("Glossary"), "glossary.md"),
+                   (N_("Performance"), "performance.md"))),
 )
 
 

@@ -103,7 +103,7 @@ def spec_of(hint) -> Spec:
         return Spec("list", item=spec_of(item_hint), items=_meta(metas, Items) or Items())
     if hint is str:
         if ref is not None and text is None:  # an id: the same form as the ids it points at
-            text = Text(max_length=80, pattern=SLUG_PATTERN, pattern_hint="lower-case letters, digits and single hyphens")
+            text = Text(max_length=80, pattern=SLUG_PATTERN, pattern_hint=model.N_("lower-case letters, digits and single hyphens"))
         return Spec("text", text=text or Text(), ref=ref)
     if hint is bool:
         return Spec("bool")

@@ -187,24 +187,29 @@ def test_check_prints_no_traceback_for_bad_content(content_tree):
 def test_schema_check_passes_on_the_repository(capsys):
     assert main(["schema", "--check"]) == 0
     out, err = capsys.readouterr()
-    assert (out, err) == ("ok: schema/ matches the content model\n", "")
+    assert (out, err) == ("ok: schema/ and the field reference match the content model\n", "")
 
 
 def test_schema_writes_then_checks_and_reports_a_stale_file(tmp_path, capsys):
     assert main(["--root", str(tmp_path), "schema", "--check"]) == 1
     assert capsys.readouterr().err.startswith("stale: schema/")
     assert main(["--root", str(tmp_path), "schema"]) == 0
-    assert capsys.readouterr().out == f"wrote {len(SCHEMA_FILES)} schema file(s)\n"
+    assert capsys.readouterr().out == f"wrote {len(SCHEMA_FILES) + 2} file(s)\n"  # and both references
     assert sorted(p.name for p in (tmp_path / "schema").iterdir()) == sorted(SCHEMA_FILES)
-    for name in SCHEMA_FILES:
-        assert (tmp_path / "schema" / name).read_bytes() == (REPO_ROOT / "schema" / name).read_bytes()
+    for name in [f"schema/{n}" for n in SCHEMA_FILES] + ["docs/id/reference.md", "docs/en/reference.md"]:
+        assert (tmp_path / name).read_bytes() == (REPO_ROOT / name).read_bytes(), name
     assert main(["--root", str(tmp_path), "schema"]) == 0
-    assert capsys.readouterr().out == "schema/ was already up to date\n"
+    assert capsys.readouterr().out == "schema/ and the field reference were already up to date\n"
     stale = tmp_path / "schema" / "people.schema.json"
     stale.write_text(stale.read_text(encoding="utf-8").replace("People named", "Persons named"), encoding="utf-8")
     assert main(["--root", str(tmp_path), "schema", "--check"]) == 1
     out, err = capsys.readouterr()
     assert (out, err) == ("", "stale: schema/people.schema.json (run: python -m generator schema)\n")
+    reference = tmp_path / "docs" / "id" / "reference.md"
+    reference.write_text(reference.read_text(encoding="utf-8") + "\nDisunting tangan.\n", encoding="utf-8")
+    assert main(["--root", str(tmp_path), "schema", "--check"]) == 1
+    assert capsys.readouterr().err == ("stale: schema/people.schema.json, docs/id/reference.md "
+                                       "(run: python -m generator schema)\n")
 
 
 # ------------------------------------------------------------------ help

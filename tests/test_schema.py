@@ -118,3 +118,33 @@ def test_a_wrong_type_and_a_bad_choice_fail_validation():
                                         "voting_date": "2024-02-30", "source": {"title": "t"}}]})
     assert errors_of("elections.schema.json", elections) == [
         "elections/0/voting_date: '2024-02-30' is not a 'date'"]
+
+
+def test_the_field_reference_lists_every_field_in_both_languages():
+    """docs/<lang>/reference.md has a row for every field of every record a content file holds, with its
+    description translated (tests/test_i18n.py fails while a catalog entry is empty)."""
+    from generator import model
+    from generator.i18n import Formatter
+    from generator.reference import COMMON
+    from generator.schema import record_fields
+
+    records, todo = set(), list(SCHEMA_FILES.values()) + list(COMMON)
+    while todo:
+        cls = todo.pop()
+        if cls in records:
+            continue
+        records.add(cls)
+        for f in record_fields(cls):
+            inner = f.spec.item if f.spec.kind == "list" else f.spec
+            if inner.kind == "record":
+                todo.append(inner.record)
+    expected_rows = sum(len(record_fields(cls)) for cls in records if cls not in COMMON) + \
+        sum(len(record_fields(cls)) for cls in COMMON)
+    for lang in ("id", "en"):
+        page = (REPO_ROOT / "docs" / lang / "reference.md").read_text(encoding="utf-8")
+        rows = [line for line in page.splitlines() if line.startswith("| `")]
+        assert len(rows) >= expected_rows, (lang, len(rows), expected_rows)
+        meaning = Formatter(lang).gettext(record_fields(model.Attendance)[0].doc)
+        assert meaning in page
+    untranslated = [f.doc for cls in records for f in record_fields(cls) if Formatter("id").gettext(f.doc) == f.doc]
+    assert not untranslated, untranslated

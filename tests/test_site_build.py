@@ -91,8 +91,8 @@ def test_serve_rebuild_updates_only_what_an_edit_changed(tmp_path):
         shutil.copy2(REPO_ROOT / name, root / name)
     shutil.copytree(REPO_ROOT / "overrides", root / "overrides")
     shutil.copytree(REPO_ROOT / "docs" / "assets", root / "docs" / "assets")
-    for lang in ("id", "en"):  # the real hand-written pages cite real content; the navigation needs these three
-        for page in ("methodology", "contributing", "performance"):
+    for lang in ("id", "en"):  # the real hand-written pages cite real content; the navigation needs these four
+        for page in ("methodology", "contributing", "reference", "performance"):
             (root / "docs" / lang).mkdir(parents=True, exist_ok=True)
             (root / "docs" / lang / f"{page}.md").write_text(f"# {page}\n", encoding="utf-8")
     generate = in_process_generator(argparse.Namespace(root=root, out=None, format="text"))

@@ -32,7 +32,7 @@ def hostile_site(tmp_path_factory) -> Path:
     shutil.copytree(REPO_ROOT / "docs" / "assets", root / "docs" / "assets")
     for lang in ("id", "en"):  # the real hand-written pages cite real content; the navigation needs these
         (root / "docs" / lang).mkdir(parents=True, exist_ok=True)
-        for name in ("methodology", "contributing", "performance"):
+        for name in ("methodology", "contributing", "reference", "performance"):
             (root / "docs" / lang / f"{name}.md").write_text(f"# {name}\n", encoding="utf-8")
     result = subprocess.run([sys.executable, "-m", "generator", "--root", str(root), "site"], cwd=REPO_ROOT,
                             capture_output=True, text=True, timeout=600)
