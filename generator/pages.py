@@ -31,6 +31,7 @@ PROVINCE_MEETINGS = 20  # a province page lists this many latest meetings; its r
 PEOPLE_INLINE = 150  # up to this many people, the people index also lists everyone
 REGIONS_INLINE = 150  # up to this many regions, the regions index also lists every regency and city
 REGION_MEETINGS = 5  # a region page details attendance, concerns and quotes of this many latest meetings
+OPERATION_MEETINGS = 100  # an operation's page lists this many latest meetings, and counts them by region
 # Agency branches and people have entries (sections) on region pages rather than pages of their own: at national
 # scale they outnumber meetings several times, and every page costs the site build the same fixed time.
 ENTRIES_SHOWN = 20  # an agency's or person's entry lists this many latest appearances, statements and points
@@ -135,7 +136,8 @@ def plan_pages(index: Index, lang: str) -> list[Page]:
     if content.operations:  # operations and programmes, each with its meetings across regions
         operations = sorted(content.operations, key=lambda o: o.name.lower())
         pages.append(Page("operations/index.md", "operation_index.md.j2", {"operations": operations}))
-        pages += [Page(f"operations/{o.id}.md", "operation.md.j2", {"operation": o}) for o in operations]
+        pages += [Page(f"operations/{o.id}.md", "operation.md.j2", {"operation": o, "shown": OPERATION_MEETINGS})
+                  for o in operations]
     # Meetings by month, newest month first; a busy month is split into parts.
     flat = [part for _, _, parts in months for part in parts]
     for i, part in enumerate(flat):

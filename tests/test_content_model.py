@@ -409,3 +409,18 @@ def test_a_meeting_before_a_day_with_roles_a_note_and_a_branch_from_elsewhere(si
     # The Kodim is based in Karang Sari and serves Sukamaju: Sukamaju's page points to its entry there.
     region = page(site, lang, "regions/sukamaju.md")
     assert "(karang-sari.md#agency-kodim-0412)" in region.split("agencies-based-elsewhere", 1)[1]
+
+
+def test_a_busy_operation_lists_its_latest_meetings_and_counts_the_rest_by_region(tmp_path, monkeypatch):
+    """At national scale an operation links hundreds of meetings: its page lists the latest and a table by region."""
+    from generator import pages
+    monkeypatch.setattr(pages, "OPERATION_MEETINGS", 1)
+    root = write_model_tree(tmp_path)
+    build(BuildConfig(root=root, out=root / "build", site_url=SITE_URL))
+    text = (root / "build" / "en" / "docs" / "operations" / "ops-mantap-praja-2024.md").read_text(encoding="utf-8")
+    meetings = section(text, "## Meetings")
+    assert "The latest 1 of 2 meetings" in meetings
+    assert f"{FIGURES_SHEET_ID}.md" in meetings and f"{STAND_IN_SHEET_ID}.md" not in meetings  # the newer one
+    by_region = section(text, "## Meetings by region").splitlines()
+    assert "| [Karang Sari Regency](../regions/karang-sari.md) | 1 |" in by_region
+    assert "| [Muara Baru City](../regions/muara-baru.md) | 1 |" in by_region
