@@ -71,6 +71,8 @@ def verify(content: Content, memo: dict | None = None, loaded: Loaded | None = N
         "people": len(content.people),
         "topics": len(content.topics),
         "elections": len(content.elections),
+        **{name: len(records) for name, records in (("places", content.places), ("operations", content.operations))
+           if records},  # the optional registries, when there are any
         "evidence passages": checker.passages,
     }
     return Report(counts, tuple(sorted(checker.problems, key=Problem.sort_key)), translated, translatable)
