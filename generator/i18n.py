@@ -15,6 +15,8 @@ from babel.messages.pofile import read_po
 from babel.numbers import format_compact_decimal, format_decimal, format_percent
 from babel.support import Translations
 
+from . import model
+
 LANGUAGES = ("id", "en")
 DEFAULT_LANGUAGE = "id"
 LOCALE_DIR = Path(__file__).resolve().parent / "locale"
@@ -24,9 +26,7 @@ DOMAIN = "messages"
 _MONEY_PATTERN = {"id": "Rp{amount}", "en": "IDR {amount}"}
 
 
-def N_(message: str) -> str:
-    """Marks an interface string for extraction where it is translated later, not on the spot."""
-    return message
+N_ = model.N_  # marks an interface string for extraction where it is translated later, not on the spot
 
 
 def catalog_path(lang: str) -> Path:

@@ -8,7 +8,7 @@ from types import MappingProxyType
 from typing import Mapping
 
 from .model import (Agency, AgencyKind, Attendance, Content, Election, FactSheet, Figure, Operation, Person, Place,
-                    Point, Region, Statement, Topic)
+                    Point, Region, Statement, Topic, region_ancestry)
 
 
 @dataclass(frozen=True)
@@ -67,6 +67,11 @@ class RegionFigures:
         if self.voters and self.polling_stations and self.polling_stations.value:
             return self.voters.value / self.polling_stations.value
         return None
+
+    @property
+    def has_derived(self) -> bool:
+        """Whether the digest derives any figure from these: a ratio, or the shares of a budget's parts."""
+        return bool(self.voters_per_station or self.budget_per_voter or self.budget_parts)
 
     @property
     def budget_per_voter(self) -> float | None:
@@ -158,7 +163,7 @@ def build_index(content: Content) -> Index:
     for agency in sorted(content.agencies, key=lambda a: a.name):
         branches[agency.kind].append(agency)
 
-    ancestry = {region.id: _ancestry(region, regions) for region in content.regions}
+    ancestry = {region.id: region_ancestry(region.id, regions) for region in content.regions}
     sheets_by_region: dict[str, list[FactSheet]] = defaultdict(list)
     appearances_by_person: dict[str, list[Appearance]] = defaultdict(list)
     appearances_by_agency: dict[str, list[Appearance]] = defaultdict(list)
@@ -344,14 +349,6 @@ def _place_mentions(sheets):
             for number, point in enumerate(points, start=1):
                 for place in point.places:
                     yield place, PlaceMention(sheet, f"{kind}-{number}")
-
-
-def _ancestry(region: Region, regions: Mapping[str, Region]) -> tuple[str, ...]:
-    """A region and the regions containing it: a regency, its province and the country, if listed."""
-    chain = [region.id]
-    while regions[chain[-1]].parent and len(chain) < 3:  # at most a regency, a province and the country
-        chain.append(regions[chain[-1]].parent)
-    return tuple(chain)
 
 
 def _group(items, key, value=lambda item: item) -> dict[str, list]:

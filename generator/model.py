@@ -8,6 +8,7 @@ that editors use. Change a field here and both follow.
 from __future__ import annotations
 
 import datetime as dt
+import typing
 from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Annotated, Literal, Mapping, Optional
@@ -66,17 +67,20 @@ EARLIEST_DATE = dt.date(1945, 1, 1)
 LATEST_DATE = dt.date(2100, 12, 31)
 
 
+Precision = Literal["day", "month", "year", "range", "before", "by", "unknown"]
+
+
 @dataclass(frozen=True)
 class When:
     """A day known to a precision: the exact day, its month, its year, a range of days, a bound ("before" or
     "by" a day), or nothing at all. Written in YAML as 2024-11-20, 2024-11, 2024, 2024-11-18/2024-11-20,
     'before 2024-02-14', 'by 2024-02-14' or 'unknown'; `text` gives that form back."""
 
-    precision: Literal["day", "month", "year", "range", "before", "by", "unknown"]
+    precision: Precision
+    PRECISIONS = typing.get_args(Precision)
     start: dt.date | None = None  # the first day it may be (None for before, by and unknown)
     end: dt.date | None = None  # the last day it may be (None for unknown; for 'before X', the day before X)
 
-    PRECISIONS = ("day", "month", "year", "range", "before", "by", "unknown")
     FORMS = N_("a date like 2024-11-20 (or a month 2024-11, a year 2024, a range 2024-11-18/2024-11-20, "
                "'before 2024-02-14', 'by 2024-02-14', 'unknown')")
 
@@ -714,6 +718,15 @@ REGISTRY_FILES: Mapping[str, type] = MappingProxyType({
     "places.yaml": PlacesFile,
 })
 OPTIONAL_REGISTRY_FILES = frozenset({"operations.yaml", "places.yaml"})  # a tree without one has none of them
+
+
+def region_ancestry(region_id: str, regions: Mapping[str, "Region"]) -> tuple[str, ...]:
+    """A region's id and the ids of the regions containing it: a regency, its province and the country, as far
+    as the registry lists them (at most three, so a parent loop, which check reports, cannot run away)."""
+    chain = [region_id]
+    while chain[-1] in regions and regions[chain[-1]].parent and len(chain) < 3:
+        chain.append(regions[chain[-1]].parent)
+    return tuple(chain)
 
 
 @dataclass(frozen=True)

@@ -353,6 +353,8 @@ def navigation(lang: str, operations: bool = False) -> list[dict]:
             return {"title": gettext(title), "children": [entry(t, p) for t, p in target]}
         return {"title": gettext(title), "path": target}
 
-    entries = NAVIGATION if not operations else \
-        NAVIGATION[:5] + ((N_("Operations"), "operations/index.md"),) + NAVIGATION[5:]
+    entries = list(NAVIGATION)
+    if operations:  # beside the topics, which link meetings across regions too
+        after = next(i for i, (_, target) in enumerate(entries) if target == "topics/index.md") + 1
+        entries.insert(after, (N_("Operations"), "operations/index.md"))
     return [entry(title, target) for title, target in entries]

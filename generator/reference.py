@@ -14,13 +14,12 @@ from pathlib import Path
 
 from . import model
 from .i18n import LANGUAGES, N_, Formatter
+from .load import REGISTRY_KINDS
 from .schema import SCHEMA_FILES, Spec, record_fields
 
 # Records that many fields use, described once in their own section.
 COMMON = (model.Localized, model.RegistrySource)
-REGISTRY_OF = {"region": "regions.yaml", "agency_kind": "agencies.yaml", "agency": "agencies.yaml",
-               "person": "people.yaml", "topic": "topics.yaml", "election": "elections.yaml",
-               "operation": "operations.yaml", "place": "places.yaml"}
+REGISTRY_OF = {kind: file_name for file_name, kinds in REGISTRY_KINDS.items() for kind in kinds}
 # An example in a description: a quoted value after "like", a colon, "e.g.", an opening parenthesis or a comma.
 _QUOTED = re.compile(r"(?:^|like |: |e\.g\. |\(|, )'([^']{1,60})'")
 
@@ -56,7 +55,7 @@ def render_reference(lang: str) -> str:
             f"content/registry/{file_name.removesuffix('.schema.json')}.yaml"
         stem = file_name.removesuffix(".schema.json")
         out += [f"## {_(TITLES[file_name])}: `{where}` {{: #{stem} }}", ""]
-        if root in (model.OperationsFile, model.PlacesFile):
+        if where.rsplit("/", 1)[-1] in model.OPTIONAL_REGISTRY_FILES:
             out += [_("This file may be left out; a tree without it has none."), ""]
         out += _records(fmt, root, stem, "")
     for common in COMMON:  # the forms many fields share, last

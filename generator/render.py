@@ -599,8 +599,6 @@ LABELS = {
              "companion": N_("accompanying")},
     "region_kind": {"country": N_("country"), "province": N_("province"), "regency": N_("regency"),
                     "city": N_("city")},
-    "region_kind_plural": {"country": N_("Countries"), "province": N_("Provinces"), "regency": N_("Regencies"),
-                           "city": N_("Cities")},
     "election_kind": {"pemilu": N_("general election"), "pilkada": N_("regional election"),
                       "psu": N_("re-vote"), "recount": N_("recount"), "other": N_("election")},
 }

@@ -13,7 +13,7 @@ from typing import Iterable, Iterator
 
 from . import model
 from .errors import ContentErrors, Location, Problem
-from .load import Loaded, file_name_problem
+from .load import REGISTRY_KINDS, Loaded, file_name_problem
 from .model import Content, FactSheet, Localized, Record, Ref
 from .schema import record_fields
 
@@ -331,10 +331,13 @@ class _Checker:
             self.check_statement(sheet, statement, f"statements[{i}]", attendees)
         self.check_figures(sheet)
         if text is not None:
+            folded = text.casefold()  # operations and places are found in any letter case
+            regions = self.ids["region"]
             for record, path in _walk(sheet, ""):
                 self.check_evidence(record, path, text)
-            self.check_operations_named(meeting, text)
-            self.check_places_named(sheet, text)
+                if getattr(record, "places", ()):
+                    self.check_places_named(record, path, folded, meeting.region, regions)
+            self.named_in_article(meeting, "meeting", "operations", "operation", folded)
 
     def check_source(self, source: model.Source) -> None:
         """How the publication date is known, the dateline's place, and what a partial archive lacks."""
@@ -408,31 +411,23 @@ class _Checker:
                          "expected someone other than the attendee, received the entry's own person",
                          "name the person stood in for, or leave represents_person out")
 
-    def check_operations_named(self, meeting: model.Meeting, text: str) -> None:
-        """A meeting belongs to an operation only when its article names it."""
-        self.named_in_article(meeting, "meeting", "operations", "operation", text)
-
-    def check_places_named(self, sheet: FactSheet, text: str) -> None:
+    def check_places_named(self, record: Record, path: str, folded: str, meeting_region: str, regions) -> None:
         """Each place a statement, figure or point cites is named in the article and lies in the meeting's region."""
-        regions = self.ids["region"]
-        meeting_region = sheet.meeting.region
-        for record, path in _walk(sheet, ""):
-            if not getattr(record, "places", ()):
-                continue
-            for i, place in self.named_in_article(record, path, "places", "place", text):
-                if meeting_region not in _ancestors(place.region, regions):
-                    self.problem(record.where("places"), f"{path}.places[{i}]", f"expected a place in "
-                                 f"'{meeting_region}', the meeting's region, received '{place.id}' in '{place.region}'")
+        for i, place in self.named_in_article(record, path, "places", "place", folded):
+            if meeting_region not in model.region_ancestry(place.region, regions):
+                self.problem(record.where("places"), f"{path}.places[{i}]", f"expected a place in "
+                             f"'{meeting_region}', the meeting's region, received '{place.id}' in '{place.region}'")
 
-    def named_in_article(self, record: Record, path: str, name: str, kind: str, text: str) -> list[tuple[int, Record]]:
-        """Registry records a field cites that the article names (by name or short name); the others reported."""
+    def named_in_article(self, record: Record, path: str, name: str, kind: str, folded: str) -> list[tuple[int, Record]]:
+        """Registry records a field cites that the article (its normalised text, case-folded) names by name or short
+        name; the others are reported."""
         known, found = self.ids[kind], []
         for i, ref in enumerate(getattr(record, name)):
             cited = known.get(ref)
             if cited is None:
                 continue  # reported as an unknown id
             names = (cited.name, *cited.short_names)
-            if _named_in(names, text):
+            if any(normalise(n).casefold() in folded for n in names):
                 found.append((i, cited))
             else:
                 self.problem(record.where(name), f"{path}.{name}[{i}]", f"expected {'an' if kind[0] in 'aeiou' else 'a'} "
@@ -538,17 +533,11 @@ class _Checker:
     def check_figure(self, sheet: FactSheet, figure: model.Figure, path: str) -> None:
         """The fields a figure's kind needs, and none that belong to another kind; the value against its words."""
         kind = figure.kind
-        only = {"voter_list": ("voters",), "funding": ("budget",), "recipient": ("budget",), "recipients": ("budget",),
-                "agencies": ("personnel",), "level": ("assessment",), "scale": ("assessment",),
-                "unit_label": ("other",)}
-        for name, kinds in only.items():
+        for name, kinds in _FIGURE_FIELD_KINDS.items():
             if getattr(figure, name) not in (None, ()) and kind not in kinds:
                 self.problem(figure.where(name), f"{path}.{name}", f"expected '{name}' only for a figure of kind "
                              f"{' or '.join(kinds)}, received it for kind {kind}", f"leave {name} out, or check the kind")
-        needs = {"voters": ("voter_list", "name the list counted (DPT, DPTb, DPK ...), or 'unspecified' when the "
-                                          "article says only 'pemilih'"),
-                 "assessment": ("level", "give the level as the article writes it, like 'sedang'"),
-                 "other": ("unit_label", "say what one unit is, like 'posko'")}
+        needs = _FIGURE_KIND_NEEDS
         if kind in needs and getattr(figure, needs[kind][0]) is None:
             self.problem(figure.where("kind"), f"{path}.{needs[kind][0]}", f"expected '{needs[kind][0]}' for a "
                          f"figure of kind {kind}, received none", needs[kind][1])
@@ -608,6 +597,17 @@ class _Checker:
                              f"{_shorten(passage)!r}", _closest_hint(normalise(passage), text))
 
 
+# The figure fields that belong to some kinds only, and the field each kind cannot do without (with a hint).
+_FIGURE_FIELD_KINDS = {"voter_list": ("voters",), "funding": ("budget",), "recipient": ("budget",),
+                       "recipients": ("budget",), "agencies": ("personnel",), "level": ("assessment",),
+                       "scale": ("assessment",), "unit_label": ("other",)}
+_FIGURE_KIND_NEEDS = {
+    "voters": ("voter_list", "name the list counted (DPT, DPTb, DPK ...), or 'unspecified' when the article says "
+                             "only 'pemilih'"),
+    "assessment": ("level", "give the level as the article writes it, like 'sedang'"),
+    "other": ("unit_label", "say what one unit is, like 'posko'"),
+}
+
 _STATED_NUMBER = re.compile(r"(?<![\d.,])(\d{1,3}(?:\.\d{3})+|\d+)(?:,(\d+))?(?![\d.,]\d)"
                             r"(?:\s*(ribu|rb|juta|jt|miliar|milyar|M|triliun|T)\b)?")
 _MULTIPLIERS = {None: 1, "ribu": 10 ** 3, "rb": 10 ** 3, "juta": 10 ** 6, "jt": 10 ** 6, "miliar": 10 ** 9,
@@ -622,20 +622,6 @@ def stated_numbers(text: str) -> tuple[int | None, ...]:
         number = Decimal(whole.replace(".", "") + ("." + decimals if decimals else "")) * _MULTIPLIERS[word or None]
         found.append(int(number) if number == number.to_integral_value() else None)
     return tuple(found)
-
-
-def _named_in(names: Iterable[str], text: str) -> bool:
-    """Whether a normalised article text uses one of a registry record's names, in any letter case."""
-    folded = text.casefold()
-    return any(normalise(name).casefold() in folded for name in names)
-
-
-def _ancestors(region_id: str, regions: dict) -> list[str]:
-    """A region's id and those of the regions containing it."""
-    chain = [region_id]
-    while chain[-1] in regions and regions[chain[-1]].parent and len(chain) < 4:
-        chain.append(regions[chain[-1]].parent)
-    return chain
 
 
 def _url_has_date(url: str | None, day: dt.date) -> bool:
@@ -739,9 +725,9 @@ _AS_WRITTEN = {
     model.Dateline: ("text",),
 }
 
-_REGISTRY = {"region": "regions.yaml", "agency_kind": "agencies.yaml (kinds)", "agency": "agencies.yaml",
-             "person": "people.yaml", "topic": "topics.yaml", "election": "elections.yaml",
-             "operation": "operations.yaml", "place": "places.yaml"}
+# Which registry file holds each kind of id, for hints (the loader's REGISTRY_KINDS, turned round).
+_REGISTRY = {kind: file_name + (" (kinds)" if kind == "agency_kind" else "")
+             for file_name, kinds in REGISTRY_KINDS.items() for kind in kinds}
 
 
 def translation_coverage(content: Content) -> tuple[int, int]:
