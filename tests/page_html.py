@@ -3,6 +3,8 @@ matter split off, and the elements, attributes and text of the HTML."""
 
 from __future__ import annotations
 
+import html
+import re
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -78,3 +80,22 @@ class Elements(HTMLParser):
         parser.feed(fragment)
         parser.close()
         return parser
+
+
+# ------------------------------------------------------------------ what a reader would see as broken
+
+
+_PARAGRAPH = re.compile(r"<p\b[^>]*>(.*?)</p>", re.S)
+_TAG = re.compile(r"<[^>]+>")
+
+
+def visible(fragment: str) -> str:
+    """An HTML fragment's text, tags off and entities read."""
+    return html.unescape(_TAG.sub("", fragment))
+
+
+def pipe_paragraphs(page_html: str) -> list[str]:
+    """Paragraphs with a line that starts with '|': a Markdown table that did not render (it needs a blank
+    line before it), shown to the reader as `| Provinsi | Kabupaten | ...` text."""
+    return [text.strip()[:120] for text in map(visible, _PARAGRAPH.findall(page_html))
+            if any(line.lstrip().startswith("|") for line in text.splitlines())]

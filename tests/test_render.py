@@ -25,7 +25,7 @@ from generator.i18n import LANGUAGES
 from generator.load import load_content
 from generator.pipeline import BuildConfig, build
 from generator.render import md_escape
-from page_html import Elements, mkdocs_markdown, strip_front_matter
+from page_html import Elements, mkdocs_markdown, pipe_paragraphs, strip_front_matter
 from update_golden import GOLDEN_DIR, MODEL_GOLDEN_DIR, SITE_URL, build_fixture, generated_pages, golden_pages, \
     model_pages
 
@@ -425,6 +425,34 @@ def test_every_table_a_template_writes_becomes_a_table(which, fixture_out, real_
         text = plain_text(parse_html(source))
         assert not re.search(r"\|\s*:?-{3,}:?\s*\|", text), name
         assert data.count(b"\n|---") + data.count(b"\n|--:") == source.count("<table>"), name
+
+
+@pytest.mark.parametrize("which", ["fixture", "real"])
+@pytest.mark.parametrize("lang, headers", [("id", ("Provinsi", "Kabupaten", "Kota", "Rapat")),
+                                           ("en", ("Province", "Regencies", "Cities", "Meetings"))])
+def test_the_regions_index_shows_its_province_table_as_a_table(which, lang, headers, fixture_out, real_out):
+    """Issue 18: the regions index once showed `| Provinsi | Kabupaten | ...` as a paragraph of text in both
+    languages (no blank line between the table and the sentence above it)."""
+    source = to_html(read_page(fixture_out if which == "fixture" else real_out, lang, "regions/index.md"))
+    header = re.search(r"<table>\s*<thead>\s*<tr>(.*?)</tr>", source, re.S)
+    assert header, "the regions index has no table"
+    assert tuple(re.findall(r"<th[^>]*>(.*?)</th>", header.group(1))) == headers
+    assert f"| {headers[0]} |" not in plain_text(parse_html(source))
+    assert pipe_paragraphs(source) == []
+
+
+def pages_as_html(out: Path) -> dict[str, str]:
+    """Every page of a generated tree as MkDocs converts it; the real content's tree also holds the hand-written
+    pages (docs/<lang>/*.md: methodology, contributing, reference, performance)."""
+    return {name: to_html(data.decode("utf-8")) for name, data in generated_pages(out).items()}
+
+
+@pytest.mark.parametrize("which", ["fixture", "real"])
+def test_no_page_shows_a_table_as_a_paragraph(which, fixture_out, real_out):
+    """Any page kind: a paragraph that starts a line with '|' is a table that failed to render."""
+    shown = {name: found for name, source in pages_as_html(fixture_out if which == "fixture" else real_out).items()
+             if (found := pipe_paragraphs(source))}
+    assert shown == {}
 
 
 def test_every_fixture_page_converts_without_active_content(fixture_out):
