@@ -7,16 +7,19 @@ import contextlib
 import csv
 import io
 import json
+import re
 
 import pytest
 from hypothesis import given, strategies as st
 
 from model_fixtures import (UNDATED_SHEET_ID, FIGURES_SHEET, FIGURES_SHEET_ID, FIGURES_SOURCE, FIGURES_TEXT, NATIONAL_SHEET_ID, PROVINCE_SHEET_ID, REVOTE_SHEET_ID, SOURCED_SHEET_ID,
-                            STAND_IN_SHEET_ID, write_model_tree)
+                            STAND_IN_SHEET, STAND_IN_SHEET_ID, STAND_IN_SOURCE, STAND_IN_TEXT, model_documents,
+                            write_model_tree)
 from generator.cli import main
 from generator.pipeline import BuildConfig, build
 from generator.verify import stated_numbers
-from update_golden import SITE_URL
+from page_html import mkdocs_markdown, strip_front_matter, visible
+from update_golden import SITE_URL, generated_pages
 
 
 @pytest.fixture(scope="module")
@@ -111,6 +114,58 @@ def test_the_person_and_the_office_stood_in_for_show_who_represented_them(site, 
     for agency in ("forkopimda-karang-sari", "kpu-karang-sari", "bawaslu-karang-sari"):
         entry = section(region, next(line for line in region.splitlines() if f"{{: #agency-{agency}" in line))
         assert "Narasumber dari Forkopimda, KPU dan Bawaslu" in entry, agency
+
+
+# An agency present on behalf of another agency, with no office or person named: the meeting page's Agency cell
+# is the attendee's agency and then whom it stood in for. The page once ran them together ("Tanggamus Public Order
+# Agencyon behalf of ...", issue 18).
+AGENCY_FOR_AGENCY = {"agency": "satpol-pp-karang-sari", "institution": True, "represents": "pemkab-karang-sari",
+                     "evidence": "jajaran Satpol PP Karang Sari yang mewakili Pemkab Karang Sari"}
+
+
+@pytest.fixture(scope="module")
+def agency_for_agency_site(tmp_path_factory):
+    sheet = model_documents()[STAND_IN_SHEET]
+    sheet["attendance"][3] = dict(AGENCY_FOR_AGENCY)
+    text = STAND_IN_TEXT.replace("serta jajaran Satpol PP Karang Sari.",
+                                 "serta jajaran Satpol PP Karang Sari yang mewakili Pemkab Karang Sari.")
+    assert text != STAND_IN_TEXT
+    root = write_model_tree(tmp_path_factory.mktemp("agency-for-agency"), {STAND_IN_SHEET: sheet,
+                                                                            STAND_IN_SOURCE: text})
+    with contextlib.redirect_stdout(io.StringIO()):
+        assert main(["--root", str(root), "check"]) == 0
+    build(BuildConfig(root=root, out=root / "build", site_url=SITE_URL))
+    return root / "build"
+
+
+@pytest.mark.parametrize("lang, cell, shown", [
+    ("id", "| [Satpol PP Karang Sari](../regions/karang-sari.md#agency-satpol-pp-karang-sari), mewakili "
+           "[Pemkab Karang Sari](../regions/karang-sari.md#agency-pemkab-karang-sari) |",
+     "Satpol PP Karang Sari, mewakili Pemkab Karang Sari"),
+    ("en", "| [Satpol PP Karang Sari](../regions/karang-sari.md#agency-satpol-pp-karang-sari), on behalf of "
+           "[Karang Sari Regency Government](../regions/karang-sari.md#agency-pemkab-karang-sari) |",
+     "Satpol PP Karang Sari, on behalf of Karang Sari Regency Government"),
+])
+def test_an_agency_and_the_agency_it_stood_in_for_are_kept_apart(agency_for_agency_site, lang, cell, shown):
+    text = page(agency_for_agency_site, lang, f"meetings/{STAND_IN_SHEET_ID}.md")
+    row = next(line for line in text.splitlines() if line.startswith("| 4 |"))
+    assert cell in row
+    assert shown in " ".join(visible(mkdocs_markdown().convert(row)).split())
+
+
+BEHALF = {"id": "mewakili", "en": "on behalf of"}
+
+
+@pytest.mark.parametrize("which", ["model", "agency for agency"])
+def test_on_behalf_of_never_runs_into_the_word_before_it(site, agency_for_agency_site, which):
+    """Every page, every stand-in line: 'on behalf of' / 'mewakili' follows a space, a bracket or nothing."""
+    glued = []
+    for name, data in generated_pages(site if which == "model" else agency_for_agency_site).items():
+        label = BEHALF[name.split("/", 1)[0]]
+        text = " ".join(visible(mkdocs_markdown().convert(strip_front_matter(data.decode("utf-8")))).split())
+        glued += [f"{name}: ...{text[max(0, m.start() - 40):m.end()]}"
+                  for m in re.finditer(rf"[^\s(]{re.escape(label)}", text)]
+    assert glued == []
 
 
 def test_stand_ins_groups_and_ranks_in_the_attendance_data(site):
@@ -424,3 +479,4 @@ def test_a_busy_operation_lists_its_latest_meetings_and_counts_the_rest_by_regio
     by_region = section(text, "## Meetings by region").splitlines()
     assert "| [Karang Sari Regency](../regions/karang-sari.md) | 1 |" in by_region
     assert "| [Muara Baru City](../regions/muara-baru.md) | 1 |" in by_region
+
