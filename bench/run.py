@@ -353,7 +353,7 @@ def table(results: list[dict]) -> str:
     add("baseline ÷ our site build", lambda r: f"{r['baseline']['ratio']:.1f}×" if r["baseline"]["total"] else
         f"> {r['baseline']['timeout'] / r['site']['total']:.1f}×")
     heads = [f"{r['sheets']:,} sheets" + (" (generator only)" if r.get("generator_only") else "") for r in results]
-    lines = ["| | " + " | ".join(heads) + " |",
+    lines = ["| Measure | " + " | ".join(heads) + " |",
              "|---|" + "---:|" * len(results)]
     lines += [f"| {label} | " + " | ".join(cells) + " |" for label, cells in rows]
     return "\n".join(lines)

@@ -86,6 +86,7 @@ class Elements(HTMLParser):
 
 
 _PARAGRAPH = re.compile(r"<p\b[^>]*>(.*?)</p>", re.S)
+_HEADER_CELL = re.compile(r"<th\b[^>]*>(.*?)</th>", re.S)
 _TAG = re.compile(r"<[^>]+>")
 
 
@@ -99,3 +100,9 @@ def pipe_paragraphs(page_html: str) -> list[str]:
     line before it), shown to the reader as `| Provinsi | Kabupaten | ...` text."""
     return [text.strip()[:120] for text in map(visible, _PARAGRAPH.findall(page_html))
             if any(line.lstrip().startswith("|") for line in text.splitlines())]
+
+
+def empty_header_cells(page_html: str) -> int:
+    """How many table header cells have no text (axe's `empty-table-header`: a screen reader announces nothing
+    for the column or row it heads)."""
+    return sum(1 for cell in _HEADER_CELL.findall(page_html) if not visible(cell).strip())

@@ -25,7 +25,7 @@ from generator.i18n import LANGUAGES
 from generator.load import load_content
 from generator.pipeline import BuildConfig, build
 from generator.render import md_escape
-from page_html import Elements, mkdocs_markdown, pipe_paragraphs, strip_front_matter
+from page_html import Elements, empty_header_cells, mkdocs_markdown, pipe_paragraphs, strip_front_matter
 from update_golden import GOLDEN_DIR, MODEL_GOLDEN_DIR, SITE_URL, build_fixture, generated_pages, golden_pages, \
     model_pages
 
@@ -453,6 +453,14 @@ def test_no_page_shows_a_table_as_a_paragraph(which, fixture_out, real_out):
     shown = {name: found for name, source in pages_as_html(fixture_out if which == "fixture" else real_out).items()
              if (found := pipe_paragraphs(source))}
     assert shown == {}
+
+
+@pytest.mark.parametrize("which", ["fixture", "real"])
+def test_every_table_header_cell_has_a_label(which, fixture_out, real_out):
+    """Issue 18: the performance page's table had an empty first header cell (axe `empty-table-header`)."""
+    empty = {name: count for name, source in pages_as_html(fixture_out if which == "fixture" else real_out).items()
+             if (count := empty_header_cells(source))}
+    assert empty == {}
 
 
 def test_every_fixture_page_converts_without_active_content(fixture_out):

@@ -105,7 +105,7 @@ def test_benchmark_runs(tmp_path):
     assert run["edit"]["ok"] and run["edit"]["edits"] == 5
     assert run["baseline"]["total"] > 0 and run["baseline"]["ratio"] > 0
     assert generator_only["sheets"] == 30 and generator_only["generator"]["pages"] > run["generator"]["pages"]
-    assert "site" not in generator_only and "| 20 sheets | 30 sheets (generator only) |" in result.stdout
+    assert "site" not in generator_only and "| Measure | 20 sheets | 30 sheets (generator only) |" in result.stdout
 
 
 def test_the_bench_keeps_what_ci_keeps():

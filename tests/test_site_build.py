@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from page_html import empty_header_cells, pipe_paragraphs
 from site_fixtures import REPO_ROOT
 
 PAGE_KINDS = ("regions", "agencies", "topics", "meetings", "people")
@@ -168,3 +169,14 @@ def test_no_page_shows_markdown_that_did_not_render(built_site):
         if article and re.search(r"\|\s*:?-{3,}", re.sub(r"<[^>]+>", "", article.group(1))):
             shown.append(page.relative_to(built_site).as_posix())
     assert shown == []
+
+
+def test_no_page_shows_a_table_as_a_paragraph_or_an_unlabelled_header(built_site):
+    """Every page of the built site, hand-written ones included (issue 18): no paragraph starts a line with '|'
+    (a table that failed to render), and every table header cell has a label (axe `empty-table-header`)."""
+    broken = {}
+    for page in sorted(built_site.rglob("*.html")):
+        article = re.search(r"<article[^>]*>(.*?)</article>", page.read_text(encoding="utf-8"), re.S)
+        if article and ((found := pipe_paragraphs(article.group(1))) or empty_header_cells(article.group(1))):
+            broken[page.relative_to(built_site).as_posix()] = found or "an empty header cell"
+    assert broken == {}
