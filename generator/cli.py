@@ -29,6 +29,17 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--format", choices=("text", "github"), default="text",
                        help="'github' prints workflow annotations that show on the changed lines")
 
+    new = commands.add_parser(
+        "new", help="archive an article's text and write a draft fact sheet to review",
+        description="Archive ARTICLE (a UTF-8 text file) unchanged in content/sources/, write a draft fact sheet "
+                    "in content/articles/ and propose registry entries for the people, agencies and regions it does "
+                    "not know. Every proposed item copies its passage from the text and carries a '# review:' line; "
+                    "check refuses the draft until each is confirmed and deleted.")
+    new.add_argument("article", type=Path, help="the article's text, one paragraph per line")
+    new.add_argument("--url", help="the article's address")
+    new.add_argument("--outlet", help="the outlet's name, when the dateline does not give it")
+    new.add_argument("--headline", help="the headline as the outlet prints it")
+
     schema = commands.add_parser("schema", help="export the JSON Schemas editors use into schema/, and the field reference",
                                  description="Write schema/*.schema.json and docs/<lang>/reference.md from the "
                                              "content model.")
@@ -111,6 +122,26 @@ def run_check(args) -> int:
     share = report.translated / report.translatable if report.translatable else 1.0
     print(f"ok: checked {counts}; English translations: {report.translated}/{report.translatable} "
           f"({share:.0%})")
+    return 0
+
+
+def run_new(args) -> int:
+    from .draft import new
+
+    draft, written = new(args.root, args.article, url=args.url, outlet=args.outlet, headline=args.headline)
+    sheet = f"content/articles/{draft.sheet_id}.yaml"
+    added = {name: len(items) for name, items in draft.registry.items() if items}
+    marks = sum(text.count("# review:") for text in (Path(args.root, p).read_text(encoding="utf-8")
+                                                      for p in written if p.endswith(".yaml")))
+    counts = draft.counts
+    proposed = [f"{'a date' if counts['date'] else 'no date'}", f"{counts['people']} people",
+                f"{counts['quotes']} quotes", f"{counts['figures']} figures"]
+    registry = ", ".join(f"{n} in {name}" for name, n in added.items())
+    print(f"archived content/sources/{draft.source_file}")
+    print(f"wrote {sheet}: proposed {', '.join(proposed)}"
+          + (f"; new registry entries: {registry}" if registry else "") + f"; {marks} review marks")
+    print("next: confirm each '# review:' line against the article and delete it, write the summary and the "
+          "titles, then run make check")
     return 0
 
 
@@ -213,5 +244,5 @@ def in_process_generator(args):
     return generate
 
 
-COMMANDS = {"check": run_check, "schema": run_schema, "generate": run_generate, "site": run_site,
+COMMANDS = {"check": run_check, "new": run_new, "schema": run_schema, "generate": run_generate, "site": run_site,
             "serve": run_serve}

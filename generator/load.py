@@ -217,8 +217,12 @@ class Reader:
         self.file_digest = hashlib.blake2b(text.encode("utf-8"), digest_size=12).hexdigest() \
             if cls is model.FactSheet else ""
         value = self.convert(node, Spec("record", record=cls), display, "")
+        # A review mark left by `new` is refused, but the file still loads, so its other problems show too.
+        marks = review_marks(text, display)
         if len(self.problems) == before:
+            self.problems.extend(marks)
             return value
+        self.problems.extend(marks)
         if cls is model.FactSheet:
             self.check_file_name(path, node, display)
         return None
@@ -524,6 +528,20 @@ def describe(node: yaml.Node) -> str:
     return f"{_SCALAR_NAMES.get(node.tag, 'a value')} {shown!r}"
 
 
+def review_marks(text: str, display: str) -> list[Problem]:
+    """Each `# review:` line that `new` left in a content file: an item nobody has confirmed yet."""
+    if "review" not in text:
+        return []
+    problems = []
+    for number, line in enumerate(text.split("\n"), start=1):
+        match = REVIEW_MARK.match(line)
+        if match:
+            problems.append(Problem(Location(display, number, len(line) - len(line.lstrip()) + 1), "review",
+                                    f"expected no review mark, found one left: {match.group('what').strip()}",
+                                    "check the item under it against the article, then delete the line"))
+    return problems
+
+
 def file_name_problem(where: Location, stem: str, sheet_id: str) -> Problem | None:
     """A fact sheet's file is named after its id."""
     if stem == sheet_id:
@@ -541,6 +559,8 @@ class LoadCache(dict):
     are kept, so an unchanged broken file is reported again.
     """
 
+
+REVIEW_MARK = re.compile(r"^\s*#\s*review:\s*(?P<what>.*)$", re.IGNORECASE)
 
 # The kinds of id each registry file defines: when one does not load, references to its ids are not checked.
 REGISTRY_KINDS = {"regions.yaml": ("region",), "agencies.yaml": ("agency_kind", "agency"), "people.yaml": ("person",),

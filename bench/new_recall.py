@@ -1,0 +1,160 @@
+#!/usr/bin/env python3
+"""How much of a hand-made fact sheet `new` proposes, and whether it ever proposes a passage the text lacks.
+
+For every fact sheet of a content tree (the repository's seeds, and the test fixtures' fictional articles): copy
+the tree, remove the sheet, its archived text and the people only it names, run `new` on the text, and compare the
+draft with the hand-made sheet:
+
+* people: the hand-made sheet's named attendees and speakers the draft lists (by name);
+* quotes: its direct quotes the draft proposes word for word, and how many of those have the right speaker;
+* figures: its figures the draft proposes with the same kind and value;
+* date: whether the draft's meeting date is the hand-made one;
+* invented: passages the draft quotes (evidence, quotes, as stated, names, posts, venue) that are not in the
+  text. This must be 0.
+* typed: characters a contributor types to turn the draft into the hand-made sheet (difflib's inserted and
+  replacing text; deleting a review line is not typing), against typing the whole sheet by hand: a proxy for the
+  contributor's time, since translations, paraphrases and the summary are still theirs to write.
+
+Not a timed test: `python bench/new_recall.py [--corpus seed fixtures]` prints a Markdown table.
+"""
+
+from __future__ import annotations
+
+import argparse
+import difflib
+import shutil
+import sys
+import tempfile
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from generator import draft as drafting  # noqa: E402
+from generator.load import read_content  # noqa: E402
+from generator.verify import normalise  # noqa: E402
+
+
+def people_named(sheet) -> set[str]:
+    ids = {a.person for a in sheet.attendance if a.person}
+    ids |= {s.speaker for s in sheet.statements if s.speaker}
+    return ids
+
+
+def passages(value, key: str = "") -> list[str]:
+    """Every text in a draft that claims to be copied from the article."""
+    copied = {"evidence", "quote", "as_stated", "date_as_stated", "venue", "name", "position", "text", "headline"}
+    found = []
+    if isinstance(value, dict):
+        for k, v in value.items():
+            found += passages(v, k)
+    elif isinstance(value, list):
+        for item in value:
+            found += passages(item, key)
+    elif isinstance(value, str) and key in copied:
+        found.append(value)
+    return found
+
+
+def remove_people(content_dir: Path, gone: set[str]) -> None:
+    path = content_dir / "registry" / "people.yaml"
+    lines = path.read_text(encoding="utf-8").split("\n", 1)
+    data = yaml.safe_load(lines[1])
+    data["people"] = [p for p in data["people"] if p["id"] not in gone]
+    path.write_text(lines[0] + "\n" + yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+
+
+def measure(tree: Path, label: str, verbose: bool = False) -> list[dict]:
+    content = read_content(tree / "content", tree).content
+    names = {p.id: p.name for p in content.people}
+    rows = []
+    for sheet in content.sheets:
+        text = content.sources[sheet.source.file]
+        others = set().union(*(people_named(s) for s in content.sheets if s.id != sheet.id))
+        with tempfile.TemporaryDirectory() as scratch:
+            scratch = Path(scratch)
+            shutil.copytree(tree / "content", scratch / "content")
+            (scratch / "content" / "articles" / f"{sheet.id}.yaml").unlink()
+            (scratch / "content" / "sources" / sheet.source.file).unlink()
+            remove_people(scratch / "content", people_named(sheet) - others)
+            article = scratch / "article.txt"
+            article.write_text(text, encoding="utf-8")
+            hand_yaml = (tree / "content" / "articles" / f"{sheet.id}.yaml").read_text(encoding="utf-8")
+            try:
+                made, _ = drafting.new(scratch, article, url=sheet.source.url)
+                outlet_given = False
+            except drafting.NewError:
+                made, _ = drafting.new(scratch, article, url=sheet.source.url, outlet=sheet.source.outlet)
+                outlet_given = True
+            draft_yaml = (scratch / "content" / "articles" / f"{made.sheet_id}.yaml").read_text(encoding="utf-8")
+            loaded = read_content(scratch / "content", scratch)
+            drafted = loaded.content
+            for problem in loaded.problems if verbose else ():
+                if problem.field != "review":
+                    print(f"{sheet.id}: {problem}", file=sys.stderr)
+        draft_sheet = yaml.safe_load(draft_yaml)
+        draft_names = {p.id: p.name for p in drafted.people}
+        proposed_people = {draft_names.get(a.fields["person"]) for a in made.attendance}
+        wanted_people = {names[p] for p in people_named(sheet)}
+        quotes = {normalise(s.quote).rstrip(" ,.") : names.get(s.speaker) for s in sheet.statements if s.quote}
+        draft_quotes = {normalise(s.fields["quote"]).rstrip(" ,."): draft_names.get(s.fields.get("speaker"))
+                        for s in made.statements}
+        right_speaker = sum(1 for q, who in quotes.items() if q in draft_quotes and draft_quotes[q] == who)
+        figures = {(f.kind, f.value) for f in sheet.figures if f.value is not None}
+        draft_figures = {(f.fields["kind"], f.fields.get("value")) for f in made.figures}
+        plain = normalise(text)
+        invented = [p for p in passages(draft_sheet) if normalise(p) not in plain]
+        matcher = difflib.SequenceMatcher(None, draft_yaml, hand_yaml, autojunk=False)
+        typed = sum(j2 - j1 for op, i1, i2, j1, j2 in matcher.get_opcodes() if op in ("replace", "insert"))
+        rows.append({
+            "corpus": label, "sheet": sheet.id + (" (--outlet)" if outlet_given else ""),
+            "people": (len(wanted_people & proposed_people), len(wanted_people)),
+            "quotes": (len(quotes.keys() & draft_quotes.keys()), len(quotes)),
+            "speaker": (right_speaker, len(quotes.keys() & draft_quotes.keys())),
+            "figures": (len(figures & draft_figures), len(figures)),
+            "date": (int(str(draft_sheet["meeting"].get("date")) == sheet.meeting.date.text), 1),
+            "invented": invented, "edit": (typed, len(hand_yaml)),
+        })
+    return rows
+
+
+def share(pair: tuple[int, int]) -> str:
+    done, total = pair
+    return f"{done}/{total}" + (f" ({done / total:.0%})" if total else "")
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--corpus", nargs="+", choices=("seed", "fixtures"), default=["seed", "fixtures"])
+    parser.add_argument("-v", action="store_true", help="print the problems, other than review marks, that check finds in each draft")
+    args = parser.parse_args(argv)
+    rows = []
+    if "seed" in args.corpus:
+        rows += measure(ROOT, "seed", args.v)
+    if "fixtures" in args.corpus:
+        sys.path.insert(0, str(ROOT / "tests"))
+        from model_fixtures import write_model_tree
+        with tempfile.TemporaryDirectory() as tmp:
+            rows += measure(write_model_tree(Path(tmp)), "fixtures", args.v)
+    keys = ("people", "quotes", "speaker", "figures", "date")
+    print("| corpus | sheet | people | quotes | right speaker | figures | date | invented | typed / by hand |")
+    print("|---|---|---|---|---|---|---|---|---|")
+    for row in rows:
+        edit = f"{row['edit'][0]:,} / {row['edit'][1]:,} chars"
+        print(f"| {row['corpus']} | {row['sheet']} | " + " | ".join(share(row[k]) for k in keys)
+              + f" | {len(row['invented'])} | {edit} |")
+    for label in dict.fromkeys(r["corpus"] for r in rows):
+        part = [r for r in rows if r["corpus"] == label]
+        totals = {k: (sum(r[k][0] for r in part), sum(r[k][1] for r in part)) for k in (*keys, "edit")}
+        print(f"| **{label}, all {len(part)}** | | " + " | ".join(share(totals[k]) for k in keys)
+              + f" | {sum(len(r['invented']) for r in part)} | {totals['edit'][0]:,} / {totals['edit'][1]:,} chars |")
+    for row in rows:
+        for passage in row["invented"]:
+            print(f"invented in {row['sheet']}: {passage!r}", file=sys.stderr)
+    return 1 if any(row["invented"] for row in rows) else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,1190 @@
+"""`new`: from an article's text to a draft fact sheet, by rules and the registries (no network, no model).
+
+The pipeline is plain values: read the text, find what it states (the dateline, the date, the region, the venue,
+the people and their posts, who stands in for whom, every direct quote and its speaker, the figures), then write
+the draft as YAML text. Every proposed item copies its evidence passage from the text and carries a review mark
+(a `# review:` line) that `check` refuses until a person has confirmed the item and deleted the mark. Nothing is
+proposed that the text does not state: a title and a summary the digest must write are left for the
+contributor (the lead sentence stands in, marked), and an item whose fact is implied is marked inferred.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import os
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from . import model
+from .errors import ContentErrors, DigestError, Location, Problem, display_path
+from .verify import normalise
+
+WEEKDAYS = ("Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu")
+MONTHS = ("Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober",
+          "November", "Desember")
+_WEEKDAY = r"(?P<wd>Senin|Selasa|Rabu|Kamis|Jum'?at|Sabtu|Minggu)"
+_MONTH = "(?P<mon>" + "|".join(MONTHS) + ")"
+DATE_NUMERIC = re.compile(_WEEKDAY + r"\s*,?\s*\(\s*(?P<d>\d{1,2})/(?P<m>\d{1,2})(?:/(?P<y>\d{4}|\d{2}))?\s*\)")
+DATE_WORDS = re.compile(r"(?:" + _WEEKDAY + r"\s*,?\s*(?:tanggal\s+)?)?(?P<d>\d{1,2})\s+" + _MONTH
+                        + r"\s+(?P<y>\d{4})", re.IGNORECASE)
+BEFORE = re.compile(r"\b(?:menjelang|jelang|sebelum)\b[^.]{0,80}?" + DATE_WORDS.pattern, re.IGNORECASE)
+
+# A number as the Indonesian press writes it: 1.621, 823.417, 69, 1,5 (a decimal comma).
+_NUM = r"(?P<num>\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?)"
+NUMBER_WORDS = {"satu": 1, "dua": 2, "tiga": 3, "empat": 4, "lima": 5, "enam": 6, "tujuh": 7, "delapan": 8,
+                "sembilan": 9, "sepuluh": 10}
+_NUM_OR_WORD = r"(?P<num>\d{1,3}(?:\.\d{3})+|\d+|" + "|".join(NUMBER_WORDS) + r")"
+_APPROX = r"(?P<approx>sekitar|kurang lebih|lebih dari|sedikitnya|setidaknya|minimal|maksimal|hingga)?\s*"
+APPROXIMATIONS = {"sekitar": "about", "kurang lebih": "about", "lebih dari": "more-than", "sedikitnya": "at-least",
+                  "setidaknya": "at-least", "minimal": "at-least", "maksimal": "at-most"}
+# "300 hingga 350 TPS", "300-350 TPS": a range, its upper end.
+_UPTO = r"(?:\s*(?:-|\u2013|hingga|sampai|s\.d\.?)\s*(?P<upto>\d{1,3}(?:\.\d{3})+|\d+))?"
+MONEY = re.compile(_APPROX + r"Rp\.?\s?" + _NUM + r"(?:\s*(?P<scale>triliun|miliar|milyar|juta|ribu)\b)?",
+                   re.IGNORECASE)
+SCALES = {"triliun": 10 ** 12, "miliar": 10 ** 9, "milyar": 10 ** 9, "juta": 10 ** 6, "ribu": 10 ** 3}
+COUNTS = (
+    ("polling-stations", None, re.compile(r"(?<![\d.,])" + _APPROX + _NUM + _UPTO
+                                           + r"\s+(?:tempat pemungutan suara(?:\s*\(TPS\))?|TPS)\b", re.IGNORECASE)),
+    ("voters", "DPT", re.compile(r"(?:daftar pemilih tetap\s*\(DPT\)|\bDPT\b)(?:\s+[a-z]+){0,3}?\s+" + _APPROX
+                                 + _NUM + r"(?:\s+(?:orang|jiwa|pemilih))?", re.IGNORECASE)),
+    ("voters", "unspecified", re.compile(r"(?<![\d.,])" + _APPROX + _NUM + r"\s+(?:orang\s+)?pemilih\b",
+                                         re.IGNORECASE)),
+    ("personnel", None, re.compile(r"(?<![\d.,\w])" + _APPROX + _NUM_OR_WORD
+                                   + r"\s+(?:orang\s+)?(?:personel|personil|petugas|polisi|Linmas)\b", re.IGNORECASE)),
+    ("villages", None, re.compile(r"(?<![\d.,])" + _APPROX + _NUM
+                                  + r"\s+(?:desa|kelurahan|pekon|kampung|nagari|gampong)\b", re.IGNORECASE)),
+    ("districts", None, re.compile(r"(?<![\d.,])" + _APPROX + _NUM + r"\s+(?:kecamatan|distrik)\b",
+                                   re.IGNORECASE)),
+)
+FIGURE_LABELS = {"budget": "Anggaran", "polling-stations": "Tempat pemungutan suara (TPS)",
+                 "vulnerable-polling-stations": "TPS rawan",
+                 "voters": "Pemilih", "personnel": "Personel", "villages": "Desa", "districts": "Kecamatan"}
+
+# The verbs that attribute a direct quote ("ujar", "tegasnya", "kata dia"): a stem, and -nya for "he/she said".
+SPEECH = re.compile(r"^[\s,.]*(?P<verb>ujar|kata|tegas|ungkap|jelas|terang|tutur|pesan|harap|tambah|tutup|ucap|"
+                    r"lanjut|sebut|imbuh|papar|pungkas|seru|ajak|pinta|katakan|menegaskan|mengatakan|"
+                    r"menjelaskan|mengungkapkan|menyampaikan|menuturkan|menambahkan)(?P<nya>nya)?\b\s*(?P<rest>.*)",
+                    re.IGNORECASE | re.DOTALL)
+PRONOUNS = re.compile(r"^(?:dia|ia|beliau)\b", re.IGNORECASE)
+QUOTE_SPANS = re.compile(r"\u201c(?P<curly>[^\u201c\u201d]{2,2000})\u201d|\"(?P<straight>[^\"]{2,2000})\"")
+
+RANKS = (r"(?:AKBP|AKP|Kompol|Kombes(?:\s+Pol)?|Brigjen(?:\s+(?:Pol|TNI))?|Irjen(?:\s+Pol)?|Iptu|Ipda|Aiptu|"
+         r"Aipda|Bripka|Brigpol|Briptu|Letkol|Kolonel|Mayor|Kapten|Lettu|Letda|Peltu|Pelda|Serka|Sertu)")
+CORPS = r"(?:Inf|Arh|Czi|Cpl|Kav|Arm|Cba|Chk|Ckm|Cku|Cpn|Cph|Cpm|Caj|Ctp|Lek|Mar|Pas|Psk|Sus|Tek|Kes|Adm)"
+HONORIFICS = r"(?:(?:Drs|Dra|Dr|Ir|Hj|H|Prof|KH)\.\s*)+"
+DEGREE = r"(?:[SMD]\.(?:[A-Za-z]{1,4}\.?){1,3}|Ph\.D\.?|SH|SE|SIK|MH|MM|MSi|MPd|MAP)"
+DEGREES = r"(?:,\s*" + DEGREE + r")+"
+NAME_WORD = r"[A-Z][a-z]+(?:['-][A-Za-z]+)?"
+# Posts as printed before a name: the kind of agency follows from the post (Kapolres -> polres) or is named in it
+# (Ketua KPU -> kpu). Prefixes for acting posts: Pj, Pjs, Plt, Penjabat (Sementara), Pelaksana tugas.
+_ACTING = r"(?:(?:Pj|Pjs|Plt|Penjabat(?:\s+Sementara)?(?:\s*\(Pjs\))?|Pelaksana\s+[Tt]ugas(?:\s*\(Plt\))?)\s+)?"
+POSTS = (r"(?:Kapolres(?:ta)?|Kapolda|Kapolsek|Wakapolres(?:ta)?|Kabag\s+Ops(?:\s+Polres)?|Kasat\s+[A-Z]\w+|"
+         r"Dandim(?:\s+\d{4}(?:/[A-Z][A-Za-z]*(?:\s(?!@RANK)[A-Z][a-z]+)?)?)?|Danramil(?:\s+[\d-]+(?:/[A-Za-z]+)?)?|Danrem(?:\s+\d{3}(?:/[A-Za-z]+)?)?|"
+         r"Kajari|Kasi\s+Intel(?:\s+Kejari)?|Wakil\s+Bupati|Bupati|Wakil\s+Wali\s?[Kk]ota|Wali\s?[Kk]ota|"
+         r"Wakil\s+Gubernur|Gubernur|Sekda|Sekretaris\s+Daerah|Asisten\s+(?:I{1,3}|[1-3])(?:\s+Bidang(?:\s+[A-Z]\w+)+"
+         r"(?:\s+dan(?:\s+[A-Z]\w+)+)?)?|Asisten\s+[A-Z]\w+(?:\s+dan\s+[A-Z]\w+)?|"
+         r"(?:[Kk]etua|[Ww]akil\s+[Kk]etua|[Aa]nggota|[Kk]omisioner|[Kk]epala|Kaban|Kadis|Sekretaris)\s+(?:[A-Z][A-Za-z]*\s+){0,3}?"
+         r"(?:[A-Z]{2,}[a-z]*|@KINDS|Pengadilan(?:\s+Negeri)?|Kejaksaan(?:\s+Negeri)?|Dinas\s+\w+|Badan\s+\w+)|"
+         r"Camat|Lurah|Kades|Kepala\s+Desa)")
+POST_KINDS = (("Kapolres", "polres"), ("Wakapolres", "polres"), ("Kabag Ops", "polres"), ("Kasat", "polres"),
+              ("Kapolda", "polda"), ("Kapolsek", "polsek"), ("Dandim", "kodim"), ("Danramil", "koramil"),
+              ("Danrem", "korem"), ("Kajari", "kejaksaan"), ("Kasi Intel", "kejaksaan"), ("Kejaksaan", "kejaksaan"),
+              ("Pengadilan", "pengadilan"), ("Gubernur", "pemprov"), ("Bupati", "pemkab"), ("Wali Kota", "pemkot"),
+              ("Walikota", "pemkot"), ("Sekda", "@government"), ("Sekretaris Daerah", "@government"),
+              ("Asisten", "@government"))
+STOP_WORDS = frozenset("""Pemilu Pilkada Pemilihan Rakor Rapat Koordinasi Kabupaten Kota Provinsi Pemerintah Daerah
+    Kepala Ketua Wakil Bupati Gubernur Sekda Asisten Bidang Dalam Sementara Menurut Dengan Pada Hadir Acara Ia Dia
+    Mereka Kami Kita Jika Tahun Negeri Indonesia Republik Selain Namun Sedangkan Kemudian Adapun Untuk Karena Saat
+    Aula Hotel Gedung Ruang Balai Kantor Pendopo Desa Kecamatan Camat Satuan Polisi Pamong Praja Umum Serentak
+    Senin Selasa Rabu Kamis Jumat Sabtu Minggu Januari Februari Maret April Mei Juni Juli Agustus Oktober November
+    Desember Lintas Sektoral Perekonomian Pembangunan Pemerintahan Kesra Pengadilan Kejaksaan Forkopimda""".split())
+
+STAND_IN = re.compile(r"\b(?P<verb>diwakili(?:\s+oleh)?|mewakili|yang\s+mewakili)\s+", re.IGNORECASE)
+
+
+class NewError(DigestError):
+    """`new` cannot go on: the message says what was found and what to do."""
+
+
+# ---------------------------------------------------------------- plain values
+
+@dataclass
+class Mention:
+    """A person the text names: where, the post printed before the name, and what the name carries."""
+
+    start: int
+    end: int
+    passage: str  # as printed: "Kapolres AKBP Andik Purnomo Sigit"
+    name: str
+    post: str = ""
+    post_region: str | None = None  # a region the post names ("Ketua KPU Lampung Timur")
+    rank: str | None = None
+    corps: str | None = None
+    honorifics: str | None = None
+    degrees: str | None = None
+    person: str = ""  # the id, in the registry or proposed
+
+
+@dataclass
+class Proposed:
+    """One item of the draft: its fields in order, the review mark, and (for registries) the file it joins."""
+
+    fields: dict
+    review: str
+
+
+@dataclass
+class Draft:
+    """Everything `new` found in one article, ready to be written."""
+
+    sheet_id: str
+    source_file: str
+    sheet: dict
+    reviews: dict = field(default_factory=dict)  # dotted path -> review text, for the sheet's top-level parts
+    attendance: list = field(default_factory=list)  # [Proposed]
+    statements: list = field(default_factory=list)
+    figures: list = field(default_factory=list)
+    registry: dict = field(default_factory=dict)  # registry file name -> [Proposed]
+    counts: dict = field(default_factory=dict)
+
+
+def slug(text: str, max_words: int = 6) -> str:
+    """An id from words: lower case, ASCII, hyphens ('Senen Mustakim' -> 'senen-mustakim')."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    words = re.findall(r"[a-z0-9]+", ascii_text.lower())
+    return "-".join(words[:max_words]) or "item"
+
+
+def unique(base: str, taken: set) -> str:
+    name, n = base, 2
+    while name in taken:
+        name, n = f"{base}-{n}", n + 1
+    taken.add(name)
+    return name
+
+
+def parse_number(text: str) -> float:
+    """'1.621' -> 1621, '1,5' -> 1.5: dots group thousands, a comma is the decimal mark; 'dua' -> 2."""
+    if text.casefold() in NUMBER_WORDS:
+        return NUMBER_WORDS[text.casefold()]
+    return float(text.replace(".", "").replace(",", "."))
+
+
+def sentence_around(text: str, start: int, end: int) -> str:
+    """The sentence holding text[start:end], within its paragraph, as printed."""
+    par_start = text.rfind("\n", 0, start) + 1
+    par_end = text.find("\n", end)
+    par_end = len(text) if par_end < 0 else par_end
+    left = par_start
+    for match in re.finditer(r"[.!?][\u201d\"]?\s+(?=[A-Z\u201c\"])", text[par_start:start]):
+        before = text[par_start:par_start + match.start() + 1]
+        if not re.search(r"(?:\b[A-Z]|\b(?:Drs|Dra|Dr|Ir|Hj|H|Prof|No|S\.\w+|M\.\w+))\.$", before):
+            left = par_start + match.end()
+    right = par_end
+    for match in re.finditer(r"[.!?](?=[\u201d\"]?\s+[A-Z\u201c\"]|[\u201d\"]?\s*$)", text[end:par_end]):
+        before = text[par_start:end + match.start() + 1]
+        if not re.search(r"(?:\b[A-Z]|\b(?:Drs|Dra|Dr|Ir|Hj|H|Prof|No|S\.\w+|M\.\w+))\.$", before):
+            right = end + match.end()
+            break
+    return text[left:right].strip()
+
+
+# ---------------------------------------------------------------- what the text states
+
+class Reading:
+    """One article read against the registries; each find_* method adds to the draft's parts."""
+
+    def __init__(self, text: str, content: model.Content, outlet: str | None, url: str | None,
+                 headline: str | None):
+        self.text = text
+        self.content = content
+        self.paragraphs = text.split("\n")
+        self.outlet, self.url, self.headline = outlet, url, headline
+        self.regions = {r.id: r for r in content.regions}
+        self.kinds = {k.id: k for k in content.agency_kinds}
+        self.agencies = {a.id: a for a in content.agencies}
+        self.people = {p.id: p for p in content.people}
+        self.new_regions: dict[str, dict] = {}
+        self.new_agencies: dict[str, dict] = {}
+        self.new_people: dict[str, dict] = {}
+        self.reviews: list[str] = []
+        self.mentions: list[Mention] = []
+        self.region: str | None = None
+        self.dateline: dict | None = None
+        self.headline_basis = "stated" if headline else "unknown"
+        # Posts name the registry's agency kinds by abbreviation ("Ketua Bawaslu", "Kepala Kesbangpol").
+        kinds = "|".join(re.escape(k.abbreviation) for k in sorted(content.agency_kinds,
+                                                                   key=lambda k: -len(k.abbreviation)))
+        self.abbreviations = {k.abbreviation for k in content.agency_kinds}
+        self.posts = POSTS.replace("@KINDS", kinds or r"(?!x)x").replace("@RANK", RANKS)
+
+    # -- dateline and headline
+    def find_dateline(self) -> None:
+        lines = [i for i, p in enumerate(self.paragraphs) if p.strip()]
+        for position, index in enumerate(lines[:2]):
+            line = self.paragraphs[index].strip()
+            match = re.match(r"^(?P<text>(?:(?P<outlet>[^,\u2013\u2014\n]{2,60}),\s*)?(?P<place>[A-Z][\w .'-]{1,40}?)"
+                             r"\s*[\u2013\u2014-])\s", line)
+            if not match:
+                continue
+            if position == 1 and not self.headline:
+                self.headline = self.paragraphs[lines[0]].strip()
+                self.headline_basis = "first-line"
+            place = match.group("place").strip()
+            found = {"text": match.group("text").strip()}
+            region = self.region_named(place)
+            if region or match.group("outlet"):
+                found["place"] = place
+            if match.group("outlet") and not self.outlet:
+                self.outlet = match.group("outlet").strip()
+            elif not region and not self.outlet:
+                self.outlet = place.title() if place.isupper() else place  # "PANTAU LAMPUNG –" names the outlet
+            self.dateline = found
+            if region:
+                self.region = region
+            return
+
+    def region_named(self, words: str) -> str | None:
+        """The region these words name ('Lampung Timur', 'LAMPUNGTENGAH', 'Kota Pelita', 'Lamteng')."""
+        words = re.sub(r"^(?:Kabupaten|Kota|Provinsi|Kab\.)\s+", "", words.strip())
+        squeezed = re.sub(r"\W", "", words).casefold()
+        if not squeezed:
+            return None
+        for region in self.content.regions:
+            for name in (region.name, *region.short_names):
+                if re.sub(r"\W", "", name).casefold() == squeezed:
+                    return region.id
+        return None
+
+    # -- the region
+    def find_region(self) -> None:
+        names = sorted(((name, r.id) for r in self.content.regions for name in (r.name, *r.short_names)),
+                       key=lambda pair: -len(pair[0]))
+        counts: dict[str, int] = {}
+        first: dict[str, int] = {}
+        masked = self.text
+        for name, region_id in names:
+            for match in re.finditer(r"(?<!\w)" + re.escape(name) + r"(?!\w)", masked):
+                counts[region_id] = counts.get(region_id, 0) + 1
+                first.setdefault(region_id, match.start())
+            masked = re.sub(r"(?<!\w)" + re.escape(name) + r"(?!\w)", lambda m: "#" * len(m.group()), masked)
+        for match in re.finditer(r"\b(?P<kind>Kabupaten|Kota|Pemkab|Pemkot)\s+(?P<name>" + NAME_WORD
+                                 + r"(?:\s+" + NAME_WORD + r"){0,2})", masked):
+            name = match.group("name")
+            region_id = slug(name)
+            if region_id in self.regions or name.split()[0] in STOP_WORDS:
+                continue
+            kind = "city" if match.group("kind") in ("Kota", "Pemkot") else "regency"
+            self.new_regions.setdefault(region_id, {"id": region_id, "name": name, "kind": kind,
+                                                     "_evidence": match.group()})
+            counts[region_id] = counts.get(region_id, 0) + 2
+            first.setdefault(region_id, match.start())
+        if self.region is None and counts:
+            # The most specific region most often named: a regency before the province that holds it.
+            def rank(region_id: str) -> tuple:
+                kind = self.regions[region_id].kind if region_id in self.regions else "regency"
+                level = {"country": 0, "province": 1}.get(kind, 2)
+                return (-counts[region_id], -level, first[region_id])
+            self.region = min(counts, key=rank)
+
+    # -- the date
+    def find_date(self) -> dict:
+        years = sorted({int(y) for y in re.findall(r"\b(20\d{2})\b", self.text)})
+        for match in DATE_NUMERIC.finditer(self.text):
+            day, month = int(match.group("d")), int(match.group("m"))
+            year = match.group("y")
+            weekday = match.group("wd").replace("'", "")
+            found = {"date_as_stated": match.group().strip(), "weekday_as_stated": weekday,
+                     "_evidence": sentence_around(self.text, match.start(), match.end())}
+            if year:
+                year_n = int(year) + (2000 if len(year) == 2 else 0)
+                date = _date(year_n, month, day)
+                if date is None:
+                    continue
+                found["date"] = date
+                if WEEKDAYS[date.weekday()] != weekday:
+                    self.reviews.append(f"the article's weekday {weekday} is not the weekday of {date.isoformat()}")
+                return found
+            candidates = [y for y in years if (d := _date(y, month, day)) and WEEKDAYS[d.weekday()] == weekday]
+            if len(candidates) == 1:
+                found["date"] = _date(candidates[0], month, day)
+                found["_inferred"] = "date.year"
+                found["_note"] = (f'Artikel menulis "{match.group().strip()}" tanpa tahun; dari tahun-tahun yang '
+                                  f"disebut artikel, hanya pada {candidates[0]} tanggal itu jatuh pada hari "
+                                  f"{weekday}.")
+                return found
+        for match in DATE_WORDS.finditer(self.text):
+            if not match.group("wd") and (not self.in_meeting_sentence(match.start()) or re.search(
+                    r"(?i)\b(?:menjelang|jelang|sebelum|hingga|sampai)\b[^,.]*$", self.text[:match.start()][-80:])):
+                continue  # a date without its weekday is the meeting's only in the sentence that names it
+            date = _date(int(match.group("y")), MONTHS.index(match.group("mon").title()) + 1, int(match.group("d")))
+            if date is None:
+                continue
+            found = {"date": date, "date_as_stated": match.group().strip(),
+                     "_evidence": sentence_around(self.text, match.start(), match.end())}
+            if match.group("wd"):
+                weekday = match.group("wd").replace("'", "").title()
+                if WEEKDAYS[date.weekday()] != weekday:
+                    self.reviews.append(f"the article's weekday {weekday} is not the weekday of {date.isoformat()}")
+                found["weekday_as_stated"] = weekday
+            return found
+        for match in BEFORE.finditer(self.text):
+            date = _date(int(match.group("y")), MONTHS.index(match.group("mon").title()) + 1, int(match.group("d")))
+            if date is not None:
+                return {"date": f"before {date.isoformat()}", "date_as_stated": match.group().strip(),
+                        "_evidence": match.group().strip()}
+        return {"date": "unknown"}
+
+    def in_meeting_sentence(self, offset: int) -> bool:
+        """Whether the text at `offset` is in a sentence that names the meeting (rapat koordinasi, rakor)."""
+        sentence = sentence_around(self.text, offset, offset + 1)
+        return bool(re.search(r"(?i)\b(?:rapat koordinasi|rakor\w*|apel|sosialisasi)\b", sentence))
+
+    # -- people
+    def find_people(self) -> None:
+        taken: list[tuple[int, int]] = []
+        for match in re.finditer(r"(?<![\w/])(?P<post>" + _ACTING + self.posts + r"(?:\s+(?!" + RANKS
+                                 + r"\b)[A-Z]{2,5}\b)?)(?![\w/])", self.text):
+            line_end = self.text.find("\n", match.end())
+            tail = self.text[match.end():len(self.text) if line_end < 0 else line_end][:200]
+            parsed = self.parse_name(tail)
+            if parsed is None:
+                continue
+            length, region_words, region, rank, corps, honorifics, name, degrees = parsed
+            end = match.end() + length
+            post = match.group("post") + (" " + region_words if region_words else "")
+            self.add_mention(Mention(match.start(), end, self.text[match.start():end], name, post=post,
+                                     post_region=region, rank=rank, corps=corps, honorifics=honorifics,
+                                     degrees=degrees), taken)
+        # Registry people named without a post, and names right after "diwakili" (one word may do).
+        for person in self.content.people:
+            for match in re.finditer(r"(?<!\w)" + re.escape(person.name) + r"(?!\w)", self.text):
+                self.add_mention(Mention(match.start(), match.end(), match.group(), person.name,
+                                         person=person.id), taken)
+        for match in STAND_IN.finditer(self.text):
+            rest = self.text[match.end():]
+            name_match = re.match(r"(?P<hon>" + HONORIFICS + r")?(?P<name>" + NAME_WORD + r"(?:\s+" + NAME_WORD
+                                  + r"){0,4})", rest)
+            if name_match and match.group("verb").lower().startswith("diwakili"):
+                name = self.trim_name(name_match.group("name"))
+                if name:
+                    start = match.end()
+                    self.add_mention(Mention(start, start + name_match.start("name") + len(name),
+                                             self.text[start:start + name_match.start("name") + len(name)], name),
+                                     taken)
+        self.mentions.sort(key=lambda m: m.start)
+        for mention in self.mentions:
+            mention.person = mention.person or self.person_id(mention)
+
+    def parse_name(self, tail: str):
+        """After a post: the region it names, a comma, rank and corps, honorifics, the name, degrees.
+        Returns (length consumed, region words, region, rank, corps, honorifics, name, degrees) or None."""
+        pos, region_words, region = 0, "", None
+        if re.match(r"\s+", tail):
+            for n in range(4, 0, -1):
+                candidate = re.match(r"\s+((?:(?:Kabupaten|Kota|Provinsi|Kab\.)\s+)?" + r"\s+".join(
+                    [r"[A-Z][\w'-]*"] * n) + r")(?![\w'-])", tail)
+                if candidate and self.region_named(candidate.group(1)):
+                    region_words, region = candidate.group(1), self.region_named(candidate.group(1))
+                    pos = candidate.end()
+                    break
+        step = re.match(r"\s*,?\s*(?:(?P<rank>" + RANKS + r")\b(?:\s+(?P<corps>" + CORPS + r")\b)?\s*)?"
+                        r"(?P<hon>" + HONORIFICS + r")?\s*", tail[pos:])
+        if step is None or step.end() == 0 and pos:
+            return None
+        rank, corps = step.group("rank"), step.group("corps")
+        honorifics = (step.group("hon") or "").strip() or None
+        pos += step.end()
+        name_words: list[str] = []
+        at = pos
+        while len(name_words) < 5:
+            word = re.match(("\\s" if name_words else "") + r"(" + NAME_WORD + r")(?![\w'-])", tail[at:])
+            if word is None:
+                break
+            text = word.group(1)
+            if text in STOP_WORDS or re.fullmatch(RANKS, text) or text in self.abbreviations \
+                    or self.region_at(tail[at + word.start(1):]):
+                break
+            name_words.append(text)
+            at += word.end()
+        if not name_words:
+            return None
+        name = " ".join(name_words)
+        pos = at
+        degrees_match = re.match(DEGREES, tail[pos:])
+        degrees = degrees_match.group().lstrip(", ").strip() if degrees_match else None
+        if degrees_match:
+            pos += degrees_match.end()
+        if len(name_words) == 1 and not (honorifics or degrees or re.match(r"\s*(?:[,.]|$)", tail[pos:])):
+            return None
+        return pos, region_words, region, rank, corps, honorifics, name, degrees
+
+    def region_at(self, text: str) -> bool:
+        """Whether a region's name (or short name) begins `text`."""
+        return any(re.match(re.escape(name) + r"(?![\w'-])", text) for r in self.content.regions
+                   for name in (r.name, *r.short_names))
+
+    def trim_name(self, name: str) -> str:
+        words = name.split()
+        kept = []
+        for word in words:
+            if word in STOP_WORDS or self.region_named(word) or any(word == k.abbreviation for k in
+                                                                    self.content.agency_kinds):
+                break
+            kept.append(word)
+        return " ".join(kept)
+
+    def add_mention(self, mention: Mention, taken: list) -> None:
+        if any(not (mention.end <= a or mention.start >= b) for a, b in taken):
+            return
+        taken.append((mention.start, mention.end))
+        self.mentions.append(mention)
+
+    def person_id(self, mention: Mention) -> str:
+        for person in self.content.people:
+            if person.name == mention.name:
+                return person.id
+        base = slug(mention.name)
+        if base in self.new_people:
+            return base
+        taken = set(self.people) | set(self.new_people)
+        person_id = unique(base, taken)
+        entry = {"id": person_id, "name": mention.name}
+        for key, value in (("rank", mention.rank), ("corps", mention.corps), ("honorifics", mention.honorifics),
+                           ("degrees", mention.degrees)):
+            if value:
+                entry[key] = value
+        # A word of the name that the text also uses alone ("Ricky" for Ricky Agusta) is a short name.
+        elsewhere = self.text.replace(mention.name, " ")
+        shorts = [w for w in mention.name.split() if re.search(r"(?<![\w])" + re.escape(w) + r"(?![\w])", elsewhere)]
+        shorts = [w for w in shorts if not any(re.search(r"(?<!\w)" + re.escape(w) + r"(?!\w)", p.name)
+                                               for p in self.content.people)]
+        if shorts:
+            entry["short_names"] = shorts
+        entry["_evidence"] = mention.passage
+        self.new_people[person_id] = entry
+        return person_id
+
+    def references(self) -> list[tuple[int, str]]:
+        """Every place a person is named, by full name, short name or post, in text order."""
+        found = [(m.start, m.person) for m in self.mentions]
+        names: dict[str, str] = {}
+        for mention in self.mentions:
+            entry = self.people.get(mention.person)
+            shorts = entry.short_names if entry else self.new_people.get(mention.person, {}).get("short_names", ())
+            for short in shorts:
+                names.setdefault(short, mention.person)
+        posts: dict[str, set] = {}
+        for mention in self.mentions:
+            if mention.post:
+                posts.setdefault(self.post_key(mention), set()).add(mention.person)
+        for word, person in names.items():
+            for match in re.finditer(r"(?<!\w)" + re.escape(word) + r"(?!\w)", self.text):
+                found.append((match.start(), person))
+        for head, people in posts.items():
+            if len(people) == 1:
+                for match in re.finditer(r"(?<!\w)" + re.escape(head) + r"(?!\w)", self.text, re.IGNORECASE):
+                    found.append((match.start(), next(iter(people))))
+        return sorted(found)
+
+    def resolve(self, words: str) -> str | None:
+        """Who the words after a speech verb name: 'Ricky Agusta', 'Bupati Musa Ahmad', 'bupati', 'Senen'."""
+        words = re.split(r"[.,;:!?]", words.strip())[0].strip()
+        best = None
+        for mention in self.mentions:
+            if words.startswith(mention.name) or (mention.post and words.startswith(mention.passage)):
+                return mention.person
+        candidates = re.match(r"(?:" + RANKS + r"\s+)?(?:" + _ACTING + self.posts + r"\s+)?(?P<name>[A-Z]\w+)", words)
+        for person_id in {m.person for m in self.mentions}:
+            entry = self.people.get(person_id)
+            name = entry.name if entry else self.new_people[person_id]["name"]
+            shorts = entry.short_names if entry else self.new_people[person_id].get("short_names", ())
+            if candidates and (candidates.group("name") in name.split() or candidates.group("name") in shorts):
+                best = person_id
+                break
+        if best:
+            return best
+        holders = {m.person for m in self.mentions if m.post and (words.casefold() + " ").startswith(
+            self.post_key(m) + " ")}
+        return next(iter(holders)) if len(holders) == 1 else None
+
+    def post_key(self, mention: Mention) -> str:
+        """How the text refers back to a post holder: 'Bupati', 'Ketua KPU', 'Kapolres' (no acting prefix, no
+        region), case-folded."""
+        post = re.sub(r"^" + _ACTING, "", mention.post)
+        if mention.post_region:
+            post = post.rsplit(" ", len(self.regions[mention.post_region].name.split()))[0] \
+                if mention.post_region in self.regions else post
+        return " ".join(post.split()).casefold()
+
+    # -- agencies
+    def agency_for(self, mention: Mention) -> tuple[str | None, bool]:
+        """The branch a post belongs to, and whether that is inferred (the post names no region)."""
+        post = re.sub(r"^" + _ACTING, "", mention.post)
+        region = mention.post_region or self.region
+        kind = None
+        for abbreviation_kind in sorted(self.content.agency_kinds, key=lambda k: -len(k.abbreviation)):
+            if re.search(r"(?<!\w)" + re.escape(abbreviation_kind.abbreviation) + r"(?!\w)", post):
+                kind = abbreviation_kind.id
+                break
+        if kind is None:
+            for start, kind_id in POST_KINDS:
+                if post.startswith(start) or f" {start}" in post:
+                    kind = kind_id
+                    break
+        if kind == "@government" or (kind in ("pemkab", "pemkot", "pemprov") and region is not None):
+            kind = self.government_kind(region) if region else None
+        for agency in self.content.agencies:
+            if agency.name in post:  # "Anggota Bawaslu RI"
+                return agency.id, False
+        if kind is None or kind not in self.kinds or region is None:
+            return None, False
+        for agency in self.content.agencies:
+            if agency.kind == kind and (agency.region == region or region in agency.covers):
+                return agency.id, mention.post_region is None
+        agency_id = f"{kind}-{region}"
+        region_name = self.regions[region].name if region in self.regions else self.new_regions[region]["name"]
+        # Named as the post prints it ("Bawaslu Kabupaten Sukamaju"), else by the abbreviation and the region.
+        printed = mention.post.split(self.kinds[kind].abbreviation, 1)
+        name = (f"{self.kinds[kind].abbreviation}{printed[1]}" if len(printed) == 2 and mention.post_region
+                else f"{self.kinds[kind].abbreviation} {region_name}")
+        self.new_agencies.setdefault(agency_id, {"id": agency_id, "kind": kind, "region": region, "name": name,
+                                                 "_evidence": mention.passage})
+        return agency_id, mention.post_region is None
+
+    def government_kind(self, region: str) -> str | None:
+        """The registry's kind for a region's own government (a regent's, a mayor's, a governor's office): the
+        kind of a branch it already has, or the kind whose name fits the region's level."""
+        kinds = [k for k in self.content.agency_kinds if k.name.id.startswith("Pemerintah")
+                 or "government" in (k.name.en or "").casefold()]
+        for agency in self.content.agencies:
+            if agency.region == region and agency.kind in {k.id for k in kinds}:
+                return agency.kind
+        level = self.regions[region].kind if region in self.regions else "regency"
+        words = {"regency": "kabupaten", "city": "kota", "province": "provinsi"}.get(level, "")
+        fitting = [k.id for k in kinds if words and words in k.name.id.casefold()]
+        return (fitting or [k.id for k in kinds] or [None])[0]
+
+    def agency_named(self, words: str) -> str | None:
+        """A branch named at the end of `words` ('Bawaslu Lamteng', 'KPU Lampung Timur', 'Kejari Gunungsugih')."""
+        for agency in self.content.agencies:
+            if words.rstrip().endswith(agency.name):
+                return agency.id
+        for kind in self.content.agency_kinds:
+            match = re.search(r"(?<!\w)" + re.escape(kind.abbreviation) + r"(?P<region>(?:\s+" + NAME_WORD
+                              + r"){0,3})\s*$", words)
+            if match:
+                region = self.region_named(match.group("region").strip()) if match.group("region").strip() \
+                    else self.region
+                for agency in self.content.agencies:
+                    if agency.kind == kind.id and agency.region == region:
+                        return agency.id
+        return None
+
+
+def _date(year: int, month: int, day: int) -> dt.date | None:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+ELECTION_WORDS = {"pemilu": r"\bPemilu\b|pemilihan umum", "pilkada": r"\bPilkada\b|pemilihan kepala daerah|"
+                  r"pemilihan (?:bupati|gubernur|wali ?kota)", "psu": r"\bPSU\b|pemungutan suara ulang",
+                  "recount": r"penghitungan suara ulang"}
+ORGANISES = re.compile(r"\b(?:menggelar|mengadakan|melaksanakan|menyelenggarakan)\b")
+VENUE = re.compile(r"\bdi\s+(?P<venue>(?:Aula|Gedung|Hotel|Ruang|Pendopo|Pendapa|Balai|Kantor|Mapolres|Mapolresta|"
+                   r"Makodim|Rumah Dinas|Wisma|Graha|Auditorium|Sekretariat|Islamic Centre|Masjid|Lapangan|GSG|"
+                   r"Rupatama)\b[^,.;()\n]*)")
+MEETING_NAME = re.compile(r"(?P<name>\b(?:rapat koordinasi|rakor|apel|sosialisasi)\b(?:\s*\((?:rakor)\))?"
+                          r"[^,.;\n]*?)(?=,|\s+di\s|\s+pada\s|\s+yang\s|\.|\s+bersama\s|$)", re.IGNORECASE | re.M)
+
+
+def build(reading: Reading, source_file_for) -> Draft:
+    """Read everything the text states into a draft; `source_file_for(sheet_id)` names the archived text."""
+    text = reading.text
+    reading.find_dateline()
+    reading.find_region()
+    if reading.region is None:
+        raise NewError("found no region the registries know, nor a 'Kabupaten X' or 'Kota X' to propose "
+                       "(add the regency or city to content/registry/regions.yaml, then run new again)")
+    date = reading.find_date()
+    reading.find_people()
+    meeting_reviews = list(reading.reviews)
+    refs = reading.references()
+
+    # The meeting
+    body_start = len(reading.headline) + 1 if reading.headline_basis == "first-line" else 0
+    name_match = next((m for m in MEETING_NAME.finditer(text, body_start)
+                       if m.group("name").casefold().startswith("rapat koordinasi")), None) \
+        or MEETING_NAME.search(text, body_start)
+    name = name_match.group("name").strip() if name_match else None
+    region_name = (reading.regions[reading.region].name if reading.region in reading.regions
+                   else reading.new_regions[reading.region]["name"])
+    meeting: dict = {}
+    evidence: list[str] = []
+    kind = "other"
+    if name:
+        lowered = name.casefold()
+        kind = ("rakor-lintas-sektoral" if "lintas sektoral" in lowered else "apel" if lowered.startswith("apel")
+                else "sosialisasi" if lowered.startswith("sosialisasi") else "rakor")
+        evidence.append(name)
+    else:
+        meeting_reviews.append("found no meeting name (rapat koordinasi, rakor, apel): write the name as printed")
+    meeting["kind"] = kind
+    meeting["name"] = name or region_name
+    title = (name[0].upper() + name[1:]) if name else "Rapat"
+    if region_name.casefold() not in title.casefold():
+        title += f" di {region_name}"
+    meeting["title"] = {"id": title}
+    meeting_reviews.append("write a short title in your own words (title.id) and its English (title.en)")
+    inferred: list[str] = []
+    notes: list[str] = []
+    if date.get("date") is not None:
+        meeting["date"] = date["date"]
+    if date.get("date_as_stated"):
+        meeting["date_as_stated"] = date["date_as_stated"]
+    if date.get("weekday_as_stated"):
+        meeting["weekday_as_stated"] = date["weekday_as_stated"]
+    if date.get("_evidence"):
+        evidence.append(date["_evidence"])
+    if date.get("_inferred"):
+        inferred.append(date["_inferred"])
+        notes.append(date["_note"])
+    if date["date"] == "unknown":
+        meeting_reviews.append("found no date: give what the article says (a month, 'before 2024-11-27') or "
+                               "keep 'unknown'")
+    venue = VENUE.search(text)
+    if venue:
+        value = re.split(r"\s+(?:pada|itu|dan|yang|sejak|mulai|untuk)\b", venue.group("venue"))[0].strip()
+        meeting["venue"] = value
+        evidence.append(value)
+    meeting["region"] = reading.region
+    elections, election_words = [], []
+    region_line = model_region_line(reading)
+    meeting_date = date["date"] if isinstance(date.get("date"), dt.date) else None
+    for election in reading.content.elections:
+        words = re.search(ELECTION_WORDS.get(election.kind, r"(?!x)x"), text, re.IGNORECASE)
+        if not words or (election.region and election.region not in region_line):
+            continue
+        if meeting_date is not None:
+            window = dt.timedelta(days=election.preparation_days)
+            if not (election.voting_date - window <= meeting_date <= election.voting_date):
+                continue
+        elif str(election.voting_date.year) not in text:
+            continue
+        elections.append(election.id)
+        election_words.append((words.group(), election))
+    meeting["elections"] = elections
+    if elections:
+        inferred.append("elections")
+        for words, election in election_words:
+            notes.append(f'Artikel menyebut "{words}"; digest mengaitkannya dengan {election.name.id} '
+                         f"(pemungutan suara {election.voting_date.isoformat()}).")
+    else:
+        meeting_reviews.append("no election in content/registry/elections.yaml fits: add the one it prepares")
+    operations = []
+    for operation in reading.content.operations:
+        for op_name in (operation.name, *operation.short_names):
+            if re.search(r"(?<!\w)" + re.escape(op_name) + r"(?!\w)", text):
+                operations.append(operation.id)
+                if op_name not in " ".join(evidence):
+                    evidence.append(op_name)
+                break
+    if operations:
+        meeting["operations"] = operations
+    sentence = sentence_around(text, name_match.start(), name_match.end()) if name_match else ""
+    organiser = None
+    organises = ORGANISES.search(sentence)
+    if organises:
+        before = re.sub(r"[(),]", " ", sentence[:organises.start()])
+        before = re.sub(r"^.*?[\u2013\u2014-]\s", "", before)  # the dateline
+        organiser = reading.agency_named(" ".join(before.split()))
+        if organiser:
+            meeting["organiser"] = organiser
+            if sentence not in evidence:
+                evidence.insert(0, sentence)
+    chair, openers = None, set()
+    for mention in reading.mentions:
+        before = text[max(0, mention.start - 20):mention.start]
+        if chair is None and re.search(r"dipimpin(?:\s+oleh)?\s*$", before):
+            chair = mention.person
+            meeting["chair"] = chair
+        if re.search(r"dibuka(?:\s+(?:secara\s+resmi\s+)?oleh)?\s*$", before):
+            openers.add(mention.person)
+    if inferred:
+        meeting["inferred"] = inferred
+        meeting["inference_note"] = {"id": " ".join(notes)}
+        meeting_reviews.append("confirm what is marked inferred and its note, and add the note's English (en)")
+    meeting["evidence"] = _dedupe(evidence) or [text.strip().split("\n")[0][:200]]
+
+    # Who attended, and who stood in for whom
+    attendance: list[Proposed] = []
+    by_person: dict[str, dict] = {}
+    for mention in reading.mentions:
+        if mention.person in by_person:
+            entry = by_person[mention.person]
+            if mention.post and "position" not in entry:
+                entry["position"] = mention.post
+                entry["evidence"] = _dedupe([*_as_list(entry["evidence"]), mention.passage])
+                agency, agency_inferred = reading.agency_for(mention)
+                if agency:
+                    entry["agency"] = agency
+                    if agency_inferred:
+                        entry["inferred"] = ["agency"]
+            continue
+        entry = {"person": mention.person}
+        review = [f'{_person_name(reading, mention.person)} is named: confirm they attended']
+        if mention.post:
+            entry["position"] = mention.post
+            agency, agency_inferred = reading.agency_for(mention)
+            if agency:
+                entry["agency"] = agency
+                if agency_inferred:
+                    entry["inferred"] = ["agency"]
+                    review.append(f"the agency follows from the post '{mention.post}' and the meeting's region")
+        entry["evidence"] = mention.passage
+        by_person[mention.person] = entry
+        attendance.append(Proposed(entry, "; ".join(review)))
+    for match in STAND_IN.finditer(text):
+        sentence_start = text.rfind("\n", 0, match.start()) + 1
+        if match.group("verb").lower().startswith("diwakili"):
+            after = [m for m in reading.mentions if m.start >= match.end()][:1]
+            if not after or after[0].start > match.end() + 40:
+                continue
+            stand_in = by_person.get(after[0].person)
+            represented = reading.agency_named(" ".join(text[sentence_start:match.start()].split()))
+            if stand_in is not None and represented:
+                stand_in["represents"] = represented
+                stand_in["evidence"] = _dedupe([*_as_list(stand_in["evidence"]),
+                                                text[max(sentence_start, match.start() - 40):match.end()
+                                                     + len(after[0].passage)].strip()])
+        else:
+            before = [m for m in reading.mentions if sentence_start <= m.start < match.start()]
+            if not before:
+                continue
+            stand_in = by_person.get(before[-1].person)
+            office = re.match(_ACTING + reading.posts + r"(?:\s+" + NAME_WORD + r"){0,3}", text[match.end():])
+            if stand_in is None or not office:
+                continue
+            represented_person = [m for m in reading.mentions if match.end() <= m.start <= match.end() + 5]
+            office_text = reading.trim_name(office.group()) if represented_person else office.group()
+            office_text = re.sub(r"\s+(?:" + RANKS + r")$", "", office_text).strip()
+            if represented_person:
+                stand_in["represents_person"] = represented_person[0].person
+                office_text = represented_person[0].post or office_text
+            stand_in["represents_office"] = office_text
+            stand_in["evidence"] = _dedupe([*_as_list(stand_in["evidence"]), text[match.start():match.end()
+                                            + len(office.group())].strip()])
+    for proposed in attendance:
+        entry = proposed.fields
+        if any(k in entry for k in ("represents", "represents_office", "represents_person")):
+            proposed.review += "; it says they stood in for someone: confirm who"
+        if chair and entry["person"] == chair:
+            entry["roles"] = ["chair"]
+        elif entry["person"] in openers:
+            entry["roles"] = ["opener"]
+
+    # Direct quotes and their speakers
+    statements: list[Proposed] = []
+    taken_ids: set = set()
+    for match in QUOTE_SPANS.finditer(text):
+        quote = (match.group("curly") or match.group("straight")).strip()
+        if len(quote.split()) < 3:
+            continue  # a quoted word or title ("Ops Mantap Praja") is not a statement
+        par_end = text.find("\n", match.end())
+        after = text[match.end():len(text) if par_end < 0 else par_end]
+        speech = SPEECH.match(after)
+        speaker, how = None, ""
+        earlier = [person for start, person in refs if start < match.start()]
+        if speech:
+            rest = speech.group("rest")
+            verb = speech.group("verb") + (speech.group("nya") or "")
+            if speech.group("nya") or PRONOUNS.match(rest) or not rest.strip() or rest.lstrip()[:1] in ".,":
+                speaker = earlier[-1] if earlier else None
+                how = f"'{verb}' after the quote: taken as the person last named"
+            else:
+                speaker = reading.resolve(rest)
+                how = f"'{verb} {' '.join(rest.split()[:3])}' after the quote"
+        else:
+            par_start = text.rfind("\n", 0, match.start()) + 1
+            in_paragraph = [person for start, person in refs if par_start <= start < match.start()]
+            speaker = in_paragraph[-1] if in_paragraph else None
+            how = "no speech verb after the quote: taken as the person named before it in the paragraph"
+        entry: dict = {}
+        if speaker:
+            short = _person_name(reading, speaker).split()[0].casefold()
+            entry["id"] = unique(slug(f"{short} {' '.join(quote.split()[:3])}"), taken_ids)
+            entry["speaker"] = speaker
+            agency = by_person.get(speaker, {}).get("agency") or by_person.get(speaker, {}).get("represents")
+            if agency:
+                entry["agency"] = agency
+            review = f"{how} ({_person_name(reading, speaker)}): confirm the speaker"
+        else:
+            entry["id"] = unique(slug(" ".join(quote.split()[:4])), taken_ids)
+            review = f"{how}: found no speaker, name who said it (speaker)"
+        entry["quote"] = quote
+        topics = propose_topics(quote, reading.content.topics)
+        if topics:
+            entry["topics"] = topics
+            review += "; confirm the topics"
+        statements.append(Proposed(entry, review + "; add its English (quote_en)"))
+        if speaker and speaker in by_person:
+            roles = by_person[speaker].setdefault("roles", [])
+            if not roles:
+                roles.append("speaker")
+
+    figures = find_figures(reading, text)
+
+    # The fact sheet
+    prefix = meeting.get("date")
+    prefix = prefix.isoformat() if isinstance(prefix, dt.date) else str(prefix).replace(" ", "-") \
+        if prefix != "unknown" else "undated"
+    # "pemilihan kepala daerah (Pilkada) 2024" -> "Pilkada": the id keeps the short form and drops years.
+    short = re.sub(r"(?:\b[a-z]+\s+){1,3}\((\w+)\)", r"\1", re.sub(r"(?i)^rapat koordinasi\s*\(rakor\)", "",
+                                                                     name or ""))
+    words = [w for w in slug(short, 12).split("-") if w not in ("rapat", "koordinasi", "rakor", "di", "tahun")
+             and not w.isdigit()]
+    sheet_id = f"{prefix}-{reading.region}-{kind.split('-')[0]}" + (f"-{'-'.join(words[:3])}" if words else "")
+    source_file = source_file_for(sheet_id)
+    source: dict = {"file": source_file}
+    if not reading.outlet and reading.url:
+        reading.outlet = re.sub(r"^www\.", "", re.sub(r"^[a-z]+://([^/]+).*$", r"\1", reading.url))
+    if not reading.outlet:
+        raise NewError("found no outlet in the dateline (like 'Kabar Lampung, Sukadana –') and no --url: "
+                       "pass --outlet NAME")
+    source["outlet"] = reading.outlet
+    if reading.headline:
+        source["headline"] = reading.headline
+    source["headline_basis"] = reading.headline_basis
+    if reading.url:
+        source["url"] = reading.url
+    source["language"] = "id"
+    if reading.dateline:
+        source["dateline"] = reading.dateline
+    lead = _lead(reading)
+    sheet = {"id": sheet_id, "source": source, "meeting": meeting,
+             "summary": {"id": lead}}
+    reviews = {"meeting": "; ".join(meeting_reviews),
+               "summary": "this is the article's first sentence: write two or three sentences of your own that "
+                          "state only what the facts below state, and their English (en)",
+               "source": "confirm the outlet, headline and dateline against the outlet's page"}
+    registry: dict[str, list] = {}
+    for file_name, entries, why in (
+            ("regions.yaml", reading.new_regions, "a region the registry does not know; add its parent (the "
+                                                  "province) with a source, and short names the press uses"),
+            ("agencies.yaml", reading.new_agencies, "a branch the registry does not know, named as the post "
+                                                    "prints it or by the kind's abbreviation and the region; "
+                                                    "use the press's name if an article gives one"),
+            ("people.yaml", reading.new_people, "a person the registry does not know; check the spelling, rank "
+                                                "and degrees against the article")):
+        used = entries if file_name != "regions.yaml" else {k: v for k, v in entries.items() if k == reading.region}
+        registry[file_name] = [Proposed({k: v for k, v in e.items() if not k.startswith("_")},
+                                        f'{why}: "{e["_evidence"]}"') for e in used.values()]
+    draft = Draft(sheet_id, source_file, sheet, reviews, attendance, statements, figures, registry)
+    draft.counts = {"date": 0 if date["date"] == "unknown" else 1, "people": len(attendance),
+                    "quotes": len(statements), "figures": len(figures)}
+    return draft
+
+
+def model_region_line(reading: Reading) -> set:
+    """The meeting's region and every region above it (its province, its country)."""
+    line, region = set(), reading.region
+    while region and region not in line:
+        line.add(region)
+        region = reading.regions[region].parent if region in reading.regions else None
+    return line
+
+
+def find_figures(reading: Reading, text: str) -> list[Proposed]:
+    found: list[tuple[int, int, dict, str]] = []
+    taken: list[tuple[int, int]] = []
+
+    def free(start: int, end: int) -> bool:
+        return all(end <= a or start >= b for a, b in taken)
+
+    for match in MONEY.finditer(text):
+        scale = SCALES.get((match.group("scale") or "").lower(), 1)
+        value = parse_number(match.group("num")) * scale
+        if value != int(value) or value <= 0:
+            continue
+        entry: dict = {"kind": "budget", "label": {"id": FIGURE_LABELS["budget"]}, "value": int(value)}
+        approx = APPROXIMATIONS.get((match.group("approx") or "").lower())
+        if approx:
+            entry["approximation"] = approx
+        recipient = re.match(r"\s+(?:untuk|bagi|kepada)\s+(?P<who>[A-Z][A-Za-z]+(?:\s+" + NAME_WORD + r"){0,3})",
+                             text[match.end():])
+        review = "name what the amount is for (label.id, label.en)"
+        if recipient:
+            agency = reading.agency_named(recipient.group("who")) or reading.agency_named(
+                recipient.group("who").split()[0])
+            if agency:
+                entry["recipient"] = agency
+                if reading.agencies.get(agency) is None or reading.agencies[agency].name not in recipient.group():
+                    entry["inferred"] = ["recipient"]
+                review += f"; the recipient follows from '{recipient.group().strip()}'"
+        entry["as_stated"] = match.group().strip()
+        taken.append((match.start(), match.end()))
+        found.append((match.start(), match.end(), entry, review))
+    for kind, voter_list, pattern in COUNTS:
+        for match in pattern.finditer(text):
+            if not free(match.start("num"), match.end()):
+                continue
+            value = parse_number(match.group("num"))
+            if value != int(value):
+                continue
+            figure_kind = kind
+            if kind == "polling-stations" and re.match(r"\s+(?:yang\s+)?(?:rawan|rentan)\b", text[match.end():]):
+                figure_kind = "vulnerable-polling-stations"
+            entry = {"kind": figure_kind, "label": {"id": FIGURE_LABELS[figure_kind]}, "value": int(value)}
+            approx = APPROXIMATIONS.get((match.group("approx") or "").lower())
+            if approx:
+                entry["approximation"] = approx
+            if "upto" in match.groupdict() and match.group("upto"):
+                entry["value_max"] = int(parse_number(match.group("upto")))
+                if entry["value_max"] <= entry["value"]:
+                    continue
+            if voter_list:
+                entry["voter_list"] = voter_list
+            entry["as_stated"] = match.group().strip()
+            taken.append((match.start(), match.end()))
+            found.append((match.start(), match.end(), entry, "confirm what the number counts (label) and "
+                          "whether it covers the whole region (scope)"))
+    found.sort(key=lambda item: item[0])
+    budgets = [item[2] for item in found if item[2]["kind"] == "budget"]
+    ids: set = set()
+    for item in found:
+        entry = item[2]
+        stem = {"budget": "anggaran", "polling-stations": "tps", "vulnerable-polling-stations": "tps-rawan",
+                "voters": "pemilih", "personnel": "personel",
+                "villages": "desa", "districts": "kecamatan"}[entry["kind"]]
+        if entry.get("voter_list", "unspecified") != "unspecified":
+            stem = entry["voter_list"].lower()
+        if entry.get("recipient"):
+            stem += "-" + entry["recipient"].split("-")[0]
+        entry["id"] = unique(slug(stem), ids)
+    # Parts of a total: budgets with recipients that follow a total and add up to it exactly.
+    for i, total in enumerate(budgets):
+        if total.get("recipient"):
+            continue
+        parts, running = [], 0
+        for part in budgets[i + 1:]:
+            if not part.get("recipient") or running >= total["value"]:
+                break
+            parts.append(part)
+            running += part["value"]
+        if parts and running == total["value"]:
+            for part in parts:
+                part["part_of"] = total["id"]
+    proposals = []
+    for start, end, entry, review in found:
+        ordered = {"id": entry.pop("id"), **entry}
+        ordered["evidence"] = sentence_around(text, start, end)
+        if ordered.get("part_of"):
+            review += f"; the parts add up to {ordered['part_of']}, so it is marked part of it"
+        proposals.append(Proposed(ordered, review))
+    return proposals
+
+
+def propose_topics(quote: str, topics) -> list[str]:
+    """Topics whose Indonesian name the quote states, word for word or by root: every word of one of the name's
+    parts ('Politik uang' needs both words; 'Anggaran dan dana hibah' needs 'anggaran', or 'dana' and 'hibah')."""
+    roots = {_root(w.casefold()) for w in re.findall(r"\w+", quote)}
+    chosen = []
+    for topic in topics:
+        for part in re.split(r"\s+dan\s+", topic.name.id.casefold()):
+            words = [w for w in re.findall(r"\w+", part) if len(w) >= 4]
+            if words and all(_root(w) in roots for w in words):
+                chosen.append(topic.id)
+                break
+    return chosen[:3]
+
+
+def _root(word: str) -> str:
+    word = re.sub(r"^(?:ke|pe[mnr]?|me[mn]?|ber|di|se)", "", word)
+    return re.sub(r"(?:an|kan|nya|itas|i)$", "", word)
+
+
+def _lead(reading: Reading) -> str:
+    lines = [p.strip() for p in reading.paragraphs if p.strip()]
+    if reading.headline_basis == "first-line" and len(lines) > 1:
+        lines = lines[1:]
+    first = lines[0] if lines else ""
+    if reading.dateline:
+        first = first[len(reading.dateline["text"]):].strip() if first.startswith(reading.dateline["text"]) else first
+    return sentence_around(first, 0, min(len(first), 1)) or first
+
+
+def _person_name(reading: Reading, person_id: str) -> str:
+    if person_id in reading.people:
+        return reading.people[person_id].name
+    return reading.new_people.get(person_id, {}).get("name", person_id)
+
+
+def _as_list(value) -> list:
+    return list(value) if isinstance(value, list) else [value]
+
+
+def _dedupe(items: list[str]) -> list[str] | str:
+    """Passages without repeats, and none inside another; a single one stays a plain string."""
+    kept: list[str] = []
+    for item in items:
+        if item and not any(normalise(item) in normalise(other) for other in kept):
+            kept = [other for other in kept if normalise(other) not in normalise(item)] + [item]
+    return kept[0] if len(kept) == 1 else kept
+
+
+# ---------------------------------------------------------------- writing the draft as YAML
+
+def scalar(value) -> str:
+    """One YAML scalar, quoted where it must be, on one line whatever the text holds."""
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    dumped = yaml.safe_dump(value, allow_unicode=True, default_flow_style=True, width=math.inf)
+    return dumped.removesuffix("\n...\n").removesuffix("\n")
+
+
+def emit(value, indent: int, lines: list[str], reviews: dict | None = None) -> None:
+    pad = " " * indent
+    for key, item in value.items():
+        review = (reviews or {}).get(key)
+        if review:
+            lines.append(f"{pad}# review: {_comment(review)}")
+        if isinstance(item, dict):
+            if set(item) <= {"id", "en"}:
+                lines.append(f"{pad}{key}:")
+                for sub, text in item.items():
+                    lines.append(f"{pad}  {sub}: {scalar(text)}")
+            else:
+                lines.append(f"{pad}{key}:")
+                emit(item, indent + 2, lines)
+        elif isinstance(item, list):
+            if all(isinstance(x, str) and re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9.' -]*", x) for x in item):
+                lines.append(f"{pad}{key}: [{', '.join(item)}]")  # ids and short names: [kpu, bawaslu]
+            else:
+                lines.append(f"{pad}{key}:")
+                for x in item:
+                    lines.append(f"{pad}  - {scalar(x)}")
+        else:
+            lines.append(f"{pad}{key}: {scalar(item)}")
+
+
+def emit_items(key: str, items: list[Proposed], lines: list[str]) -> None:
+    if items:
+        lines += ["", f"{key}:", render_entries(items).rstrip("\n")]
+
+
+def _comment(text: str) -> str:
+    return " ".join(text.split())
+
+
+def render_sheet(draft: Draft) -> str:
+    from .load import schema_comment
+
+    lines = [schema_comment(model.FactSheet), f"id: {draft.sheet_id}", ""]
+    for part in ("source", "meeting", "summary"):
+        emit({part: draft.sheet[part]}, 0, lines, draft.reviews)
+        lines.append("")
+    lines.pop()
+    if draft.attendance:
+        emit_items("attendance", draft.attendance, lines)
+    else:
+        lines += ["", "# review: found no one named with a post: list who attended (attendance)", "attendance: []"]
+    emit_items("statements", draft.statements, lines)
+    emit_items("figures", draft.figures, lines)
+    return "\n".join(lines) + "\n"
+
+
+def render_entries(items: list[Proposed]) -> str:
+    lines: list[str] = []
+    for proposed in items:
+        lines.append(f"  # review: {_comment(proposed.review)}")
+        block: list[str] = []
+        emit(proposed.fields, 4, block)
+        block[0] = "  - " + block[0][4:]
+        lines.extend(block)
+    return "\n".join(lines) + "\n"
+
+
+def insert_entries(text: str, key: str, entries: str, where: str) -> str:
+    """The registry file's text with `entries` added at the end of its top-level list `key`."""
+    lines = text.split("\n")
+    try:
+        start = next(i for i, line in enumerate(lines) if re.match(rf"^{re.escape(key)}:\s*(?:#.*)?$", line))
+    except StopIteration:
+        raise NewError(f"{where}: expected a top-level '{key}:' list to add the proposed entries to, found none "
+                       f"(restore the file's '{key}:' line)") from None
+    end = next((i for i in range(start + 1, len(lines)) if lines[i] and not lines[i].startswith((" ", "#", "-"))),
+               len(lines))
+    while end > start + 1 and not lines[end - 1].strip():
+        end -= 1
+    if re.match(rf"^{re.escape(key)}:\s*\[\s*\]\s*$", lines[start]):
+        lines[start] = f"{key}:"
+    # The entries take the indentation of the list's items ("  - id:" or "- id:").
+    item = next((re.match(r"^( *)- ", line) for line in lines[start + 1:end] if re.match(r"^ *- ", line)), None)
+    shift = 2 - len(item.group(1)) if item else 0
+    added = [line[shift:] if shift > 0 else " " * -shift + line for line in entries.rstrip("\n").split("\n")]
+    return "\n".join(lines[:end] + added + lines[end:])
+
+
+# ---------------------------------------------------------------- the command
+
+def new(root: Path, article: Path, url: str | None = None, outlet: str | None = None,
+        headline: str | None = None) -> tuple[Draft, list[str]]:
+    """Archive the text, write the draft and the registry proposals; returns the draft and the files written."""
+    from .load import Reader, read_content
+
+    content_dir = root / "content"
+    reader = Reader(root, [])
+    text = reader.read_text(article)
+    if text is None:
+        raise ContentErrors(reader.problems)
+    if not text.strip():
+        raise NewError(f"{display_path(article, root)}: expected an article's text, found an empty file")
+    loaded = read_content(content_dir, root)
+    content = loaded.content
+    for name, archived in content.sources.items():
+        if normalise(archived) == normalise(text):
+            citing = [s.id for s in content.sheets if s.source.file == name]
+            cited = f", cited by content/articles/{citing[0]}.yaml" if citing else ""
+            raise NewError(f"{display_path(article, root)}: this text is already archived as "
+                           f"content/sources/{name}{cited} (edit that fact sheet instead)")
+    reading = Reading(text, content, outlet, url, headline)
+    draft = build(reading, lambda sheet_id: f"{sheet_id}.txt")
+    sheet_path = content_dir / "articles" / f"{draft.sheet_id}.yaml"
+    source_path = content_dir / "sources" / draft.source_file
+    for path in (sheet_path, source_path):
+        if os.path.lexists(path):
+            raise NewError(f"{display_path(path, root)} already exists (a meeting with this date, region and "
+                           f"name is in the digest: edit it, or archive this text under another name)")
+    writes: dict[Path, str] = {source_path: text, sheet_path: render_sheet(draft)}
+    for file_name, items in draft.registry.items():
+        if items:
+            path = content_dir / "registry" / file_name
+            key = {"regions.yaml": "regions", "agencies.yaml": "agencies", "people.yaml": "people"}[file_name]
+            current = path.read_text(encoding="utf-8")
+            writes[path] = insert_entries(current, key, render_entries(items), display_path(path, root))
+    _write_all(writes)
+    return draft, [display_path(p, root) for p in writes]
+
+
+def _write_all(writes: dict[Path, str]) -> None:
+    """Every file or none: each is written beside its target, then all are renamed into place."""
+    temporary: list[tuple[Path, Path]] = []
+    try:
+        for path, text in writes.items():
+            tmp = path.with_name(f".{path.name}.new-{os.getpid()}")
+            with open(tmp, "x", encoding="utf-8", newline="") as handle:
+                handle.write(text)
+            temporary.append((tmp, path))
+        for tmp, path in temporary:
+            os.replace(tmp, path)
+    finally:
+        for tmp, _ in temporary:
+            if tmp.exists():
+                tmp.unlink()
