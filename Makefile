@@ -8,7 +8,7 @@ STAMP  := $(VENV)/.requirements.stamp
 
 NPM_STAMP := node_modules/.package-lock.stamp
 
-.PHONY: venv node-tools check generate site serve test check-external-links screenshots messages golden bench clean
+.PHONY: venv node-tools check new generate site serve test check-external-links screenshots messages golden bench clean
 
 venv: $(STAMP)
 
@@ -32,6 +32,11 @@ $(STAMP): requirements.txt
 
 check: venv
 	$(PY) -m generator check
+
+# Draft a fact sheet from an article's text: make new ARTICLE=path/to/article.txt [URL=https://...] [OUTLET="..."]
+new: venv
+	@test -n "$(ARTICLE)" || { echo "error: say which article: make new ARTICLE=path/to/article.txt" >&2; exit 2; }
+	$(PY) -m generator new "$(ARTICLE)" $(if $(URL),--url "$(URL)") $(if $(OUTLET),--outlet "$(OUTLET)")
 
 generate: venv
 	$(PY) -m generator generate
