@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """How much of a hand-made fact sheet `new` proposes, and whether it ever proposes a passage the text lacks.
 
-For every fact sheet of a content tree (the repository's seeds, and the test fixtures' fictional articles): copy
+For every fact sheet of a content tree (the repository's seeds, the test fixtures' fictional articles, and
+tests/drafting/, five fictional articles written for this measure by someone who had not read the rules): copy
 the tree, remove the sheet, its archived text and the people only it names, run `new` on the text, and compare the
 draft with the hand-made sheet:
 
@@ -15,7 +16,7 @@ draft with the hand-made sheet:
   replacing text; deleting a review line is not typing), against typing the whole sheet by hand: a proxy for the
   contributor's time, since translations, paraphrases and the summary are still theirs to write.
 
-Not a timed test: `python bench/new_recall.py [--corpus seed fixtures]` prints a Markdown table.
+Not a timed test: `python bench/new_recall.py [--corpus seed fixtures blind]` prints a Markdown table.
 """
 
 from __future__ import annotations
@@ -127,7 +128,10 @@ def share(pair: tuple[int, int]) -> str:
 
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--corpus", nargs="+", choices=("seed", "fixtures"), default=["seed", "fixtures"])
+    parser.add_argument("--corpus", nargs="+", choices=("seed", "fixtures", "blind"),
+                        default=["seed", "fixtures", "blind"],
+                        help="seed: the repository's sheets; fixtures: the tests' model tree; blind: tests/drafting, "
+                             "written without reading the drafting rules")
     parser.add_argument("-v", action="store_true", help="print the problems, other than review marks, that check finds in each draft")
     args = parser.parse_args(argv)
     rows = []
@@ -138,6 +142,8 @@ def main(argv=None) -> int:
         from model_fixtures import write_model_tree
         with tempfile.TemporaryDirectory() as tmp:
             rows += measure(write_model_tree(Path(tmp)), "fixtures", args.v)
+    if "blind" in args.corpus:
+        rows += measure(ROOT / "tests" / "drafting" / "tree", "blind", args.v)
     keys = ("people", "quotes", "speaker", "figures", "date")
     print("| corpus | sheet | people | quotes | right speaker | figures | date | invented | typed / by hand |")
     print("|---|---|---|---|---|---|---|---|---|")

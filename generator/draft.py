@@ -882,7 +882,10 @@ def build(reading: Reading, source_file_for) -> Draft:
                                                     "prints it or by the kind's abbreviation and the region; "
                                                     "use the press's name if an article gives one"),
             ("people.yaml", reading.new_people, "a person the registry does not know; check the spelling, rank "
-                                                "and degrees against the article")):
+                                                "and degrees against the article"),
+            ("places.yaml", find_places(reading), "a place the registry does not know, in the meeting's region; "
+                                                  "check its kind, and add its parent with a source if you know "
+                                                  "it")):
         used = entries if file_name != "regions.yaml" else {k: v for k, v in entries.items() if k == reading.region}
         registry[file_name] = [Proposed({k: v for k, v in e.items() if not k.startswith("_")},
                                         f'{why}: "{e["_evidence"]}"') for e in used.values()]
@@ -890,6 +893,39 @@ def build(reading: Reading, source_file_for) -> Draft:
     draft.counts = {"date": 0 if date["date"] == "unknown" else 1, "people": len(attendance),
                     "quotes": len(statements), "figures": len(figures)}
     return draft
+
+
+PLACE_KINDS = {"desa": "village", "pekon": "village", "kampung": "village", "nagari": "village",
+               "gampong": "village", "kelurahan": "urban-village", "kecamatan": "district", "distrik": "district",
+               "pulau": "island"}
+
+
+def find_places(reading: Reading) -> dict[str, dict]:
+    """Named places below the region ('Kecamatan Kepulauan Muara', 'Pulau Sebira', 'Desa Way Muli') that the
+    places registry lacks; a plural or generic mention ('para kepala desa', 'kecamatan se-...') names none."""
+    known = {name.casefold() for place in reading.content.places for name in (place.name, *place.short_names)}
+    taken = {place.id for place in reading.content.places}
+    found: dict[str, dict] = {}
+    pattern = re.compile(r"\b(?P<kind>Desa|Pekon|Kampung|Nagari|Gampong|Kelurahan|Kecamatan|Distrik|Pulau)\s+"
+                         r"(?P<name>" + NAME_WORD + r"(?:\s+" + NAME_WORD + r"){0,2})")
+    for match in pattern.finditer(reading.text):
+        words = []
+        for word in match.group("name").split():
+            if word in STOP_WORDS or word in PLACE_KINDS or word.casefold() in PLACE_KINDS or word.title() in (
+                    "Desa", "Kelurahan", "Kecamatan", "Pulau"):
+                break
+            words.append(word)
+        name = " ".join(words)
+        if not name or reading.region_named(name) or name.casefold() in known:
+            continue
+        kind = PLACE_KINDS[match.group("kind").casefold()]
+        full = f"{match.group('kind')} {name}"
+        if full.casefold() in known or any(entry["name"] == name for entry in found.values()):
+            continue
+        place_id = unique(slug(full), taken)
+        found[place_id] = {"id": place_id, "name": full, "kind": kind,
+                           "region": reading.region, "_evidence": full}
+    return found
 
 
 def model_region_line(reading: Reading) -> set:
@@ -1137,7 +1173,7 @@ def insert_entries(text: str, key: str, entries: str, where: str) -> str:
 def new(root: Path, article: Path, url: str | None = None, outlet: str | None = None,
         headline: str | None = None) -> tuple[Draft, list[str]]:
     """Archive the text, write the draft and the registry proposals; returns the draft and the files written."""
-    from .load import Reader, read_content
+    from .load import Reader, read_content, schema_comment
 
     content_dir = root / "content"
     reader = Reader(root, [])
@@ -1166,8 +1202,10 @@ def new(root: Path, article: Path, url: str | None = None, outlet: str | None = 
     for file_name, items in draft.registry.items():
         if items:
             path = content_dir / "registry" / file_name
-            key = {"regions.yaml": "regions", "agencies.yaml": "agencies", "people.yaml": "people"}[file_name]
-            current = path.read_text(encoding="utf-8")
+            key = file_name.removesuffix(".yaml")
+            # places.yaml is optional: the first place proposed creates it.
+            current = path.read_text(encoding="utf-8") if os.path.lexists(path) else (
+                schema_comment(model.PlacesFile) + "\nplaces:\n")
             writes[path] = insert_entries(current, key, render_entries(items), display_path(path, root))
     _write_all(writes)
     return draft, [display_path(p, root) for p in writes]
