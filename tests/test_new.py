@@ -35,6 +35,21 @@ ARTICLE = (
 )
 
 
+NEW_OUTPUT = [
+    f"archived content/sources/{SHEET_ID}.txt",
+    f"wrote content/articles/{SHEET_ID}.yaml: proposed a date, 2 people, 2 quotes, 2 figures; "
+    "new registry entries: 1 in agencies.yaml, 1 in people.yaml; 11 review marks",
+    "next: confirm each '# review:' line against the article and delete it, write the summary and the titles, "
+    "then run make check",
+]
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_the_guide_quotes_what_new_prints(lang):
+    guide = (Path(__file__).resolve().parent.parent / "docs" / lang / "contributing.md").read_text(encoding="utf-8")
+    assert "\n".join(NEW_OUTPUT) in guide
+
+
 @pytest.fixture
 def tree(tmp_path):
     root = write_content_tree(tmp_path / "repo")
@@ -52,13 +67,7 @@ def test_new_archives_the_text_and_writes_a_draft_with_review_marks(tree, capsys
     assert main(["--root", str(root), "new", str(article)]) == 0
     out, err = capsys.readouterr()
     assert err == ""
-    assert out.splitlines() == [
-        f"archived content/sources/{SHEET_ID}.txt",
-        f"wrote content/articles/{SHEET_ID}.yaml: proposed a date, 2 people, 2 quotes, 2 figures; "
-        "new registry entries: 1 in agencies.yaml, 1 in people.yaml; 11 review marks",
-        "next: confirm each '# review:' line against the article and delete it, write the summary and the titles, "
-        "then run make check",
-    ]
+    assert out.splitlines() == NEW_OUTPUT
     assert (root / "content" / "sources" / f"{SHEET_ID}.txt").read_bytes() == ARTICLE.encode("utf-8")
     draft = (root / "content" / "articles" / f"{SHEET_ID}.yaml").read_text(encoding="utf-8")
     golden = GOLDEN / f"{SHEET_ID}.yaml"
