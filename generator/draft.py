@@ -21,7 +21,7 @@ from pathlib import Path
 import yaml
 
 from . import model
-from .errors import ContentErrors, DigestError, Location, Problem, display_path
+from .errors import ContentErrors, DigestError, display_path
 from .verify import normalise
 
 WEEKDAYS = ("Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu")
