@@ -22,7 +22,7 @@ import yaml
 
 from . import model
 from .errors import ContentErrors, DigestError, display_path
-from .verify import normalise
+from .verify import normalise, stated_numbers
 
 WEEKDAYS = ("Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu")
 MONTHS = ("Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober",
@@ -46,7 +46,6 @@ APPROXIMATIONS = {"sekitar": "about", "kurang lebih": "about", "lebih dari": "mo
 _UPTO = r"(?:\s*(?:-|\u2013|hingga|sampai|s\.d\.?)\s*(?P<upto>\d{1,3}(?:\.\d{3})+|\d+))?"
 MONEY = re.compile(_APPROX + r"Rp\.?\s?" + _NUM + r"(?:\s*(?P<scale>triliun|miliar|milyar|juta|ribu)\b)?",
                    re.IGNORECASE)
-SCALES = {"triliun": 10 ** 12, "miliar": 10 ** 9, "milyar": 10 ** 9, "juta": 10 ** 6, "ribu": 10 ** 3}
 COUNTS = (
     ("polling-stations", None, re.compile(r"(?<![\d.,])" + _APPROX + _NUM + _UPTO
                                            + r"\s+(?:tempat pemungutan suara(?:\s*\(TPS\))?|TPS)\b", re.IGNORECASE)),
@@ -168,11 +167,13 @@ def unique(base: str, taken: set) -> str:
     return name
 
 
-def parse_number(text: str) -> float:
-    """'1.621' -> 1621, '1,5' -> 1.5: dots group thousands, a comma is the decimal mark; 'dua' -> 2."""
-    if text.casefold() in NUMBER_WORDS:
-        return NUMBER_WORDS[text.casefold()]
-    return float(text.replace(".", "").replace(",", "."))
+def whole_number(number: str, scale: str | None = None) -> int | None:
+    """'1.621' -> 1621, '4,35' with 'juta' -> 4350000, 'dua' -> 2; None for a fraction of a unit. The digits are
+    read by verify.stated_numbers, the rule check later holds the value to, so the two never disagree."""
+    if number.casefold() in NUMBER_WORDS:
+        return NUMBER_WORDS[number.casefold()]
+    read = stated_numbers(f"{number} {scale.lower()}" if scale else number)
+    return read[0] if len(read) == 1 else None
 
 
 def sentence_around(text: str, start: int, end: int) -> str:
@@ -945,11 +946,10 @@ def find_figures(reading: Reading, text: str) -> list[Proposed]:
         return all(end <= a or start >= b for a, b in taken)
 
     for match in MONEY.finditer(text):
-        scale = SCALES.get((match.group("scale") or "").lower(), 1)
-        value = parse_number(match.group("num")) * scale
-        if value != int(value) or value <= 0:
+        value = whole_number(match.group("num"), match.group("scale"))
+        if not value:
             continue
-        entry: dict = {"kind": "budget", "label": {"id": FIGURE_LABELS["budget"]}, "value": int(value)}
+        entry: dict = {"kind": "budget", "label": {"id": FIGURE_LABELS["budget"]}, "value": value}
         approx = APPROXIMATIONS.get((match.group("approx") or "").lower())
         if approx:
             entry["approximation"] = approx
@@ -971,19 +971,19 @@ def find_figures(reading: Reading, text: str) -> list[Proposed]:
         for match in pattern.finditer(text):
             if not free(match.start("num"), match.end()):
                 continue
-            value = parse_number(match.group("num"))
-            if value != int(value):
+            value = whole_number(match.group("num"))
+            if value is None:
                 continue
             figure_kind = kind
             if kind == "polling-stations" and re.match(r"\s+(?:yang\s+)?(?:rawan|rentan)\b", text[match.end():]):
                 figure_kind = "vulnerable-polling-stations"
-            entry = {"kind": figure_kind, "label": {"id": FIGURE_LABELS[figure_kind]}, "value": int(value)}
+            entry = {"kind": figure_kind, "label": {"id": FIGURE_LABELS[figure_kind]}, "value": value}
             approx = APPROXIMATIONS.get((match.group("approx") or "").lower())
             if approx:
                 entry["approximation"] = approx
             if "upto" in match.groupdict() and match.group("upto"):
-                entry["value_max"] = int(parse_number(match.group("upto")))
-                if entry["value_max"] <= entry["value"]:
+                entry["value_max"] = whole_number(match.group("upto"))
+                if entry["value_max"] is None or entry["value_max"] <= entry["value"]:
                     continue
             if voter_list:
                 entry["voter_list"] = voter_list

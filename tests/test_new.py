@@ -228,3 +228,11 @@ def test_every_passage_a_draft_copies_is_in_the_text(tmp_path_factory, parts):
     for passage in walk(document):
         assert normalise(passage) in plain, passage
     assert document["id"] == draft.sheet_id and re.fullmatch(r"[a-z0-9-]+", draft.sheet_id)
+
+
+@pytest.mark.parametrize("number, scale, value", [
+    ("1,005", "miliar", 1_005_000_000),  # as a float, 1.005 * 10**9 is 1004999999.9999999
+    ("103,66", "Miliar", 103_660_000_000), ("1.621", None, 1621), ("dua", None, 2), ("1,5", None, None),
+])
+def test_figures_are_read_in_whole_units_as_check_reads_them(number, scale, value):
+    assert drafting.whole_number(number, scale) == value
