@@ -84,10 +84,10 @@ def measure(tree: Path, label: str, verbose: bool = False) -> list[dict]:
             article.write_text(text, encoding="utf-8")
             hand_yaml = (tree / "content" / "articles" / f"{sheet.id}.yaml").read_text(encoding="utf-8")
             try:
-                made, _ = drafting.new(scratch, article, url=sheet.source.url)
+                made = drafting.new(scratch, article, url=sheet.source.url)
                 outlet_given = False
             except drafting.NewError:
-                made, _ = drafting.new(scratch, article, url=sheet.source.url, outlet=sheet.source.outlet)
+                made = drafting.new(scratch, article, url=sheet.source.url, outlet=sheet.source.outlet)
                 outlet_given = True
             draft_yaml = (scratch / "content" / "articles" / f"{made.sheet_id}.yaml").read_text(encoding="utf-8")
             loaded = read_content(scratch / "content", scratch)

@@ -128,18 +128,14 @@ def run_check(args) -> int:
 def run_new(args) -> int:
     from .draft import new
 
-    draft, written = new(args.root, args.article, url=args.url, outlet=args.outlet, headline=args.headline)
+    draft = new(args.root, args.article, url=args.url, outlet=args.outlet, headline=args.headline)
     sheet = f"content/articles/{draft.sheet_id}.yaml"
-    added = {name: len(items) for name, items in draft.registry.items() if items}
-    marks = sum(text.count("# review:") for text in (Path(args.root, p).read_text(encoding="utf-8")
-                                                      for p in written if p.endswith(".yaml")))
-    counts = draft.counts
-    proposed = [f"{'a date' if counts['date'] else 'no date'}", f"{counts['people']} people",
-                f"{counts['quotes']} quotes", f"{counts['figures']} figures"]
-    registry = ", ".join(f"{n} in {name}" for name, n in added.items())
+    proposed = ["a date" if draft.has_date else "no date", f"{len(draft.attendance)} people",
+                f"{len(draft.statements)} quotes", f"{len(draft.figures)} figures"]
+    registry = ", ".join(f"{len(items)} in {name}" for name, items in draft.registry.items() if items)
     print(f"archived content/sources/{draft.source_file}")
     print(f"wrote {sheet}: proposed {', '.join(proposed)}"
-          + (f"; new registry entries: {registry}" if registry else "") + f"; {marks} review marks")
+          + (f"; new registry entries: {registry}" if registry else "") + f"; {draft.review_count} review marks")
     print("next: confirm each '# review:' line against the article and delete it, write the summary and the "
           "titles, then run make check")
     return 0

@@ -22,9 +22,8 @@ import yaml
 
 from . import model
 from .errors import ContentErrors, DigestError, display_path
-from .verify import normalise, stated_numbers
+from .verify import WEEKDAYS_ID, normalise, stated_numbers
 
-WEEKDAYS = ("Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu")
 MONTHS = ("Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober",
           "November", "Desember")
 _WEEKDAY = r"(?P<wd>Senin|Selasa|Rabu|Kamis|Jum'?at|Sabtu|Minggu)"
@@ -103,6 +102,7 @@ STOP_WORDS = frozenset("""Pemilu Pilkada Pemilihan Rakor Rapat Koordinasi Kabupa
     Senin Selasa Rabu Kamis Jumat Sabtu Minggu Januari Februari Maret April Mei Juni Juli Agustus Oktober November
     Desember Lintas Sektoral Perekonomian Pembangunan Pemerintahan Kesra Pengadilan Kejaksaan Forkopimda""".split())
 
+_BARE_POST = re.compile(r"^" + _ACTING)
 STAND_IN = re.compile(r"\b(?P<verb>diwakili(?:\s+oleh)?|mewakili|yang\s+mewakili)\s+", re.IGNORECASE)
 
 
@@ -149,7 +149,17 @@ class Draft:
     statements: list = field(default_factory=list)
     figures: list = field(default_factory=list)
     registry: dict = field(default_factory=dict)  # registry file name -> [Proposed]
-    counts: dict = field(default_factory=dict)
+
+    @property
+    def has_date(self) -> bool:
+        return self.sheet["meeting"].get("date", "unknown") != "unknown"
+
+    @property
+    def review_count(self) -> int:
+        """The review marks the draft writes: one per part of the sheet that has one, per item, per registry entry
+        (and one asking for the attendance when it found no one)."""
+        items = [*self.attendance, *self.statements, *self.figures, *(p for ps in self.registry.values() for p in ps)]
+        return sum(1 for review in self.reviews.values() if review) + len(items) + (0 if self.attendance else 1)
 
 
 def slug(text: str, max_words: int = 6) -> str:
@@ -167,6 +177,11 @@ def unique(base: str, taken: set) -> str:
     return name
 
 
+def bare_post(post: str) -> str:
+    """A post without its acting prefix: 'Pj Bupati Karang Sari' -> 'Bupati Karang Sari'."""
+    return _BARE_POST.sub("", post)
+
+
 def whole_number(number: str, scale: str | None = None) -> int | None:
     """'1.621' -> 1621, '4,35' with 'juta' -> 4350000, 'dua' -> 2; None for a fraction of a unit. The digits are
     read by verify.stated_numbers, the rule check later holds the value to, so the two never disagree."""
@@ -174,6 +189,10 @@ def whole_number(number: str, scale: str | None = None) -> int | None:
         return NUMBER_WORDS[number.casefold()]
     read = stated_numbers(f"{number} {scale.lower()}" if scale else number)
     return read[0] if len(read) == 1 else None
+
+
+# A full stop that ends an initial or a title ("H.", "Drs.", "S.H.") does not end the sentence.
+_ABBREVIATION_END = re.compile(r"(?:\b[A-Z]|\b(?:Drs|Dra|Dr|Ir|Hj|H|Prof|No|S\.\w+|M\.\w+))\.$")
 
 
 def sentence_around(text: str, start: int, end: int) -> str:
@@ -184,15 +203,54 @@ def sentence_around(text: str, start: int, end: int) -> str:
     left = par_start
     for match in re.finditer(r"[.!?][\u201d\"]?\s+(?=[A-Z\u201c\"])", text[par_start:start]):
         before = text[par_start:par_start + match.start() + 1]
-        if not re.search(r"(?:\b[A-Z]|\b(?:Drs|Dra|Dr|Ir|Hj|H|Prof|No|S\.\w+|M\.\w+))\.$", before):
+        if not _ABBREVIATION_END.search(before):
             left = par_start + match.end()
     right = par_end
     for match in re.finditer(r"[.!?](?=[\u201d\"]?\s+[A-Z\u201c\"]|[\u201d\"]?\s*$)", text[end:par_end]):
         before = text[par_start:end + match.start() + 1]
-        if not re.search(r"(?:\b[A-Z]|\b(?:Drs|Dra|Dr|Ir|Hj|H|Prof|No|S\.\w+|M\.\w+))\.$", before):
+        if not _ABBREVIATION_END.search(before):
             right = end + match.end()
             break
     return text[left:right].strip()
+
+
+class NameIndex:
+    """Registry names found in a text without one regular expression per name (at national scale thousands of
+    names): each name is filed under its first word, and only the names filed under a word of the text are tried
+    where that word begins. Case-sensitive, whole words, the longest name first."""
+
+    _WORD = re.compile(r"\w[\w'-]*")
+    _WORD_START = re.compile(r"(?<!\w)\w")  # "se-Lampung Timur": a word also begins after the hyphen
+
+    def __init__(self, names, end: str = r"(?!\w)"):
+        self.by_first: dict[str, list[tuple[str, str]]] = {}
+        for name, value in names:
+            self.by_first.setdefault(name.split(" ", 1)[0], []).append((name, value))
+        for candidates in self.by_first.values():
+            candidates.sort(key=lambda pair: -len(pair[0]))
+        self.end = re.compile(end)
+
+    def pairs(self):
+        return [pair for candidates in self.by_first.values() for pair in candidates]
+
+    def match(self, text: str, pos: int = 0) -> tuple[str, str] | None:
+        """The longest name (and its value) that begins `text` at `pos`."""
+        word = self._WORD.match(text, pos)
+        for name, value in self.by_first.get(word.group() if word else "", ()):
+            if text.startswith(name, pos) and self.end.match(text, pos + len(name)):
+                return name, value
+        return None
+
+    def finditer(self, text: str):
+        """(start, name, value) of every name in the text, left to right, none inside another."""
+        pos = 0
+        for start in self._WORD_START.finditer(text):
+            if start.start() < pos:
+                continue
+            found = self.match(text, start.start())
+            if found:
+                yield start.start(), found[0], found[1]
+                pos = start.start() + len(found[0])
 
 
 # ---------------------------------------------------------------- what the text states
@@ -222,6 +280,15 @@ class Reading:
         kinds = "|".join(re.escape(k.abbreviation) for k in sorted(content.agency_kinds,
                                                                    key=lambda k: -len(k.abbreviation)))
         self.abbreviations = {k.abbreviation for k in content.agency_kinds}
+        # Region and person names, looked up for every word of a name: built once, not scanned each time.
+        names = [(name, r.id) for r in content.regions for name in (r.name, *r.short_names)]
+        self.region_by_squeezed: dict[str, str] = {}
+        for name, region_id in names:
+            self.region_by_squeezed.setdefault(re.sub(r"\W", "", name).casefold(), region_id)
+        self.region_names = NameIndex(names, end=r"(?![\w'-])")
+        self.person_by_name = {}
+        for person in content.people:
+            self.person_by_name.setdefault(person.name, person.id)
         self.posts = POSTS.replace("@KINDS", kinds or r"(?!x)x").replace("@RANK", RANKS)
 
     # -- dateline and headline
@@ -253,27 +320,18 @@ class Reading:
     def region_named(self, words: str) -> str | None:
         """The region these words name ('Lampung Timur', 'LAMPUNGTENGAH', 'Kota Pelita', 'Lamteng')."""
         words = re.sub(r"^(?:Kabupaten|Kota|Provinsi|Kab\.)\s+", "", words.strip())
-        squeezed = re.sub(r"\W", "", words).casefold()
-        if not squeezed:
-            return None
-        for region in self.content.regions:
-            for name in (region.name, *region.short_names):
-                if re.sub(r"\W", "", name).casefold() == squeezed:
-                    return region.id
-        return None
+        return self.region_by_squeezed.get(re.sub(r"\W", "", words).casefold()) if words else None
 
     # -- the region
     def find_region(self) -> None:
-        names = sorted(((name, r.id) for r in self.content.regions for name in (r.name, *r.short_names)),
-                       key=lambda pair: -len(pair[0]))
         counts: dict[str, int] = {}
         first: dict[str, int] = {}
-        masked = self.text
-        for name, region_id in names:
-            for match in re.finditer(r"(?<!\w)" + re.escape(name) + r"(?!\w)", masked):
-                counts[region_id] = counts.get(region_id, 0) + 1
-                first.setdefault(region_id, match.start())
-            masked = re.sub(r"(?<!\w)" + re.escape(name) + r"(?!\w)", lambda m: "#" * len(m.group()), masked)
+        masked = list(self.text)  # known names hidden, so "Kabupaten Lampung Barat" proposes no new region
+        for start, name, region_id in NameIndex(self.region_names.pairs(), end=r"(?!\w)").finditer(self.text):
+            counts[region_id] = counts.get(region_id, 0) + 1
+            first.setdefault(region_id, start)
+            masked[start:start + len(name)] = "#" * len(name)
+        masked = "".join(masked)
         for match in re.finditer(r"\b(?P<kind>Kabupaten|Kota|Pemkab|Pemkot)\s+(?P<name>" + NAME_WORD
                                  + r"(?:\s+" + NAME_WORD + r"){0,2})", masked):
             name = match.group("name")
@@ -308,10 +366,10 @@ class Reading:
                 if date is None:
                     continue
                 found["date"] = date
-                if WEEKDAYS[date.weekday()] != weekday:
+                if WEEKDAYS_ID[date.weekday()] != weekday:
                     self.reviews.append(f"the article's weekday {weekday} is not the weekday of {date.isoformat()}")
                 return found
-            candidates = [y for y in years if (d := _date(y, month, day)) and WEEKDAYS[d.weekday()] == weekday]
+            candidates = [y for y in years if (d := _date(y, month, day)) and WEEKDAYS_ID[d.weekday()] == weekday]
             if len(candidates) == 1:
                 found["date"] = _date(candidates[0], month, day)
                 found["_inferred"] = "date.year"
@@ -330,7 +388,7 @@ class Reading:
                      "_evidence": sentence_around(self.text, match.start(), match.end())}
             if match.group("wd"):
                 weekday = match.group("wd").replace("'", "").title()
-                if WEEKDAYS[date.weekday()] != weekday:
+                if WEEKDAYS_ID[date.weekday()] != weekday:
                     self.reviews.append(f"the article's weekday {weekday} is not the weekday of {date.isoformat()}")
                 found["weekday_as_stated"] = weekday
             return found
@@ -363,10 +421,8 @@ class Reading:
                                      post_region=region, rank=rank, corps=corps, honorifics=honorifics,
                                      degrees=degrees), taken)
         # Registry people named without a post, and names right after "diwakili" (one word may do).
-        for person in self.content.people:
-            for match in re.finditer(r"(?<!\w)" + re.escape(person.name) + r"(?!\w)", self.text):
-                self.add_mention(Mention(match.start(), match.end(), match.group(), person.name,
-                                         person=person.id), taken)
+        for start, name, person_id in NameIndex(self.person_by_name.items()).finditer(self.text):
+            self.add_mention(Mention(start, start + len(name), name, name, person=person_id), taken)
         for match in STAND_IN.finditer(self.text):
             rest = self.text[match.end():]
             name_match = re.match(r"(?P<hon>" + HONORIFICS + r")?(?P<name>" + NAME_WORD + r"(?:\s+" + NAME_WORD
@@ -427,15 +483,13 @@ class Reading:
 
     def region_at(self, text: str) -> bool:
         """Whether a region's name (or short name) begins `text`."""
-        return any(re.match(re.escape(name) + r"(?![\w'-])", text) for r in self.content.regions
-                   for name in (r.name, *r.short_names))
+        return self.region_names.match(text) is not None
 
     def trim_name(self, name: str) -> str:
         words = name.split()
         kept = []
         for word in words:
-            if word in STOP_WORDS or self.region_named(word) or any(word == k.abbreviation for k in
-                                                                    self.content.agency_kinds):
+            if word in STOP_WORDS or self.region_named(word) or word in self.abbreviations:
                 break
             kept.append(word)
         return " ".join(kept)
@@ -447,9 +501,8 @@ class Reading:
         self.mentions.append(mention)
 
     def person_id(self, mention: Mention) -> str:
-        for person in self.content.people:
-            if person.name == mention.name:
-                return person.id
+        if mention.name in self.person_by_name:
+            return self.person_by_name[mention.name]
         base = slug(mention.name)
         if base in self.new_people:
             return base
@@ -471,14 +524,23 @@ class Reading:
         self.new_people[person_id] = entry
         return person_id
 
+    def person_names(self, person_id: str) -> tuple[str, tuple[str, ...]]:
+        """A person's name and short names, from the registry or from the entry this draft proposes."""
+        if person_id in self.people:
+            return self.people[person_id].name, self.people[person_id].short_names
+        entry = self.new_people.get(person_id, {})
+        return entry.get("name", person_id), tuple(entry.get("short_names", ()))
+
+    def region_name(self, region_id: str) -> str:
+        """A region's name, from the registry or from the entry this draft proposes."""
+        return self.regions[region_id].name if region_id in self.regions else self.new_regions[region_id]["name"]
+
     def references(self) -> list[tuple[int, str]]:
         """Every place a person is named, by full name, short name or post, in text order."""
         found = [(m.start, m.person) for m in self.mentions]
         names: dict[str, str] = {}
         for mention in self.mentions:
-            entry = self.people.get(mention.person)
-            shorts = entry.short_names if entry else self.new_people.get(mention.person, {}).get("short_names", ())
-            for short in shorts:
+            for short in self.person_names(mention.person)[1]:
                 names.setdefault(short, mention.person)
         posts: dict[str, set] = {}
         for mention in self.mentions:
@@ -501,10 +563,8 @@ class Reading:
             if words.startswith(mention.name) or (mention.post and words.startswith(mention.passage)):
                 return mention.person
         candidates = re.match(r"(?:" + RANKS + r"\s+)?(?:" + _ACTING + self.posts + r"\s+)?(?P<name>[A-Z]\w+)", words)
-        for person_id in {m.person for m in self.mentions}:
-            entry = self.people.get(person_id)
-            name = entry.name if entry else self.new_people[person_id]["name"]
-            shorts = entry.short_names if entry else self.new_people[person_id].get("short_names", ())
+        for person_id in dict.fromkeys(m.person for m in self.mentions):  # in text order, not a set's
+            name, shorts = self.person_names(person_id)
             if candidates and (candidates.group("name") in name.split() or candidates.group("name") in shorts):
                 best = person_id
                 break
@@ -517,7 +577,7 @@ class Reading:
     def post_key(self, mention: Mention) -> str:
         """How the text refers back to a post holder: 'Bupati', 'Ketua KPU', 'Kapolres' (no acting prefix, no
         region), case-folded."""
-        post = re.sub(r"^" + _ACTING, "", mention.post)
+        post = bare_post(mention.post)
         if mention.post_region:
             post = post.rsplit(" ", len(self.regions[mention.post_region].name.split()))[0] \
                 if mention.post_region in self.regions else post
@@ -526,7 +586,7 @@ class Reading:
     # -- agencies
     def agency_for(self, mention: Mention) -> tuple[str | None, bool]:
         """The branch a post belongs to, and whether that is inferred (the post names no region)."""
-        post = re.sub(r"^" + _ACTING, "", mention.post)
+        post = bare_post(mention.post)
         region = mention.post_region or self.region
         kind = None
         for abbreviation_kind in sorted(self.content.agency_kinds, key=lambda k: -len(k.abbreviation)):
@@ -549,7 +609,7 @@ class Reading:
             if agency.kind == kind and (agency.region == region or region in agency.covers):
                 return agency.id, mention.post_region is None
         agency_id = f"{kind}-{region}"
-        region_name = self.regions[region].name if region in self.regions else self.new_regions[region]["name"]
+        region_name = self.region_name(region)
         # Named as the post prints it ("Bawaslu Kabupaten Sukamaju"), else by the abbreviation and the region.
         printed = mention.post.split(self.kinds[kind].abbreviation, 1)
         name = (f"{self.kinds[kind].abbreviation}{printed[1]}" if len(printed) == 2 and mention.post_region
@@ -625,8 +685,7 @@ def build(reading: Reading, source_file_for) -> Draft:
                        if m.group("name").casefold().startswith("rapat koordinasi")), None) \
         or MEETING_NAME.search(text, body_start)
     name = name_match.group("name").strip() if name_match else None
-    region_name = (reading.regions[reading.region].name if reading.region in reading.regions
-                   else reading.new_regions[reading.region]["name"])
+    region_name = reading.region_name(reading.region)
     meeting: dict = {}
     evidence: list[str] = []
     kind = "other"
@@ -667,7 +726,7 @@ def build(reading: Reading, source_file_for) -> Draft:
         evidence.append(value)
     meeting["region"] = reading.region
     elections, election_words = [], []
-    region_line = model_region_line(reading)
+    region_line = model.region_ancestry(reading.region, reading.regions)
     meeting_date = date["date"] if isinstance(date.get("date"), dt.date) else None
     for election in reading.content.elections:
         words = re.search(ELECTION_WORDS.get(election.kind, r"(?!x)x"), text, re.IGNORECASE)
@@ -740,7 +799,7 @@ def build(reading: Reading, source_file_for) -> Draft:
                         entry["inferred"] = ["agency"]
             continue
         entry = {"person": mention.person}
-        review = [f'{_person_name(reading, mention.person)} is named: confirm they attended']
+        review = [f'{reading.person_names(mention.person)[0]} is named: confirm they attended']
         if mention.post:
             entry["position"] = mention.post
             agency, agency_inferred = reading.agency_for(mention)
@@ -819,13 +878,13 @@ def build(reading: Reading, source_file_for) -> Draft:
             how = "no speech verb after the quote: taken as the person named before it in the paragraph"
         entry: dict = {}
         if speaker:
-            short = _person_name(reading, speaker).split()[0].casefold()
+            short = reading.person_names(speaker)[0].split()[0].casefold()
             entry["id"] = unique(slug(f"{short} {' '.join(quote.split()[:3])}"), taken_ids)
             entry["speaker"] = speaker
             agency = by_person.get(speaker, {}).get("agency") or by_person.get(speaker, {}).get("represents")
             if agency:
                 entry["agency"] = agency
-            review = f"{how} ({_person_name(reading, speaker)}): confirm the speaker"
+            review = f"{how} ({reading.person_names(speaker)[0]}): confirm the speaker"
         else:
             entry["id"] = unique(slug(" ".join(quote.split()[:4])), taken_ids)
             review = f"{how}: found no speaker, name who said it (speaker)"
@@ -890,10 +949,7 @@ def build(reading: Reading, source_file_for) -> Draft:
         used = entries if file_name != "regions.yaml" else {k: v for k, v in entries.items() if k == reading.region}
         registry[file_name] = [Proposed({k: v for k, v in e.items() if not k.startswith("_")},
                                         f'{why}: "{e["_evidence"]}"') for e in used.values()]
-    draft = Draft(sheet_id, source_file, sheet, reviews, attendance, statements, figures, registry)
-    draft.counts = {"date": 0 if date["date"] == "unknown" else 1, "people": len(attendance),
-                    "quotes": len(statements), "figures": len(figures)}
-    return draft
+    return Draft(sheet_id, source_file, sheet, reviews, attendance, statements, figures, registry)
 
 
 PLACE_KINDS = {"desa": "village", "pekon": "village", "kampung": "village", "nagari": "village",
@@ -927,15 +983,6 @@ def find_places(reading: Reading) -> dict[str, dict]:
         found[place_id] = {"id": place_id, "name": full, "kind": kind,
                            "region": reading.region, "_evidence": full}
     return found
-
-
-def model_region_line(reading: Reading) -> set:
-    """The meeting's region and every region above it (its province, its country)."""
-    line, region = set(), reading.region
-    while region and region not in line:
-        line.add(region)
-        region = reading.regions[region].parent if region in reading.regions else None
-    return line
 
 
 def find_figures(reading: Reading, text: str) -> list[Proposed]:
@@ -1056,12 +1103,6 @@ def _lead(reading: Reading) -> str:
     return sentence_around(first, 0, min(len(first), 1)) or first
 
 
-def _person_name(reading: Reading, person_id: str) -> str:
-    if person_id in reading.people:
-        return reading.people[person_id].name
-    return reading.new_people.get(person_id, {}).get("name", person_id)
-
-
 def _as_list(value) -> list:
     return list(value) if isinstance(value, list) else [value]
 
@@ -1171,8 +1212,8 @@ def insert_entries(text: str, key: str, entries: str, where: str) -> str:
 # ---------------------------------------------------------------- the command
 
 def new(root: Path, article: Path, url: str | None = None, outlet: str | None = None,
-        headline: str | None = None) -> tuple[Draft, list[str]]:
-    """Archive the text, write the draft and the registry proposals; returns the draft and the files written."""
+        headline: str | None = None) -> Draft:
+    """Archive the text, write the draft and the registry proposals; returns the draft."""
     from .load import Reader, read_content, schema_comment
 
     content_dir = root / "content"
@@ -1208,7 +1249,7 @@ def new(root: Path, article: Path, url: str | None = None, outlet: str | None = 
                 schema_comment(model.PlacesFile) + "\nplaces:\n")
             writes[path] = insert_entries(current, key, render_entries(items), display_path(path, root))
     _write_all(writes)
-    return draft, [display_path(p, root) for p in writes]
+    return draft
 
 
 def _write_all(writes: dict[Path, str]) -> None:

@@ -217,12 +217,11 @@ class Reader:
         self.file_digest = hashlib.blake2b(text.encode("utf-8"), digest_size=12).hexdigest() \
             if cls is model.FactSheet else ""
         value = self.convert(node, Spec("record", record=cls), display, "")
+        loaded = len(self.problems) == before
         # A review mark left by `new` is refused, but the file still loads, so its other problems show too.
-        marks = review_marks(text, display)
-        if len(self.problems) == before:
-            self.problems.extend(marks)
+        self.problems.extend(review_marks(text, display))
+        if loaded:
             return value
-        self.problems.extend(marks)
         if cls is model.FactSheet:
             self.check_file_name(path, node, display)
         return None
