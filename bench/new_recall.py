@@ -10,8 +10,8 @@ draft with the hand-made sheet:
 * quotes: its direct quotes the draft proposes word for word, and how many of those have the right speaker;
 * figures: its figures the draft proposes with the same kind and value;
 * date: whether the draft's meeting date is the hand-made one;
-* invented: passages the draft quotes (evidence, quotes, as stated, names, posts, venue) that are not in the
-  text. This must be 0.
+* invented: passages the draft copies (evidence, quotes, and every field check holds to the text: the meeting's
+  name, date as stated, venue, posts, figures as stated, the dateline) that are not in the text. This must be 0.
 * typed: characters a contributor types to turn the draft into the hand-made sheet (difflib's inserted and
   replacing text; deleting a review line is not typing), against typing the whole sheet by hand: a proxy for the
   contributor's time, since translations, paraphrases and the summary are still theirs to write.
@@ -42,21 +42,6 @@ def people_named(sheet) -> set[str]:
     ids = {a.person for a in sheet.attendance if a.person}
     ids |= {s.speaker for s in sheet.statements if s.speaker}
     return ids
-
-
-def passages(value, key: str = "") -> list[str]:
-    """Every text in a draft that claims to be copied from the article."""
-    copied = {"evidence", "quote", "as_stated", "date_as_stated", "venue", "name", "position", "text", "headline"}
-    found = []
-    if isinstance(value, dict):
-        for k, v in value.items():
-            found += passages(v, k)
-    elif isinstance(value, list):
-        for item in value:
-            found += passages(item, key)
-    elif isinstance(value, str) and key in copied:
-        found.append(value)
-    return found
 
 
 def remove_people(content_dir: Path, gone: set[str]) -> None:
@@ -106,7 +91,7 @@ def measure(tree: Path, label: str, verbose: bool = False) -> list[dict]:
         figures = {(f.kind, f.value) for f in sheet.figures if f.value is not None}
         draft_figures = {(f.fields["kind"], f.fields.get("value")) for f in made.figures}
         plain = normalise(text)
-        invented = [p for p in passages(draft_sheet) if normalise(p) not in plain]
+        invented = [p for p in drafting.copied_passages(draft_sheet) if normalise(p) not in plain]
         matcher = difflib.SequenceMatcher(None, draft_yaml, hand_yaml, autojunk=False)
         typed = sum(j2 - j1 for op, i1, i2, j1, j2 in matcher.get_opcodes() if op in ("replace", "insert"))
         rows.append({

@@ -22,7 +22,7 @@ import yaml
 
 from . import model
 from .errors import ContentErrors, DigestError, display_path
-from .verify import WEEKDAYS_ID, normalise, stated_numbers
+from .verify import AS_WRITTEN, WEEKDAYS_ID, normalise, stated_numbers
 
 MONTHS = ("Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober",
           "November", "Desember")
@@ -160,6 +160,22 @@ class Draft:
         (and one asking for the attendance when it found no one)."""
         items = [*self.attendance, *self.statements, *self.figures, *(p for ps in self.registry.values() for p in ps)]
         return sum(1 for review in self.reviews.values() if review) + len(items) + (0 if self.attendance else 1)
+
+
+# The fields of a draft that copy the article's words: evidence, quotes, and what check holds to the text.
+COPIED_FIELDS = frozenset({"evidence", "quote", *(name for names in AS_WRITTEN.values() for name in names)})
+
+
+def copied_passages(value, key: str = ""):
+    """Every text a draft (as loaded from its YAML) claims to copy from the article."""
+    if isinstance(value, dict):
+        for name, item in value.items():
+            yield from copied_passages(item, name)
+    elif isinstance(value, list):
+        for item in value:
+            yield from copied_passages(item, key)
+    elif isinstance(value, str) and key in COPIED_FIELDS:
+        yield value
 
 
 def slug(text: str, max_words: int = 6) -> str:
@@ -697,7 +713,9 @@ def build(reading: Reading, source_file_for) -> Draft:
     else:
         meeting_reviews.append("found no meeting name (rapat koordinasi, rakor, apel): write the name as printed")
     meeting["kind"] = kind
-    meeting["name"] = name or region_name
+    # With no name printed, the lead's first clause stands in (marked): a name the text does not hold would be
+    # a passage the draft invented.
+    meeting["name"] = name or _clause(_lead(reading))
     title = (name[0].upper() + name[1:]) if name else "Rapat"
     if region_name.casefold() not in title.casefold():
         title += f" di {region_name}"
@@ -1091,6 +1109,12 @@ def propose_topics(quote: str, topics) -> list[str]:
 def _root(word: str) -> str:
     word = re.sub(r"^(?:ke|pe[mnr]?|me[mn]?|ber|di|se)", "", word)
     return re.sub(r"(?:an|kan|nya|itas|i)$", "", word)
+
+
+def _clause(text: str, limit: int = 200) -> str:
+    """The text up to its first comma, cut at a word within `limit` characters."""
+    clause = text.split(",", 1)[0].strip()
+    return clause if len(clause) <= limit else clause[:limit].rsplit(" ", 1)[0]
 
 
 def _lead(reading: Reading) -> str:

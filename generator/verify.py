@@ -576,7 +576,7 @@ class _Checker:
                              "103660000000, '1.621' is 1621")
 
     def check_evidence(self, record: Record, path: str, text: str) -> None:
-        for name in _AS_WRITTEN.get(type(record), ()):
+        for name in AS_WRITTEN.get(type(record), ()):
             value = getattr(record, name, None)
             if value is not None and normalise(value) not in text:
                 self.problem(record.where(name), _join(path, name),
@@ -717,7 +717,7 @@ def _closest_hint(passage: str, text: str) -> str:
 PARENT_KIND = {"city": "province", "regency": "province", "province": "country", "country": None}
 
 # Fields that copy the article's own words, so they must be found in it like evidence.
-_AS_WRITTEN = {
+AS_WRITTEN = {
     model.Meeting: ("name", "date_as_stated", "venue"),
     model.Attendance: ("position", "rank", "represents_office"),
     model.Figure: ("as_stated",),

@@ -213,19 +213,7 @@ def test_every_passage_a_draft_copies_is_in_the_text(tmp_path_factory, parts):
         return
     document = yaml.safe_load(drafting.render_sheet(draft))  # whatever the text holds, the YAML parses
     plain = normalise(text)
-    copied = {"evidence", "quote", "as_stated", "date_as_stated", "venue", "position", "text"}
-
-    def walk(value, key=""):
-        if isinstance(value, dict):
-            for k, v in value.items():
-                yield from walk(v, k)
-        elif isinstance(value, list):
-            for item in value:
-                yield from walk(item, key)
-        elif isinstance(value, str) and key in copied:
-            yield value
-
-    for passage in walk(document):
+    for passage in drafting.copied_passages(document):
         assert normalise(passage) in plain, passage
     assert document["id"] == draft.sheet_id and re.fullmatch(r"[a-z0-9-]+", draft.sheet_id)
 
@@ -236,3 +224,16 @@ def test_every_passage_a_draft_copies_is_in_the_text(tmp_path_factory, parts):
 ])
 def test_figures_are_read_in_whole_units_as_check_reads_them(number, scale, value):
     assert drafting.whole_number(number, scale) == value
+
+
+def test_a_meeting_the_article_does_not_name_keeps_words_the_article_has(tree, capsys):
+    root, article = tree
+    text = ("KABAR SUKAMAJU – KPU Kabupaten Sukamaju membahas kesiapan logistik Pilkada 2024, Jumat (15/11/2024).\n"
+            "“Semua siap,” ujar Ketua KPU Kabupaten Sukamaju, Rahmat Hidayat.\n")
+    article.write_text(text, encoding="utf-8")
+    assert main(["--root", str(root), "new", str(article)]) == 0
+    sheet_path = next((root / "content" / "articles").glob("2024-11-15-*.yaml"))
+    draft = sheet_path.read_text(encoding="utf-8")
+    meeting = yaml.safe_load(draft)["meeting"]
+    assert meeting["name"] == "KPU Kabupaten Sukamaju membahas kesiapan logistik Pilkada 2024"  # not "Sukamaju"
+    assert "found no meeting name" in draft
