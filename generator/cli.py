@@ -142,22 +142,16 @@ def run_new(args) -> int:
 
 
 def run_schema(args) -> int:
-    from .i18n import LANGUAGES
-    from .reference import render_reference, write_reference
-    from .schema import render_schemas, write_schemas
+    from .reference import exported_files, stale_exports, write_exports
 
-    directory = args.root / "schema"
     if args.check:
-        expected = {f"schema/{name}": text for name, text in render_schemas().items()}
-        expected.update({f"docs/{lang}/reference.md": render_reference(lang) for lang in LANGUAGES})
-        stale = [name for name, text in expected.items()
-                 if not (args.root / name).exists() or (args.root / name).read_text(encoding="utf-8") != text]
+        stale = stale_exports(args.root, exported_files())
         if stale:
             print("stale: " + ", ".join(stale) + " (run: python -m generator schema)", file=sys.stderr)
             return 1
         print("ok: schema/ and the field reference match the content model")
         return 0
-    changed = write_schemas(directory) + write_reference(args.root / "docs")
+    changed = write_exports(args.root)
     print(f"wrote {len(changed)} file(s)" if changed else "schema/ and the field reference were already up to date")
     return 0
 

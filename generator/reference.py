@@ -15,7 +15,7 @@ from pathlib import Path
 from . import model
 from .i18n import LANGUAGES, N_, Formatter
 from .load import REGISTRY_KINDS
-from .schema import SCHEMA_FILES, Spec, record_fields
+from .schema import SCHEMA_FILES, Spec, record_fields, render_schemas
 
 # Records that many fields use, described once in their own section.
 COMMON = (model.Localized, model.RegistrySource)
@@ -144,14 +144,25 @@ def _anchor(stem: str, path: str) -> str:
     return re.sub(r"[^a-z0-9-]+", "-", f"{stem}-{path}".lower()).strip("-")
 
 
-def write_reference(docs: Path) -> list[Path]:
-    """Write docs/<lang>/reference.md for every language; returns the files that changed."""
-    changed = []
-    for lang in LANGUAGES:
-        path = docs / lang / "reference.md"
-        text = render_reference(lang)
-        if not path.exists() or path.read_text(encoding="utf-8") != text:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_text(text, encoding="utf-8")
-            changed.append(path)
-    return changed
+def exported_files() -> dict[str, str]:
+    """Every file exported from the content model, by its path in the repository: the JSON Schemas in schema/ and
+    the field reference of each language."""
+    files = {f"schema/{name}": text for name, text in render_schemas().items()}
+    files.update({f"docs/{lang}/reference.md": render_reference(lang) for lang in LANGUAGES})
+    return files
+
+
+def stale_exports(root: Path, files: dict[str, str]) -> list[str]:
+    """The exported files missing under `root` or different from what the content model gives."""
+    return [name for name, text in files.items()
+            if not (root / name).exists() or (root / name).read_text(encoding="utf-8") != text]
+
+
+def write_exports(root: Path) -> list[str]:
+    """Write every exported file that is stale; returns those written."""
+    files = exported_files()
+    stale = stale_exports(root, files)
+    for name in stale:
+        (root / name).parent.mkdir(parents=True, exist_ok=True)
+        (root / name).write_text(files[name], encoding="utf-8")
+    return stale

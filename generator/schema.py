@@ -9,7 +9,6 @@ import json
 import types
 import typing
 from dataclasses import dataclass
-from pathlib import Path
 
 from . import model
 from .model import SLUG_PATTERN, Count, Evidence, Items, Record, Ref, Text
@@ -214,14 +213,3 @@ def render_schemas() -> dict[str, str]:
     return {name: json.dumps(json_schema(root, name), indent=2, ensure_ascii=False) + "\n"
             for name, root in SCHEMA_FILES.items()}
 
-
-def write_schemas(directory: Path) -> list[Path]:
-    """Write the JSON Schemas into `directory`; returns the files that changed."""
-    directory.mkdir(parents=True, exist_ok=True)
-    changed = []
-    for name, text in render_schemas().items():
-        path = directory / name
-        if not path.exists() or path.read_text(encoding="utf-8") != text:
-            path.write_text(text, encoding="utf-8")
-            changed.append(path)
-    return changed
