@@ -192,6 +192,10 @@ class Helpers:
             return md_escape(text)
         return Md(f"[{md_escape(text)}]({url})")
 
+    def link_if(self, text: object, url: str | None) -> Md:
+        """A link to a source's address when it has one, else its name as plain text."""
+        return self.link(text, url) if url else md_escape(text)
+
     def anchor(self, prefix: str, text: str) -> Md:
         """An element id made from content text, safe in attr_list (`{: #term-dpt }`): lower-case ASCII
         letters, digits, '.', '_' and '-'; text that needs more gets a short digest so ids stay distinct."""
