@@ -98,6 +98,10 @@ class Formatter:
         """'21 November 2024': a day without its weekday, which the source did not give."""
         return format_date(value, "d MMMM y", locale=self.locale)
 
+    def short_period(self, start: dt.date, end: dt.date | None = None) -> str:
+        """'14 Feb 2024', or '28 Sep 2023 – 10 Feb 2024' for a period."""
+        return self.short_date(start) + (f" \u2013 {self.short_date(end)}" if end else "")
+
     def short_date(self, value: dt.date) -> str:
         """'5 Feb 2024', for tables and lists."""
         return format_date(value, "d MMM y", locale=self.locale)
