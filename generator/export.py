@@ -9,7 +9,7 @@ import json
 from dataclasses import dataclass
 
 from .escape import csv_row, ical_fold, ical_text, xml_text
-from .i18n import N_, Formatter
+from .i18n import N_, formatter
 from .index import Index
 from .model import Record, When
 from .schema import record_fields
@@ -151,7 +151,7 @@ def _atom(index: Index, site_url: str) -> str:
     """An Atom feed, in Indonesian; 'updated' is the newest meeting date, so the same content gives the same
     bytes. Atom needs a timestamp, so an entry is dated at the first day its meeting may have been (or its
     bound's day; 1970-01-01 when unknown), and its title says the date as precisely as it is known."""
-    fmt = Formatter("id")
+    fmt = formatter("id")
     sheets = sorted(index.sheets, key=lambda s: (s.meeting.date.key, s.id), reverse=True)[:50]
     updated = _feed_day(sheets[0].meeting.date) if sheets else "1970-01-01"
     entries = []
@@ -192,7 +192,7 @@ def _ical(index: Index, site_url: str) -> str:
     """All-day events; no DTSTAMP from the clock: it is the event's own date, for byte-identical output.
     A meeting is an event only when its days are known (a day, or a range); a month, a year, a bound or an
     unknown date would put it on days the article does not give."""
-    fmt = Formatter("id")
+    fmt = formatter("id")
     lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Election-Prep Digest//digest//ID", "CALSCALE:GREGORIAN"]
 
     def event(uid: str, start: dt.date, end: dt.date, summary: str, url: str | None,

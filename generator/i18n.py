@@ -148,3 +148,10 @@ class Formatter:
             "districts": self.ngettext("%(num)s district", "%(num)s districts", value),
         }
         return units[unit] % {"num": number}
+
+
+@functools.cache
+def formatter(lang: str) -> Formatter:
+    """One Formatter per language, shared by every page and export (it holds no per-page state), so its caches
+    of formatted dates and numbers last from one build of `make serve` to the next."""
+    return Formatter(lang)

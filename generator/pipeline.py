@@ -22,11 +22,11 @@ from pathlib import Path
 from . import reuse
 from .errors import ContentErrors, Location
 from .export import render_exports
-from .i18n import DEFAULT_LANGUAGE, LANGUAGES
+from .i18n import DEFAULT_LANGUAGE, LANGUAGES, formatter
 from .index import Index, build_index
 from .load import LoadCache, Reader, content_folder_problem, read_content
 from .pages import navigation, plan_pages, theme_strings
-from .render import environment, formatter, render_pages
+from .render import environment, render_pages
 from .search_index import vocabulary
 from .verify import Report, verify
 

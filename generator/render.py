@@ -20,7 +20,7 @@ from typing import Mapping
 import jinja2
 
 from .escape import FORBIDDEN_IN_VALUES, html_text
-from .i18n import Formatter, N_
+from .i18n import Formatter, N_, formatter
 from .index import Index
 from .reuse import RecordingIndex
 from .model import Agency, FactSheet, Localized, Person, Region
@@ -531,12 +531,6 @@ _URL_ESCAPES = str.maketrans({char: f"%{ord(char):02X}" for char in "()|\\`{}[]"
 def _escaped_translation(fmt: Formatter, message: str) -> str:
     """A catalog's translation made inert Markdown, once per message and language."""
     return md_escape(fmt.gettext(message))
-
-
-@functools.cache
-def formatter(lang: str) -> Formatter:
-    """One Formatter per language, shared by every page (it holds no per-page state)."""
-    return Formatter(lang)
 
 
 @functools.lru_cache(maxsize=65536)
