@@ -56,22 +56,21 @@ def to_plain(value):
     return value
 
 
-def _json_document(sections: dict[str, tuple[Record, ...]]) -> str:
+def _json_document(sections: dict[str, tuple[Record, ...]], lines: dict) -> str:
     """A JSON object of lists, one record per line: readable, diffable line by line, and written by the json
-    module's C encoder (indentation would make it use the pure-Python one, several times slower)."""
-    global _LINES
-    lines, kept = _LINES, {}
+    module's C encoder (indentation would make it use the pure-Python one, several times slower).
+
+    `lines` holds the JSON line of each record of the last export, by the record object (kept alive beside it);
+    it is replaced by this export's. `make serve` keeps the records of unchanged files from one build to the next
+    (pipeline.BuildState keeps these lines too), so only an edited file's lines are made again."""
+    kept: dict[int, tuple[Record, str]] = {}
     parts = []
     for name in sorted(sections):
         records = ",\n".join(_json_line(record, lines, kept) for record in sections[name])
         parts.append(f"{json.dumps(name)}: [\n{records}\n]" if records else f"{json.dumps(name)}: []")
-    _LINES = kept
+    lines.clear()
+    lines.update(kept)
     return "{\n" + ",\n".join(parts) + "\n}\n"
-
-
-# The JSON line of each record of the last export, by the record object (kept alive beside it): `make serve`
-# keeps the records of unchanged files from one build to the next, so only an edited file's lines are made again.
-_LINES: dict[int, tuple[Record, str]] = {}
 
 
 def _json_line(record: Record, lines: dict, kept: dict) -> str:
@@ -82,8 +81,8 @@ def _json_line(record: Record, lines: dict, kept: dict) -> str:
     return hit[1]
 
 
-def render_exports(index: Index, site_url: str) -> dict[str, str]:
-    """Every export file's name and text."""
+def render_exports(index: Index, site_url: str, json_lines: dict | None = None) -> dict[str, str]:
+    """Every export file's name and text; `json_lines` (see _json_document) is kept by `make serve`."""
     content = index.content
     digest = {
         "regions": content.regions, "agency_kinds": content.agency_kinds, "agencies": content.agencies,
@@ -91,7 +90,7 @@ def render_exports(index: Index, site_url: str) -> dict[str, str]:
         "glossary": content.glossary, "operations": content.operations, "places": content.places,
         "fact_sheets": content.sheets,
     }
-    files = {"digest.json": _json_document(digest)}
+    files = {"digest.json": _json_document(digest, {} if json_lines is None else json_lines)}
     files["meetings.csv"] = _csv(
         ("meeting", "date", "date_precision", "date_earliest", "date_latest", "date_as_stated", "time", "time_zone",
          "inferred", "region", "province", "elections", "organiser", "chair", "venue", "outlet",

@@ -69,6 +69,7 @@ class BuildState:
     cache: LoadCache = field(default_factory=LoadCache)
     verified: dict = field(default_factory=dict)  # each fact sheet's own findings (verify's memo)
     pages: reuse.MemoryStore = field(default_factory=reuse.MemoryStore)
+    json_lines: dict = field(default_factory=dict)  # digest.json's line of each record (export._json_document)
 
 
 def build(config: BuildConfig, state: BuildState | None = None) -> BuildResult:
@@ -88,7 +89,8 @@ def build(config: BuildConfig, state: BuildState | None = None) -> BuildResult:
         index = build_index(content)
         clock.lap("index")
         store = state.pages if state is not None else _disk_store(config)
-        job = plan_job(config, index, store, keep_pages=state is not None)
+        job = plan_job(config, index, store, keep_pages=state is not None,
+                       json_lines=state.json_lines if state is not None else {})
     store.forget()  # until this build saves, no state describes what is on disk
     done = render(job)
     clock.lap("render")
@@ -135,6 +137,7 @@ class RenderJob:
     hand_written: dict[str, dict[str, bytes]]
     assets: dict[str, bytes]
     keep_pages: bool  # return every generated page's bytes (for a store in memory)
+    json_lines: dict = field(default_factory=dict)  # the open data's JSON lines of the last build (BuildState)
 
     @property
     def parallel(self) -> bool:
@@ -147,11 +150,12 @@ class RenderJob:
 PARALLEL_MIN_SHEETS = 200
 
 
-def plan_job(config: BuildConfig, index: Index, store: reuse.Store, keep_pages: bool) -> RenderJob:
+def plan_job(config: BuildConfig, index: Index, store: reuse.Store, keep_pages: bool,
+             json_lines: dict | None = None) -> RenderJob:
     """What every language's render starts from: the stamp, the last build (from `store`), hand-written pages."""
     return RenderJob(config, index, reuse.stamp(config.site_url, config.languages), store.load(),
                      _read_hand_written(config.root / "docs"), _read_assets(config.root / "docs" / "assets"),
-                     keep_pages)
+                     keep_pages, {} if json_lines is None else json_lines)
 
 
 def render(job: RenderJob) -> list[dict]:
@@ -251,7 +255,7 @@ def render_language(job: RenderJob, lang: str, fingerprints: reuse.Fingerprints,
 
 def write_exports(job: RenderJob) -> dict:
     """Write the open-data files (the same in every language) into each language's data/."""
-    exports = {name: text.encode("utf-8") for name, text in render_exports(job.index, job.config.site_url).items()}
+    exports = {name: text.encode("utf-8") for name, text in render_exports(job.index, job.config.site_url, job.json_lines).items()}
     counts = {"written": 0, "unchanged": 0, "removed": 0}
     for lang in job.config.languages:
         for name, count in zip(counts, write_tree(job.config.out / lang / "docs" / "data", exports)):
