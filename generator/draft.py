@@ -986,8 +986,7 @@ def find_places(reading: Reading) -> dict[str, dict]:
     for match in pattern.finditer(reading.text):
         words = []
         for word in match.group("name").split():
-            if word in STOP_WORDS or word in PLACE_KINDS or word.casefold() in PLACE_KINDS or word.title() in (
-                    "Desa", "Kelurahan", "Kecamatan", "Pulau"):
+            if word in STOP_WORDS or word.casefold() in PLACE_KINDS:
                 break
             words.append(word)
         name = " ".join(words)
@@ -995,7 +994,7 @@ def find_places(reading: Reading) -> dict[str, dict]:
             continue
         kind = PLACE_KINDS[match.group("kind").casefold()]
         full = f"{match.group('kind')} {name}"
-        if full.casefold() in known or any(entry["name"] == name for entry in found.values()):
+        if full.casefold() in known or any(entry["name"] == full for entry in found.values()):
             continue
         place_id = unique(slug(full), taken)
         found[place_id] = {"id": place_id, "name": full, "kind": kind,

@@ -174,7 +174,7 @@ def test_a_new_region_is_proposed_with_what_it_still_needs(tree, capsys):
     article.write_text("KABAR TIMUR – Pemerintah Kabupaten Sungai Jernih menggelar rapat koordinasi (rakor) "
                        "kesiapan Pilkada 2024, Senin (4/11/2024).\n“Kami siap menyelenggarakan Pilkada,” ujar "
                        "Bupati Sungai Jernih, Hasan Basri.\nLogistik ke Kecamatan Tepi Air dikirim lewat sungai, juga "
-                       "ke para kepala desa.\n", encoding="utf-8")
+                       "ke para kepala desa.\nKecamatan Tepi Air paling jauh.\n", encoding="utf-8")
     assert not (root / "content" / "registry" / "places.yaml").exists()
     assert main(["--root", str(root), "new", str(article)]) == 0
     regions = (root / "content" / "registry" / "regions.yaml").read_text(encoding="utf-8")
@@ -184,7 +184,7 @@ def test_a_new_region_is_proposed_with_what_it_still_needs(tree, capsys):
     assert places.startswith("# yaml-language-server: $schema=../../schema/places.schema.json\nplaces:\n")
     assert places.endswith("  - id: kecamatan-tepi-air\n    name: Kecamatan Tepi Air\n    kind: district\n"
                            "    region: sungai-jernih\n")
-    assert places.count("- id:") == 1  # "para kepala desa" names no place
+    assert places.count("- id:") == 1  # named twice, proposed once; "para kepala desa" names no place
 
 
 # ---------------------------------------------------------------- property: a draft never states what the text does not
