@@ -10,7 +10,7 @@ import os
 import re
 import stat
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field as dataclass_field
 from pathlib import Path
 from types import MappingProxyType
 
@@ -110,6 +110,11 @@ class Reader:
     root: Path  # the repository root, for display paths
     problems: list[Problem]
     file_digest: str = ""  # of the fact sheet being converted (see convert_file)
+    # The records of the file being converted that converted whole, with their field paths; a record that
+    # converts replaces its own records with itself, so a file that does not load leaves those of its parts that
+    # did (the largest ones), and check can still look at their references and evidence.
+    converted: list = dataclass_field(default_factory=list)
+    partial_sheets: list = dataclass_field(default_factory=list)  # PartialSheet, one per fact sheet that did not load
 
     def problem(self, location: Location, field: str, message: str, hint: str = "") -> None:
         self.problems.append(Problem(location, field, message, hint))
@@ -216,6 +221,7 @@ class Reader:
         # and read one by one, so they are compared by content (an edit to one leaves the others' pages).
         self.file_digest = hashlib.blake2b(text.encode("utf-8"), digest_size=12).hexdigest() \
             if cls is model.FactSheet else ""
+        self.converted = []
         value = self.convert(node, Spec("record", record=cls), display, "")
         loaded = len(self.problems) == before
         # A review mark left by `new` is refused, but the file still loads, so its other problems show too.
@@ -223,19 +229,20 @@ class Reader:
         if loaded:
             return value
         if cls is model.FactSheet:
-            self.check_file_name(path, node, display)
+            self.partial_sheet(path, node, display)
         return None
 
-    def check_file_name(self, path: Path, node: yaml.Node, display: str) -> None:
-        """For a fact sheet that does not load: its id against its file name, which check would report next."""
-        if not isinstance(node, yaml.MappingNode):
-            return
-        for key, value in node.value:
-            if isinstance(key, yaml.ScalarNode) and key.value == "id" and isinstance(value, yaml.ScalarNode) \
-                    and value.tag == _STR and _pattern(model.SLUG_PATTERN).match(value.value):
-                problem = file_name_problem(self.loc(display, value), path.stem, value.value)
-                if problem is not None:
-                    self.problems.append(problem)
+    def partial_sheet(self, path: Path, node: yaml.Node, display: str) -> None:
+        """For a fact sheet that does not load: its id against its file name, and the parts that did convert,
+        for check to look at the references and evidence that it can still find (verify.check_partial)."""
+        sheet_id = _string_at(node, "id")
+        if sheet_id is not None and _pattern(model.SLUG_PATTERN).match(sheet_id.value):
+            problem = file_name_problem(self.loc(display, sheet_id), path.stem, sheet_id.value)
+            if problem is not None:
+                self.problems.append(problem)
+        source = _string_at(node, "source", "file")
+        self.partial_sheets.append(PartialSheet(display, tuple(self.converted),
+                                                source.value if source is not None else None))
 
 
     def loc(self, display: str, node: yaml.Node) -> Location:
@@ -399,6 +406,7 @@ class Reader:
             self.problem(where, path, f"expected a mapping of fields ({name}), received {describe(node)}")
             return None
         fields = {f.name: f for f in record_fields(cls)}
+        parts = len(self.converted)
         values: dict = {}
         field_locs: dict[str, tuple[int, int]] = {}
         failed = False
@@ -442,7 +450,28 @@ class Reader:
             if not fields[key].required:
                 del values[key]  # an explicit null means the default
         digest = f"{self.file_digest}:{path}" if self.file_digest else ""
-        return cls(loc=where, field_locs=FieldLocations(display, field_locs), digest=digest, **values)
+        record = cls(loc=where, field_locs=FieldLocations(display, field_locs), digest=digest, **values)
+        del self.converted[parts:]  # this record stands for its parts
+        self.converted.append((record, path))
+        return record
+
+
+def _string_at(node: yaml.Node, *keys: str) -> yaml.ScalarNode | None:
+    """The text scalar under a path of keys in a mapping node, if there is one."""
+    for key in keys:
+        if not isinstance(node, yaml.MappingNode):
+            return None
+        node = next((v for k, v in node.value if isinstance(k, yaml.ScalarNode) and k.value == key), None)
+    return node if isinstance(node, yaml.ScalarNode) and node.tag == _STR else None
+
+
+@dataclass(frozen=True)
+class PartialSheet:
+    """What converted of a fact sheet that did not load: its largest whole records, with their field paths."""
+
+    path: str  # the file, for display
+    records: tuple[tuple[object, str], ...]
+    source_file: str | None  # source.file, when it is text
 
 
 class FieldLocations(Mapping):
@@ -572,6 +601,7 @@ class Loaded:
     problems: tuple[Problem, ...]
     unloaded_kinds: frozenset[str]  # kinds of id whose registry file did not load
     unread_sources: frozenset[str]  # archived texts that could not be read
+    partial_sheets: tuple[PartialSheet, ...] = ()  # the parts of the fact sheets that did not load
 
 
 def load_content(content_dir: Path, root: Path | None = None, cache: LoadCache | None = None) -> model.Content:
@@ -646,7 +676,8 @@ def read_content(content_dir: Path, root: Path | None = None, cache: LoadCache |
         sheets=tuple(sorted(sheets, key=lambda s: (s.meeting.date.key, s.id))),
         sources=MappingProxyType(sources),
     )
-    return Loaded(content, tuple(reader.problems), frozenset(unloaded), frozenset(unread))
+    return Loaded(content, tuple(reader.problems), frozenset(unloaded), frozenset(unread),
+                  tuple(reader.partial_sheets))
 
 
 def _cached(convert_file, reader: Reader, cache: LoadCache):

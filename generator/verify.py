@@ -13,7 +13,7 @@ from typing import Iterable, Iterator
 
 from . import model
 from .errors import ContentErrors, Location, Problem
-from .load import REGISTRY_KINDS, Loaded, file_name_problem
+from .load import REGISTRY_KINDS, Loaded, PartialSheet, file_name_problem
 from .model import Content, FactSheet, Localized, Record, Ref
 from .schema import record_fields
 
@@ -83,6 +83,7 @@ class _Checker:
         self.content = content
         self.unloaded_kinds = loaded.unloaded_kinds if loaded else frozenset()
         self.unread_sources = loaded.unread_sources if loaded else frozenset()
+        self.partial_sheets = loaded.partial_sheets if loaded else ()
         self.problems: list[Problem] = []
         self.passages = 0
         self.ids = {
@@ -143,6 +144,8 @@ class _Checker:
                 self.check_references(record, path)
             self.check_sheet(sheet)
             sheets[sheet.id] = (sheet, source, self.problems[problems:], self.passages - passages)
+        for partial in self.partial_sheets:
+            self.check_partial(partial)
         if memo is not None:
             memo["registries"] = registries
             for gone in sheets.keys() - {sheet.id for sheet in c.sheets}:
@@ -263,12 +266,7 @@ class _Checker:
         problem = file_name_problem(sheet.where("id"), stem, sheet.id)
         if problem is not None:
             self.problems.append(problem)
-        text = self.source_texts.get(sheet.source.file)
-        if text is None and sheet.source.file not in self.unread_sources:
-            close = difflib.get_close_matches(sheet.source.file, self.source_texts, n=1)
-            hint = f"did you mean '{close[0]}'?" if close else "archive the article's text there, unchanged"
-            self.problem(sheet.source.where("file"), "source.file",
-                         f"expected a file in content/sources/, received '{sheet.source.file}'", hint)
+        text = self.source_text(sheet.source)
         self.check_source(sheet.source)
         meeting = sheet.meeting
         if RESERVED_SHEET_ID.match(sheet.id):
@@ -338,6 +336,31 @@ class _Checker:
                 if getattr(record, "places", ()):
                     self.check_places_named(record, path, folded, meeting.region, regions)
             self.named_in_article(meeting, "meeting", "operations", "operation", folded)
+
+    def source_text(self, source: model.Source) -> str | None:
+        """The archived text a sheet cites, normalised; reported when there is none of that name."""
+        text = self.source_texts.get(source.file)
+        if text is None and source.file not in self.unread_sources:
+            close = difflib.get_close_matches(source.file, self.source_texts, n=1)
+            hint = f"did you mean '{close[0]}'?" if close else "archive the article's text there, unchanged"
+            self.problem(source.where("file"), "source.file",
+                         f"expected a file in content/sources/, received '{source.file}'", hint)
+        return text
+
+    def check_partial(self, partial: PartialSheet) -> None:
+        """What can still be checked in a fact sheet that did not load: the references and the evidence of the
+        records that converted whole. Checks across its records (a speaker in attendance, figures adding up) wait
+        until it loads, since a record left out would make them report what is not wrong."""
+        records = [found for top, path in partial.records for found in _walk(top, path)]
+        source = next((record for record, path in records if path == "source"), None)
+        if source is not None:
+            text = self.source_text(source)
+        else:
+            text = self.source_texts.get(partial.source_file) if partial.source_file else None
+        for record, path in records:
+            self.check_references(record, path)
+            if text is not None:
+                self.check_evidence(record, path, text)
 
     def check_source(self, source: model.Source) -> None:
         """How the publication date is known, the dateline's place, and what a partial archive lacks."""

@@ -135,6 +135,32 @@ def test_a_file_that_does_not_load_hides_no_problem_of_the_others(content_tree, 
     assert err.splitlines()[-1] == "5 error(s), 0 warning(s) in 3 file(s); nothing was written."
 
 
+def test_a_schema_error_hides_no_reference_or_evidence_problem_of_the_same_sheet(content_tree, capsys):
+    """The sheet does not load (an attendance entry has a misspelt field), yet its other records are checked:
+    a quote not in the article, an unknown topic. A check across records is not run on a sheet that did not load:
+    the speaker whose attendance entry is broken is not reported as absent."""
+    def break_city(sheet):
+        sheet["attendance"][1]["postion"] = sheet["attendance"][1].pop("position")
+        sheet["statements"][2]["quote"] = "Logistik sudah kami terima semua dan siap didistribusikan,"
+        sheet["statements"][3]["topics"] = ["politik-uang"]
+        return sheet
+
+    root = content_tree({CITY_SHEET: break_city})
+    assert main(["--root", str(root), "check"]) == 1
+    out, err = capsys.readouterr()
+    assert out == ""
+    lines = [line.split(": ", 1)[1] for line in err.splitlines()[:-1]]
+    assert lines == [
+        "attendance[1].postion: unknown field 'postion' in Attendance (did you mean 'position'?)",
+        "statements[2].quote: expected a passage of the archived article, received text that is not in it: "
+        "'Logistik sudah kami terima semua dan siap didistribusikan,' (the article has 'lengkap' where the "
+        "passage has 'semua')",
+        "statements[3].topics[0]: expected the id of a topic, received unknown id 'politik-uang' "
+        "(add it to content/registry/topics.yaml)",
+    ], err
+    assert err.splitlines()[-1] == "3 error(s), 0 warning(s) in 1 file(s); nothing was written."
+
+
 def test_check_format_github_prints_workflow_annotations(content_tree):
     root = content_tree({CITY_SHEET: lambda s: {**s, "meeting": {**s["meeting"], "weekday_as_stated": "Selasa"}}})
     result = run_module("--root", str(root), "check", "--format", "github")
