@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import hashlib
 import io
 import json
 from dataclasses import dataclass
@@ -32,6 +33,7 @@ EXPORTS = (
     Export("statements.csv", N_("One row per quote or paraphrase, with speaker, topics and translation.")),
     Export("figures.csv", N_("One row per stated figure: budgets, polling stations, voters and their list, villages, personnel, ratings; approximations and ranges as such.")),
     Export("feed.xml", N_("An Atom feed of meetings, newest first, for feed readers.")),
+    Export("corrections.xml", N_("An Atom feed of corrections to fact sheets, newest first.")),
     Export("calendar.ics", N_("Meetings and election milestones as an iCalendar file.")),
 )
 
@@ -70,7 +72,11 @@ def _json_document(sections: dict[str, tuple[Record, ...]], lines: dict) -> str:
         parts.append(f"{json.dumps(name)}: [\n{records}\n]" if records else f"{json.dumps(name)}: []")
     lines.clear()
     lines.update(kept)
-    return "{\n" + ",\n".join(parts) + "\n}\n"
+    body = ",\n".join(parts)
+    # Changes whenever any value does (a correction included), and only then: a program can tell whether it
+    # has the latest data without comparing the whole file.
+    version = hashlib.blake2b(body.encode("utf-8"), digest_size=12).hexdigest()
+    return "{\n" + f'"version": "{version}",\n' + body + "\n}\n"
 
 
 def _json_line(record: Record, lines: dict, kept: dict) -> str:
@@ -124,6 +130,7 @@ def render_exports(index: Index, site_url: str, json_lines: dict | None = None) 
           f.part_of or "", f.election or "", f.region or s.meeting.region, " ".join(f.inferred))
          for s in index.sheets for f in s.figures))
     files["feed.xml"] = _atom(index, site_url)
+    files["corrections.xml"] = _corrections_atom(index, site_url)
     files["calendar.ics"] = _ical(index, site_url)
     return files
 
@@ -174,6 +181,40 @@ def _atom(index: Index, site_url: str) -> str:
             f"  <link href=\"{xml_text(site_url)}\"/>\n"
             f"  <link rel=\"self\" href=\"{xml_text(site_url)}data/feed.xml\"/>\n"
             f"  <id>{xml_text(site_url)}</id>\n"
+            f"  <updated>{updated}T00:00:00Z</updated>\n"
+            "  <author><name>Election-Prep Digest</name></author>\n"
+            + "".join(entries) + "</feed>\n")
+
+
+CORRECTION_KINDS = {"correction": N_("Correction"), "clarification": N_("Clarification"), "addition": N_("Addition")}
+
+
+def _corrections_atom(index: Index, site_url: str) -> str:
+    """An Atom feed of corrections, in Indonesian, newest first; each entry is dated the day of its correction
+    and links the correction on its meeting's page. 'updated' is the newest correction's day."""
+    fmt = formatter("id")
+    corrections = index.corrections[:50]
+    updated = corrections[0].correction.date.isoformat() if corrections else "1970-01-01"
+    entries = []
+    for at in corrections:
+        sheet, correction = at.sheet, at.correction
+        url = f"{site_url}meetings/{sheet.id}/#correction-{at.number}"
+        kind = fmt.gettext(CORRECTION_KINDS[correction.kind])
+        summary = correction.what.id + " " + fmt.gettext("Why") + ": " + correction.why.id
+        entries.append(
+            "  <entry>\n"
+            f"    <title>{xml_text(kind)}: {xml_text(sheet.meeting.title.id)}</title>\n"
+            f"    <link href=\"{xml_text(url)}\"/>\n"
+            f"    <id>{xml_text(url)}</id>\n"
+            f"    <updated>{correction.date.isoformat()}T00:00:00Z</updated>\n"
+            f"    <summary>{xml_text(summary)}</summary>\n"
+            "  </entry>\n")
+    return ("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n"
+            "<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"id\">\n"
+            f"  <title>{xml_text(fmt.gettext('Corrections'))} · Digest Persiapan Pemilu</title>\n"
+            f"  <link href=\"{xml_text(site_url)}corrections/\"/>\n"
+            f"  <link rel=\"self\" href=\"{xml_text(site_url)}data/corrections.xml\"/>\n"
+            f"  <id>{xml_text(site_url)}data/corrections.xml</id>\n"
             f"  <updated>{updated}T00:00:00Z</updated>\n"
             "  <author><name>Election-Prep Digest</name></author>\n"
             + "".join(entries) + "</feed>\n")

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from types import MappingProxyType
 from typing import Mapping
 
-from .model import (Agency, AgencyKind, Attendance, Content, Election, FactSheet, Figure, Operation, Person, Place,
+from .model import (Agency, AgencyKind, Attendance, Content, Correction, Election, FactSheet, Figure, Operation, Person, Place,
                     Point, Region, Statement, Topic, region_ancestry)
 
 
@@ -82,6 +82,15 @@ class RegionFigures:
 
 
 @dataclass(frozen=True)
+class CorrectionAt:
+    """A correction, with its fact sheet and its number there (the anchor #correction-N on the meeting page)."""
+
+    sheet: FactSheet
+    number: int
+    correction: Correction
+
+
+@dataclass(frozen=True)
 class Index:
     """Everything pages need, looked up by id; built once, never changed."""
 
@@ -120,6 +129,7 @@ class Index:
     place_mentions: Mapping[str, tuple[PlaceMention, ...]]  # place -> where meetings cite it, in meeting order
     person_home: Mapping[str, str]  # person -> the region whose page holds the person's entry
     people_by_home: Mapping[str, tuple[Person, ...]]  # region -> the people whose entries its page holds
+    corrections: tuple[CorrectionAt, ...]  # newest first
 
     def region_of(self, sheet: FactSheet) -> Region:
         """The region a meeting belongs to."""
@@ -276,6 +286,9 @@ def build_index(content: Content) -> Index:
         place_mentions=_freeze(_group(_place_mentions(content.sheets), lambda pair: pair[0], lambda pair: pair[1])),
         person_home=MappingProxyType(person_home),
         people_by_home=_freeze(people_by_home),
+        corrections=tuple(sorted((CorrectionAt(sheet, number, c) for sheet in content.sheets
+                                  for number, c in enumerate(sheet.corrections, start=1)),
+                                 key=lambda at: (at.correction.date, at.sheet.id, at.number), reverse=True)),
     )
 
 

@@ -634,6 +634,23 @@ class Point(Record):
 
 
 @dataclass(frozen=True, kw_only=True)
+class Correction(Record):
+    """A change to a published fact sheet that a reader should know of: what was wrong or missing, and why."""
+
+    date: dt.date = field(metadata=doc("The day the change was made."))
+    kind: Literal["correction", "clarification", "addition"] = field(metadata=doc(
+        "A correction fixes something the sheet got wrong; a clarification rewords something that could be misread; "
+        "an addition records facts of the article the sheet had left out."))
+    what: Localized = field(metadata=doc(
+        "What changed, quoting the old wording: \"The summary said 'nine days before the vote'; it now says "
+        "'a few days before the vote', as the article does.\""))
+    why: Localized = field(metadata=doc("Why: what the article says, or what the old wording claimed that it does not."))
+    reported_by: Optional[Localized] = field(default=None, metadata=doc(
+        "Who pointed it out, as they agreed to be named: 'pembaca' (a reader), 'audit baris per baris' (a "
+        "line-by-line audit)."))
+
+
+@dataclass(frozen=True, kw_only=True)
 class FactSheet(Record):
     """One article, digested: its source, the meeting, who attended, what was said, figures and concerns."""
 
@@ -646,6 +663,9 @@ class FactSheet(Record):
     figures: tuple[Figure, ...] = field(default=(), metadata=doc("Numbers stated."))
     concerns: tuple[Point, ...] = field(default=(), metadata=doc("Risks and problems raised."))
     commitments: tuple[Point, ...] = field(default=(), metadata=doc("Undertakings and instructions given."))
+    corrections: tuple[Correction, ...] = field(default=(), metadata=doc(
+        "Changes made after the sheet was published, oldest first. Never delete one: the meeting page, the "
+        "corrections page and its feed show them all."))
 
 
 # ---------------------------------------------------------------- registry files

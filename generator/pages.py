@@ -22,7 +22,8 @@ NAVIGATION = (
     (N_("People"), "people/index.md"),
     (N_("Data"), ((N_("Figures"), "figures.md"), (N_("Timeline"), "timeline.md"), (N_("Open data"), "data.md"))),
     (N_("About"), ((N_("Methodology"), "methodology.md"), (N_("Contributing"), "contributing.md"),
-                   (N_("Field reference"), "reference.md"), (N_("Glossary"), "glossary.md"),
+                   (N_("Field reference"), "reference.md"), (N_("Corrections"), "corrections.md"),
+                   (N_("Glossary"), "glossary.md"),
                    (N_("Performance"), "performance.md"))),
 )
 
@@ -86,6 +87,7 @@ BRANCHES_PER_PAGE = 120  # an agency kind lists its branches directly up to this
 TOPIC_ITEMS_PER_PAGE = 60  # statements and points on one topic page (a statement has about four links)
 FIGURE_ROWS_PER_PAGE = 60  # figure rows on the figures page (two or three links a row)
 TIMELINE_MEETINGS = 100  # meetings listed on the timeline itself; beyond that it links month pages
+CORRECTIONS_PER_PAGE = 100  # corrections on one page of the corrections list (one link each)
 
 
 @dataclass(frozen=True)
@@ -112,7 +114,8 @@ def plan_pages(index: Index, lang: str) -> list[Page]:
     pages = [
         Page("index.md", "overview.md.j2", {
             "counts": {"meetings": len(index.sheets), "regions": len(index.sheets_by_region),
-                       "agencies": len(index.appearances_by_agency), "people": len(content.people),
+                       "agencies": len(index.appearances_by_agency), "agencies_known": len(content.agencies),
+                       "people": len(content.people),
                        "statements": sum(len(s.statements) for s in index.sheets)},
             "latest": newest_first[:10],
             "key_figures": sorted([row for row in index.figures if row.polling_stations or row.budget],
@@ -144,6 +147,10 @@ def plan_pages(index: Index, lang: str) -> list[Page]:
         pages.append(Page(part.path, "meeting_month.md.j2", {
             "part": part, "milestones": _milestones_in(index, part),
             "newer": flat[i - 1] if i > 0 else None, "older": flat[i + 1] if i + 1 < len(flat) else None}))
+    parts = _parts("corrections", fmt.gettext("Corrections"), list(index.corrections), CORRECTIONS_PER_PAGE)
+    pages += [Page(part.path, "corrections.md.j2", {
+        "part": part, "newer": parts[i - 1] if i > 0 else None, "older": parts[i + 1] if i + 1 < len(parts) else None})
+        for i, part in enumerate(parts)]
     # People by initial letter.
     letters = _people_by_letter(content.people)
     pages.append(Page("people/index.md", "people_index.md.j2", {

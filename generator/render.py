@@ -20,6 +20,7 @@ from typing import Mapping
 import jinja2
 
 from .escape import FORBIDDEN_IN_VALUES, html_text
+from .export import CORRECTION_KINDS
 from .i18n import Formatter, N_, formatter
 from .index import Index
 from .reuse import RecordingIndex
@@ -472,6 +473,18 @@ class Helpers:
         text = md_escape(self.fmt.when(meeting.date, long=long, weekday=weekday))
         if inferred:
             text += f' <span class="epd-inferred">{self.gettext("inferred")}</span>'
+        return Md(text)
+
+    def correction(self, correction, anchor: str | None = None, dated: bool = True) -> Md:
+        """One correction: its day (unless the list gives it) and kind, with the anchor on them, what changed,
+        why, and who reported it."""
+        kind, why = self.gettext(CORRECTION_KINDS[correction.kind]), self.gettext("Why")
+        head = f"{md_escape(self.fmt.long_date(correction.date))} · {kind}" if dated else kind
+        text = f"**{head}.**" + (f"{{: #{anchor} }}" if anchor else "")
+        text += f" {self.loc(correction.what)} *{why}:* {self.loc(correction.why)}"
+        if correction.reported_by:
+            reported = self.gettext("reported by")
+            text += f" ({reported} {self.loc(correction.reported_by)})"
         return Md(text)
 
     def inferred(self, record, name: str) -> Md:

@@ -328,6 +328,7 @@ class _Checker:
         for i, statement in enumerate(sheet.statements):
             self.check_statement(sheet, statement, f"statements[{i}]", attendees)
         self.check_figures(sheet)
+        self.check_corrections(sheet)
         if text is not None:
             folded = text.casefold()  # operations and places are found in any letter case
             regions = self.ids["region"]
@@ -336,6 +337,21 @@ class _Checker:
                 if getattr(record, "places", ()):
                     self.check_places_named(record, path, folded, meeting.region, regions)
             self.named_in_article(meeting, "meeting", "operations", "operation", folded)
+
+    def check_corrections(self, sheet: FactSheet) -> None:
+        """Corrections come oldest first, none before the article was published (or, when that is not known,
+        before the first day the meeting may have been)."""
+        published, first_day = sheet.source.published, sheet.meeting.date.start
+        earliest = (published, "the article's publication") if published else (first_day, "the meeting")
+        for i, correction in enumerate(sheet.corrections):
+            path = f"corrections[{i}].date"
+            if earliest[0] is not None and correction.date < earliest[0]:
+                self.problem(correction.where("date"), path, f"expected a day on or after {earliest[1]} "
+                             f"({earliest[0]}), received {correction.date}", "check the year")
+            elif i and correction.date < sheet.corrections[i - 1].date:
+                self.problem(correction.where("date"), path, f"expected a day on or after the correction before "
+                             f"it ({sheet.corrections[i - 1].date}), received {correction.date}",
+                             "list corrections oldest first, adding a new one at the end")
 
     def source_text(self, source: model.Source) -> str | None:
         """The archived text a sheet cites, normalised; reported when there is none of that name."""

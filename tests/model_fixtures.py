@@ -201,6 +201,16 @@ SOURCED_SHEET_DATA: dict = {
          "quote_en": "We will distribute all the materials for 512 polling stations from tomorrow morning.",
          "topics": ["logistics"]},
     ],
+    # A correction reported by a reader, translated, and an addition not yet translated, on two days.
+    "corrections": [
+        {"date": dt.date(2024, 11, 25), "kind": "correction",
+         "what": _loc("Ringkasan menyebut 521 TPS; kini 512 TPS.", "The summary said 521 polling stations; it now says 512."),
+         "why": _loc("Artikel menyebut 512 TPS.", "The article says 512 polling stations."),
+         "reported_by": _loc("pembaca", "a reader")},
+        {"date": dt.date(2024, 12, 2), "kind": "addition",
+         "what": {"id": "Waktu rakor, pukul 13.00 WITA, ditambahkan."},
+         "why": {"id": "Artikel menyebutnya, tetapi lembar fakta melewatkannya."}},
+    ],
 }
 
 # ------------------------------------------------------------------ figures: lists, villages, ratings, approximations

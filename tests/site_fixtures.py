@@ -14,6 +14,16 @@ REPO_ROOT = Path(__file__).resolve().parent.parent
 OUTPUT_DIR = REPO_ROOT / "test-output"
 
 
+def write_stand_in_pages(root: Path) -> None:
+    """Stand-ins for the hand-written pages in a fixture tree (the real ones cite the real content): the
+    navigation needs the pages, and generated pages link these anchors in them."""
+    anchors = {"methodology": "\n## Corrections { #corrections }\n"}
+    for lang in ("id", "en"):
+        (root / "docs" / lang).mkdir(parents=True, exist_ok=True)
+        for name in ("methodology", "contributing", "reference", "performance"):
+            (root / "docs" / lang / f"{name}.md").write_text(f"# {name}\n{anchors.get(name, '')}", encoding="utf-8")
+
+
 def build_site(site_dir: Path) -> Path:
     """Run the README's build (validate, generate, strict MkDocs per language) into `site_dir`."""
     if os.environ.get("EPD_SITE_DIR"):  # reuse a site built beforehand, e.g. by `make site`

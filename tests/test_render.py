@@ -18,7 +18,7 @@ from pathlib import Path
 import markdown
 import pytest
 
-from fixtures import (CITY_SHEET_ID, INJECTION_QUOTE, INJECTION_QUOTE_EN, INJECTIONS, REGENCY_SHEET_ID,
+from fixtures import (CITY_SHEET, CITY_SHEET_ID, INJECTION_QUOTE, INJECTION_QUOTE_EN, INJECTIONS, REGENCY_SHEET_ID,
                       UNTRANSLATED_QUOTE, write_content_tree)
 from generator.cli import main as cli_main
 from generator.i18n import LANGUAGES
@@ -222,10 +222,38 @@ def test_digest_json_holds_every_record_one_per_line(real_out):
                 "glossary": content.glossary, "operations": content.operations, "places": content.places,
                 "fact_sheets": content.sheets}
     assert content.operations and content.places
-    assert json.loads(text) == {name: to_plain(records) for name, records in sections.items()}
+    data = json.loads(text)
+    assert re.fullmatch(r"[0-9a-f]{24}", data.pop("version"))
+    assert data == {name: to_plain(records) for name, records in sections.items()}
     lines = text.splitlines()
-    assert len(lines) == 2 + sum(len(records) + 2 for records in sections.values())
+    assert len(lines) == 3 + sum(len(records) + 2 for records in sections.values())
     assert lines[-1] == "}" and all(json.loads(line.rstrip(",")) for line in lines if line.startswith("{\""))
+
+
+def test_the_data_version_changes_with_any_value_and_only_then(content_tree):
+    """digest.json's version: the same content gives the same version; a correction added to one sheet, or one
+    word of a translation changed, gives another."""
+    from generator.export import render_exports
+    from generator.index import build_index
+    from generator.load import load_content
+
+    def version(root):
+        index = build_index(load_content(root / "content", root))
+        return json.loads(render_exports(index, "https://example.org/")["digest.json"])["version"]
+
+    def corrected(sheet):
+        sheet["corrections"] = [{"date": "2026-12-01", "kind": "clarification",
+                                 "what": {"id": "Label diperjelas."}, "why": {"id": "Artikel tidak menyebutnya."}}]
+        return sheet
+
+    def retranslated(sheet):
+        sheet["summary"]["en"] = sheet["summary"]["en"].replace("the", "a", 1)
+        return sheet
+
+    same = {version(content_tree(name=f"same-{n}")) for n in range(2)}
+    assert len(same) == 1
+    assert version(content_tree({CITY_SHEET: corrected}, name="corrected")) not in same
+    assert version(content_tree({CITY_SHEET: retranslated}, name="retranslated")) not in same
 
 
 # ------------------------------------------------------------------ the real content, as a reader sees it

@@ -86,16 +86,14 @@ def test_serve_rebuild_updates_only_what_an_edit_changed(tmp_path):
     from fixtures import CITY_SHEET_ID, REGENCY_SHEET_ID, write_content_tree
     from generator import mkdocs_adapter
     from generator.cli import in_process_generator
+    from site_fixtures import write_stand_in_pages
 
     root = write_content_tree(tmp_path / "tree")
     for name in ("mkdocs.yml",):
         shutil.copy2(REPO_ROOT / name, root / name)
     shutil.copytree(REPO_ROOT / "overrides", root / "overrides")
     shutil.copytree(REPO_ROOT / "docs" / "assets", root / "docs" / "assets")
-    for lang in ("id", "en"):  # the real hand-written pages cite real content; the navigation needs these four
-        for page in ("methodology", "contributing", "reference", "performance"):
-            (root / "docs" / lang).mkdir(parents=True, exist_ok=True)
-            (root / "docs" / lang / f"{page}.md").write_text(f"# {page}\n", encoding="utf-8")
+    write_stand_in_pages(root)
     generate = in_process_generator(argparse.Namespace(root=root, out=None, format="text"))
     site = root / "site"
     url = "http://127.0.0.1:8000/"

@@ -30,11 +30,13 @@ from model_fixtures import SHEETS as MODEL_SHEETS, write_model_tree  # noqa: E40
 
 GOLDEN_DIR = TESTS_DIR / "golden"
 # The content-model tree's pages of the kinds the small tree lacks (tests/model_fixtures.py): its meetings, the
-# operations, the regions holding its stand-ins, figures, places, re-vote, province and national meetings.
+# operations, the regions holding its stand-ins, figures, places, re-vote, province and national meetings, and
+# the corrections of one of its sheets.
 MODEL_GOLDEN_DIR = TESTS_DIR / "golden-model"
 MODEL_GOLDEN_PAGES = tuple(sorted(
     [f"meetings/{name.removeprefix('articles/').removesuffix('.yaml')}.md" for name in MODEL_SHEETS]
-    + ["operations/index.md", "operations/ops-mantap-praja-2024.md", "timeline.md", "regions/index.md"]
+    + ["operations/index.md", "operations/ops-mantap-praja-2024.md", "timeline.md", "regions/index.md",
+       "corrections.md"]
     + [f"regions/{region}.md" for region in ("karang-sari", "muara-baru", "bandar-permai", "teluk-permai",
                                              "indonesia", "sukamaju")]))
 SITE_URL = "https://example.invalid/digest/"

@@ -15,7 +15,7 @@ from urllib.parse import urlsplit
 import pytest
 
 from hostile import EVERYTHING, collapsed, hostile_tree
-from site_fixtures import REPO_ROOT, SiteServer
+from site_fixtures import REPO_ROOT, SiteServer, write_stand_in_pages
 
 SITE_NAMES = {"id": "Digest Persiapan Pemilu", "en": "Election-Prep Digest"}
 PAGES = ("", "meetings/2024-11-18-pelita-rakor-kesiapan-pilkada/", "regions/pelita/", "regions/nusa-harapan/",
@@ -30,10 +30,7 @@ def hostile_site(tmp_path_factory) -> Path:
     shutil.copy2(REPO_ROOT / "mkdocs.yml", root / "mkdocs.yml")
     shutil.copytree(REPO_ROOT / "overrides", root / "overrides")
     shutil.copytree(REPO_ROOT / "docs" / "assets", root / "docs" / "assets")
-    for lang in ("id", "en"):  # the real hand-written pages cite real content; the navigation needs these
-        (root / "docs" / lang).mkdir(parents=True, exist_ok=True)
-        for name in ("methodology", "contributing", "reference", "performance"):
-            (root / "docs" / lang / f"{name}.md").write_text(f"# {name}\n", encoding="utf-8")
+    write_stand_in_pages(root)
     result = subprocess.run([sys.executable, "-m", "generator", "--root", str(root), "site"], cwd=REPO_ROOT,
                             capture_output=True, text=True, timeout=600)
     assert result.returncode == 0, result.stdout + result.stderr
