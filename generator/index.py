@@ -60,6 +60,7 @@ class RegionFigures:
     budget_parts: tuple[Figure, ...]
     security: tuple[Figure, ...]  # personnel, exact or not
     others: tuple[Figure, ...]  # every other figure for the region: villages, ratings, approximate or DPTb counts
+    inferred: tuple[str, ...] = ()  # ("election",) when the election these figures are for is inferred
 
     @property
     def voters_per_station(self) -> float | None:
@@ -341,10 +342,12 @@ def _region_figures(sheet: FactSheet, region: Region, content: Content) -> list[
         parts = tuple(f for f in found if budget and f.part_of == budget.id and f.exact)
         security = tuple(f for f in found if f.kind == "personnel")
         shown = {id(f) for f in (*named, *parts, *security) if f is not None}
+        inferred = any("election" in f.inferred if f.election else "elections" in sheet.meeting.inferred
+                       for f in found)
         rows.append(RegionFigures(
             sheet=sheet, region=region, election=elections.get(election_id),
             polling_stations=named[0], voters=named[1], budget=budget, budget_parts=parts, security=security,
-            others=tuple(f for f in found if id(f) not in shown),
+            others=tuple(f for f in found if id(f) not in shown), inferred=("election",) if inferred else (),
         ))
     return rows
 

@@ -399,6 +399,14 @@ class Helpers:
             text = self.gettext(label, value=text)
         return Md(f"{md_escape(text)}{self.inferred(figure, 'value')}")
 
+    def recipients(self, figure) -> Md:
+        """Whom a budget is for: 'for KPU Lampung Timur inferred' (empty when it names no recipient)."""
+        recipients = [figure.recipient] if figure.recipient else list(figure.recipients)
+        if not recipients:
+            return Md("")
+        mark = self.inferred(figure, "recipient" if figure.recipient else "recipients")
+        return self.gettext("for %(agencies)s", agencies=Md(", ".join(self.agency(a) for a in recipients) + mark))
+
     def figure_notes(self, sheet: FactSheet, figure) -> Md:
         """What a reader needs beside a figure's value: its total, recipients, whose personnel, the voter list, the
         funding source, the region it is for, its scope, and its note."""
@@ -406,11 +414,8 @@ class Helpers:
         if figure.part_of:
             total = next(f for f in sheet.figures if f.id == figure.part_of)
             parts.append(self.gettext("part of “%(total)s”", total=self.loc(total.label)))
-        recipients = [figure.recipient] if figure.recipient else list(figure.recipients)
-        if recipients:
-            mark = self.inferred(figure, "recipient" if figure.recipient else "recipients")
-            parts.append(self.gettext("for %(agencies)s", agencies=Md(", ".join(self.agency(a) for a in recipients)
-                                                                       + mark)))
+        if figure.recipient or figure.recipients:
+            parts.append(self.recipients(figure))
         if figure.agencies:
             parts.append(self.gettext("of %(agencies)s", agencies=Md(", ".join(self.agency(a)
                                                                               for a in figure.agencies))))

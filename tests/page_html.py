@@ -102,6 +102,58 @@ def pipe_paragraphs(page_html: str) -> list[str]:
             if any(line.lstrip().startswith("|") for line in text.splitlines())]
 
 
+_NOT_SHOWN_AS_TEXT = re.compile(r"<(code|pre|script|style|kbd|samp)\b[^>]*>.*?</\1>", re.S)
+_BLOCK_TAG = re.compile(r"</?(?:p|li|ul|ol|td|th|tr|h[1-6]|div|dt|dd|br|summary|details|blockquote)\b[^>]*>")
+# Markdown or template syntax that a reader should never see on a page: what each looks like when it fails.
+MARKDOWN_LEFT = (
+    ("a table row", re.compile(r"(?m)^[ \t]*\|.*\|[ \t]*$")),
+    ("a table rule", re.compile(r"\|[ \t]*:?-{3,}")),
+    ("link or image syntax", re.compile(r"!?\[[^\]\n]+\]\([^)\s]*\)")),
+    ("an attribute list", re.compile(r"\{:?[ \t]*[#.][\w-]+[^}\n]*\}")),
+    ("emphasis markers", re.compile(r"\*\*\S[^*\n]*\*\*|(?<!\w)__\S[^_\n]*__(?!\w)")),
+    ("a heading mark", re.compile(r"(?m)^[ \t]*#{1,6}[ \t]+\S")),
+    ("template syntax", re.compile(r"\{\{|\}\}|\{%|%\}|\{#|#\}")),
+    ("a double-escaped entity", re.compile(r"&(?:amp|lt|gt|quot|apos|nbsp|#\d+|#x[0-9a-f]+);", re.I)),
+)
+
+
+def unrendered_markdown(page_html: str, content_text: str = "") -> list[str]:
+    """What a page shows as text that is Markdown or template syntax the conversion left: a table printed as
+    `| a | b |`, `[text](url)`, `{: #id }`, `**bold**`, `## heading`, `{{ value }}`, `&amp;amp;` shown as `&amp;`.
+    Code is left out (the guide shows syntax on purpose), and so is anything the content itself says
+    (`content_text`: every value of the tree; a quote may hold brackets, and hostile fixtures hold all of it)."""
+    text = visible(_BLOCK_TAG.sub("\n", _NOT_SHOWN_AS_TEXT.sub("", page_html)))
+    found = []
+    for what, pattern in MARKDOWN_LEFT:
+        for match in pattern.finditer(text):
+            snippet = match.group().strip()
+            if snippet and " ".join(snippet.split()) not in content_text:
+                found.append(f"{what}: {snippet[:80]!r}")
+    return found
+
+
+def content_text(root: Path) -> str:
+    """Every text value of a content tree (YAML values and archived texts), whitespace collapsed, one per line."""
+    values: list[str] = []
+
+    def walk(value) -> None:
+        if isinstance(value, dict):
+            for item in value.values():
+                walk(item)
+        elif isinstance(value, list):
+            for item in value:
+                walk(item)
+        elif isinstance(value, str):
+            values.append(" ".join(value.split()))
+
+    for path in sorted((root / "content").rglob("*")):
+        if path.suffix == ".yaml":
+            walk(yaml.safe_load(path.read_text(encoding="utf-8")))
+        elif path.suffix == ".txt":
+            values.extend(" ".join(line.split()) for line in path.read_text(encoding="utf-8").splitlines())
+    return "\n".join(values)
+
+
 def empty_header_cells(page_html: str) -> int:
     """How many table header cells have no text (axe's `empty-table-header`: a screen reader announces nothing
     for the column or row it heads)."""

@@ -18,7 +18,8 @@ from model_fixtures import (UNDATED_SHEET_ID, FIGURES_SHEET, FIGURES_SHEET_ID, F
 from generator.cli import main
 from generator.pipeline import BuildConfig, build
 from generator.verify import stated_numbers
-from page_html import empty_header_cells, mkdocs_markdown, pipe_paragraphs, strip_front_matter, visible
+from page_html import (content_text, empty_header_cells, mkdocs_markdown, pipe_paragraphs, strip_front_matter,
+                       unrendered_markdown, visible)
 from update_golden import SITE_URL, generated_pages
 
 
@@ -483,12 +484,14 @@ def test_a_busy_operation_lists_its_latest_meetings_and_counts_the_rest_by_regio
 
 # ------------------------------------------------------------------ every page of the model tree, as a reader sees it
 
-def test_no_page_of_the_model_tree_shows_a_table_as_text_or_an_unlabelled_header(site):
-    """The model tree has the page kinds the small tree lacks (operations, the country, places): no paragraph
-    starts a line with '|' (a table that did not render) and every table header cell has a label (issue 18)."""
+def test_no_page_of_the_model_tree_shows_markdown_as_text_or_an_unlabelled_header(site):
+    """The model tree has the page kinds the small tree lacks (operations, the country, places, corrections): no
+    page shows Markdown or template syntax as text (a table that did not render, a link, an attribute list ...)
+    and every table header cell has a label (issue 18)."""
+    said = content_text(site.parent)
     broken = {}
     for name, data in generated_pages(site).items():
         source = mkdocs_markdown().convert(strip_front_matter(data.decode("utf-8")))
-        if (found := pipe_paragraphs(source)) or empty_header_cells(source):
+        if (found := pipe_paragraphs(source) + unrendered_markdown(source, said)) or empty_header_cells(source):
             broken[name] = found or "an empty header cell"
     assert broken == {}

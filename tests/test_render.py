@@ -25,7 +25,8 @@ from generator.i18n import LANGUAGES
 from generator.load import load_content
 from generator.pipeline import BuildConfig, build
 from generator.render import md_escape
-from page_html import Elements, empty_header_cells, mkdocs_markdown, pipe_paragraphs, strip_front_matter
+from page_html import (Elements, content_text, empty_header_cells, mkdocs_markdown, pipe_paragraphs,
+                       strip_front_matter, unrendered_markdown)
 from update_golden import GOLDEN_DIR, MODEL_GOLDEN_DIR, SITE_URL, build_fixture, generated_pages, golden_pages, \
     model_pages
 
@@ -268,20 +269,20 @@ def figures_of(text: str, heading: str) -> dict[str, str]:
         "Tempat pemungutan suara (TPS)": "1.621",
         "Daftar pemilih tetap (DPT)": "823.417",
         "Anggaran Pilkada dari Pemkab Lampung Timur": "Rp69 miliar",
-        "↳ Anggaran untuk KPU": "Rp40 miliar (58% <span class=\"epd-derived\">turunan</span>)",
-        "↳ Anggaran untuk Bawaslu": "Rp24 miliar (35% <span class=\"epd-derived\">turunan</span>)",
-        "↳ Anggaran untuk Polres": "Rp4 miliar (6% <span class=\"epd-derived\">turunan</span>)",
-        "↳ Anggaran untuk Kodim": "Rp1 miliar (1% <span class=\"epd-derived\">turunan</span>)",
+        "↳ Anggaran untuk KPU": "Rp40 miliar (58% <span class=\"epd-derived\">turunan</span>); untuk [KPU Lampung Timur](#agency-kpu-lampung-timur) <span class=\"epd-inferred\">disimpulkan</span>",
+        "↳ Anggaran untuk Bawaslu": "Rp24 miliar (35% <span class=\"epd-derived\">turunan</span>); untuk [Bawaslu Lampung Timur](#agency-bawaslu-lampung-timur) <span class=\"epd-inferred\">disimpulkan</span>",
+        "↳ Anggaran untuk Polres": "Rp4 miliar (6% <span class=\"epd-derived\">turunan</span>); untuk [Polres Lampung Timur](#agency-polres-lampung-timur) <span class=\"epd-inferred\">disimpulkan</span>",
+        "↳ Anggaran untuk Kodim": "Rp1 miliar (1% <span class=\"epd-derived\">turunan</span>); untuk [Kodim Lampung Timur](#agency-kodim-lampung-timur) <span class=\"epd-inferred\">disimpulkan</span>",
         'Pemilih per TPS <span class="epd-derived">turunan</span>': "508,0",
     }),
     ("en", "## Figures {: #figures }", {
         "Polling stations (TPS)": "1,621",
         "Registered voters (DPT)": "823,417",
         "Regional election budget from the Lampung Timur government": "IDR 69 billion",
-        "↳ Budget for the KPU": "IDR 40 billion (58% <span class=\"epd-derived\">derived</span>)",
-        "↳ Budget for Bawaslu": "IDR 24 billion (35% <span class=\"epd-derived\">derived</span>)",
-        "↳ Budget for the police (Polres)": "IDR 4 billion (6% <span class=\"epd-derived\">derived</span>)",
-        "↳ Budget for the military district command (Kodim)": "IDR 1 billion (1% <span class=\"epd-derived\">derived</span>)",
+        "↳ Budget for the KPU": "IDR 40 billion (58% <span class=\"epd-derived\">derived</span>); for [KPU Lampung Timur](#agency-kpu-lampung-timur) <span class=\"epd-inferred\">inferred</span>",
+        "↳ Budget for Bawaslu": "IDR 24 billion (35% <span class=\"epd-derived\">derived</span>); for [Bawaslu Lampung Timur](#agency-bawaslu-lampung-timur) <span class=\"epd-inferred\">inferred</span>",
+        "↳ Budget for the police (Polres)": "IDR 4 billion (6% <span class=\"epd-derived\">derived</span>); for [Lampung Timur Police](#agency-polres-lampung-timur) <span class=\"epd-inferred\">inferred</span>",
+        "↳ Budget for the military district command (Kodim)": "IDR 1 billion (1% <span class=\"epd-derived\">derived</span>); for [Lampung Timur Military District Command](#agency-kodim-lampung-timur) <span class=\"epd-inferred\">inferred</span>",
         'Voters per polling station <span class="epd-derived">derived</span>': "508.0",
     }),
 ])
@@ -480,6 +481,37 @@ def test_no_page_shows_a_table_as_a_paragraph(which, fixture_out, real_out):
     """Any page kind: a paragraph that starts a line with '|' is a table that failed to render."""
     shown = {name: found for name, source in pages_as_html(fixture_out if which == "fixture" else real_out).items()
              if (found := pipe_paragraphs(source))}
+    assert shown == {}
+
+
+@pytest.mark.parametrize("page, found", [
+    ("<p>Daerah:\n| Provinsi | Kabupaten |\n|---|---|</p>", ["a table row", "a table rule"]),
+    ("<p>Lihat [metodologi](methodology.md#corrections).</p>", ["link or image syntax"]),
+    ("<li><strong>Koreksi.</strong>{: #correction-1 } Ringkasan diperbaiki.</li>", ["an attribute list"]),
+    ("<p>**2 Desember 2026 · Koreksi.** Ringkasan</p>", ["emphasis markers"]),
+    ("<p>## Koreksi</p>", ["a heading mark"]),
+    ("<td>{{ _(\"Why\") }}</td>", ["template syntax"]),
+    ("<p>Kesbangpol &amp;amp; Bawaslu</p>", ["a double-escaped entity"]),
+    ("<p>Rapat <em>Koreksi</em> · <a href=\"x/\">x</a></p><pre><code>| a | b |\n**x**</code></pre>", []),
+])
+def test_the_markdown_gate_sees_each_kind_of_leftover(page, found):
+    assert sorted({line.split(":", 1)[0] for line in unrendered_markdown(page)}) == found
+
+
+def test_the_markdown_gate_excuses_what_the_content_says():
+    assert unrendered_markdown("<p>Kutipan: [lihat](x) dan **tegas**</p>", "[lihat](x)\n**tegas**") == []
+
+
+@pytest.mark.parametrize("which", ["fixture", "real"])
+def test_no_page_shows_markdown_or_template_syntax(which, fixture_out, real_out):
+    """Issue 18: what looking found must fail a test. No page, hand-written ones included, shows a table as text,
+    link syntax, an attribute list, emphasis or heading marks, template syntax or a double-escaped entity, unless
+    the content itself says it (the fixture's quotes hold brackets and Markdown on purpose)."""
+    out = fixture_out if which == "fixture" else real_out
+    root = out.parent if which == "fixture" else REPO_ROOT
+    said = content_text(root)
+    shown = {name: found for name, source in pages_as_html(out).items()
+             if (found := unrendered_markdown(source, said))}
     assert shown == {}
 
 
