@@ -251,7 +251,8 @@ def run_edit(root: Path) -> dict:
     times, ok = [], True
     for n in range(EDITS):
         article = articles[(n + 1) * len(articles) // (EDITS + 1)]
-        marker = f"EDIT{n}x{int(time.time())}"
+        # Letters only: a summary's numbers must be the article's (verify.check_summary).
+        marker = "EDIT" + "".join(chr(ord("a") + int(d)) for d in f"{n}{int(time.time())}")
         text = article.read_text(encoding="utf-8")
         page = root / "site" / "meetings" / article.stem / "index.html"
         # The summary's first line appears on the meeting page.

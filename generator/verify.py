@@ -11,7 +11,7 @@ from decimal import Decimal
 from dataclasses import dataclass
 from typing import Iterable, Iterator
 
-from . import model
+from . import claims, model
 from .errors import ContentErrors, Location, Problem
 from .load import REGISTRY_KINDS, Loaded, PartialSheet, file_name_problem
 from .model import Content, FactSheet, Localized, Record, Ref
@@ -84,6 +84,7 @@ class _Checker:
         self.unloaded_kinds = loaded.unloaded_kinds if loaded else frozenset()
         self.unread_sources = loaded.unread_sources if loaded else frozenset()
         self.partial_sheets = loaded.partial_sheets if loaded else ()
+        self._names: dict[str, list] | None = None  # the registry's people by the first word of their name
         self.problems: list[Problem] = []
         self.passages = 0
         self.ids = {
@@ -330,6 +331,7 @@ class _Checker:
         self.check_figures(sheet)
         self.check_corrections(sheet)
         if text is not None:
+            self.check_summary(sheet, text)
             folded = text.casefold()  # operations and places are found in any letter case
             regions = self.ids["region"]
             for record, path in _walk(sheet, ""):
@@ -337,6 +339,59 @@ class _Checker:
                 if getattr(record, "places", ()):
                     self.check_places_named(record, path, folded, meeting.region, regions)
             self.named_in_article(meeting, "meeting", "operations", "operation", folded)
+
+    def check_summary(self, sheet: FactSheet, text: str) -> None:
+        """A summary's numbers, durations and people are ones the sheet states or derives (claims.py)."""
+        numbers = claims.stated_values(text)
+        for figure in sheet.figures:
+            numbers.update(Decimal(v) for v in (figure.value, figure.value_max) if v is not None)
+        totals = {f.id: f.value for f in sheet.figures if f.value}
+        numbers.update(Decimal(round(100 * f.value / totals[f.part_of])) for f in sheet.figures
+                       if f.part_of in totals and f.value is not None)
+        start = sheet.meeting.date.start
+        if start is not None:
+            numbers.update(Decimal(n) for n in (start.day, start.year))
+        durations = claims.stated_durations(text)
+        if sheet.meeting.date.exact:
+            durations.update(Decimal(abs((day - start).days)) for day in claims.stated_dates(text))
+        listed = self.people_listed(sheet)
+        for lang in ("id", "en"):
+            summary = getattr(sheet.summary, lang)
+            if summary is None:
+                continue
+            where, path = sheet.summary.where(lang), f"summary.{lang}"
+            for claim in claims.summary_claims(summary, lang):
+                if claim.duration and claim.value not in durations:
+                    self.problem(where, path, f"expected a duration the article states or its dates give, received "
+                                 f"'{claim.text}', which neither does", "say it as the article does, like 'tinggal "
+                                 "beberapa hari lagi', or leave it out")
+                elif not claim.duration and claim.value not in numbers:
+                    self.problem(where, path, f"expected numbers the article states or the sheet's figures give, "
+                                 f"received '{claim.text}'", "copy the number from the article, or add the figure "
+                                 "it comes from")
+            for person in self.people_named(summary):
+                if person.id not in listed:
+                    self.problem(where, path, f"expected people the sheet lists, received '{person.name}', whom it "
+                                 "does not list", "add their attendance or statement, or leave them out of the summary")
+
+    def people_listed(self, sheet: FactSheet) -> set[str]:
+        """Everyone a sheet names: attendees, those stood in for, speakers, those who raised a point, the chair."""
+        listed = {a.person for a in sheet.attendance} | {a.represents_person for a in sheet.attendance}
+        listed |= {s.speaker for s in sheet.statements}
+        listed |= {p.raised_by for p in sheet.concerns + sheet.commitments} | {sheet.meeting.chair}
+        return listed - {None}
+
+    def people_named(self, text: str) -> list[model.Person]:
+        """The registry's people whose full name a text writes."""
+        if self._names is None:
+            self._names = {}
+            for person in self.content.people:
+                first = person.name.split()[0].casefold() if person.name.split() else ""
+                self._names.setdefault(first, []).append(person)
+        found = []
+        for word in set(re.findall(r"\w+", text.casefold())):
+            found += [p for p in self._names.get(word, ()) if p.name.casefold() in text.casefold()]
+        return sorted(found, key=lambda p: p.name)
 
     def check_corrections(self, sheet: FactSheet) -> None:
         """Corrections come oldest first, none before the article was published (or, when that is not known,

@@ -54,7 +54,8 @@ class Corpus:
             sheet["id"] = f"{day.isoformat()}-pelita-rakor-tambahan-{self.added}"
             sheet["meeting"]["date"] = day
             sheet["meeting"].pop("weekday_as_stated")
-            sheet["summary"]["id"] = f"{words} {self.added}"
+            # Letters only: a summary's numbers must be the article's (verify.check_summary).
+            sheet["summary"]["id"] = f"{words} " + "".join(chr(ord("a") + int(d)) for d in str(self.added))
             registry[f"articles/{sheet['id']}.yaml"] = sheet
         elif edit == "change a fact sheet":
             sheet = registry[self.sheets()[choice % len(self.sheets())]]

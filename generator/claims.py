@@ -1,0 +1,117 @@
+"""What a summary claims: its numbers, durations and names, and whether the sheet gives each.
+
+A summary is in the digest's own words, so its numbers cannot be checked as passages are. Instead each number
+in it (in figures: '1.621', 'Rp69 miliar', '823,417', 'IDR 40 billion', '58%') must be one the article states,
+a figure's value, a share of a budget the sheet derives, or a part of the meeting's date; each duration ('sepekan',
+'nine days', 'dua minggu') must be stated in the article or be the distance between the meeting's day and a date
+the article gives; each person the registry names must be one the sheet lists. `verify` reports what is not.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+
+_ID_NUMBER = re.compile(r"(?<![\d.,])(\d{1,3}(?:\.\d{3})+|\d+)(?:,(\d+))?(?![\d.,]\d)"
+                        r"(?:\s*(ribu|rb|juta|jt|miliar|milyar|triliun)\b)?(\s*%)?")
+_EN_NUMBER = re.compile(r"(?<![\d.,])(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?(?![\d.,]\d)"
+                        r"(?:\s*(thousand|million|billion|trillion)\b)?(\s*%)?")
+_MULTIPLIERS = {"": 1, "ribu": 10 ** 3, "rb": 10 ** 3, "juta": 10 ** 6, "jt": 10 ** 6, "miliar": 10 ** 9,
+                "milyar": 10 ** 9, "triliun": 10 ** 12, "thousand": 10 ** 3, "million": 10 ** 6,
+                "billion": 10 ** 9, "trillion": 10 ** 12}
+
+_WORDS = {
+    "id": {"satu": 1, "dua": 2, "tiga": 3, "empat": 4, "lima": 5, "enam": 6, "tujuh": 7, "delapan": 8,
+           "sembilan": 9, "sepuluh": 10, "sebelas": 11, "dua belas": 12, "se": 1},
+    "en": {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+           "ten": 10, "eleven": 11, "twelve": 12, "a": 1, "an": 1},
+}
+_UNITS = {"id": {"hari": 1, "minggu": 7, "pekan": 7, "bulan": 30, "tahun": 365},
+          "en": {"day": 1, "days": 1, "week": 7, "weeks": 7, "fortnight": 14, "month": 30, "months": 30,
+                 "year": 365, "years": 365}}
+_MONTHS = {name: number for number, names in enumerate((
+    ("januari", "january", "jan"), ("februari", "february", "feb"), ("maret", "march", "mar"),
+    ("april", "apr"), ("mei", "may"), ("juni", "june", "jun"), ("juli", "july", "jul"),
+    ("agustus", "august", "agu", "aug"), ("september", "sep", "sept"), ("oktober", "october", "okt", "oct"),
+    ("november", "nov"), ("desember", "december", "des", "dec")), start=1) for name in names}
+
+
+def _durations(lang: str) -> re.Pattern:
+    words = "|".join(sorted((w for w in _WORDS[lang] if w != "se"), key=len, reverse=True))
+    units = "|".join(sorted(_UNITS[lang], key=len, reverse=True))
+    if lang == "id":  # 'sepekan', 'seminggu', 'sebulan', 'dua pekan', '9 hari'
+        return re.compile(rf"(?<![\w-])(?:(\d+|{words})\s+|se)({units})(?![\w-])", re.IGNORECASE)
+    return re.compile(rf"(?<![\w-])(\d+|{words})[\s-]+({units})(?![\w-])", re.IGNORECASE)
+
+
+_DURATION = {lang: _durations(lang) for lang in ("id", "en")}
+_DAY_MONTH_YEAR = re.compile(r"\b(\d{1,2})\s+([A-Za-z]+)\s+(\d{4})\b")
+_NUMERIC_DATE = re.compile(r"\b(\d{1,2})/(\d{1,2})/(\d{4})\b")
+
+
+@dataclass(frozen=True)
+class Claim:
+    """A number or a duration a summary states, as written, with its value (days, for a duration)."""
+
+    text: str
+    value: Decimal
+    duration: bool = False
+
+
+def summary_claims(text: str, lang: str) -> list[Claim]:
+    """The durations, then the other numbers, that a summary in one language states."""
+    claims, taken = [], []
+    for match in _DURATION[lang].finditer(text):
+        amount = match.group(1)
+        count = 1 if amount is None else int(amount) if amount.isdigit() else _WORDS[lang][amount.lower()]
+        claims.append(Claim(match.group().strip(), Decimal(count * _UNITS[lang][match.group(2).lower()]), True))
+        taken.append(match.span())
+    pattern, thousands, point = (_ID_NUMBER, ".", ",") if lang == "id" else (_EN_NUMBER, ",", ".")
+    for match in pattern.finditer(text):
+        if any(start <= match.start() < end for start, end in taken):
+            continue
+        whole, decimals, word, percent = match.groups()
+        value = Decimal(whole.replace(thousands, "") + ("." + decimals if decimals else ""))
+        if percent:
+            claims.append(Claim(match.group().strip(), value))
+        else:
+            claims.append(Claim(match.group().strip(), value * _MULTIPLIERS[(word or "").lower()]))
+    return claims
+
+
+def stated_values(article: str) -> set[Decimal]:
+    """Every number the article writes in figures, with and without its multiplier ('Rp69 miliar' gives 69 and
+    69,000,000,000)."""
+    values = set()
+    for match in _ID_NUMBER.finditer(article):
+        whole, decimals, word, _ = match.groups()
+        value = Decimal(whole.replace(".", "") + ("." + decimals if decimals else ""))
+        values.add(value)
+        values.add(value * _MULTIPLIERS[(word or "").lower()])
+    return values
+
+
+def stated_durations(article: str) -> set[Decimal]:
+    """The durations, in days, that the article itself states ('setiap lima tahun')."""
+    return {claim.value for claim in summary_claims(article, "id") if claim.duration}
+
+
+def stated_dates(article: str) -> set[dt.date]:
+    """The days the article writes out: '27 November 2024', '(5/2/2024)'."""
+    days = set()
+    for day, month, year in _DAY_MONTH_YEAR.findall(article):
+        if month.lower() in _MONTHS:
+            days.add(_date(int(year), _MONTHS[month.lower()], int(day)))
+    for day, month, year in _NUMERIC_DATE.findall(article):
+        days.add(_date(int(year), int(month), int(day)))
+    days.discard(None)
+    return days
+
+
+def _date(year: int, month: int, day: int) -> dt.date | None:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
