@@ -369,9 +369,9 @@ class _Checker:
                     self.problem(where, path, f"expected numbers the article states or the sheet's figures give, "
                                  f"received '{claim.text}'", "copy the number from the article, or add the figure "
                                  "it comes from")
-            for person in self.people_named(summary):
-                if person.id not in listed:
-                    self.problem(where, path, f"expected people the sheet lists, received '{person.name}', whom it "
+            for name, people in self.people_named(summary).items():
+                if not any(person.id in listed for person in people):  # a name several people share is anyone's
+                    self.problem(where, path, f"expected people the sheet lists, received '{name}', whom it "
                                  "does not list", "add their attendance or statement, or leave them out of the summary")
 
     def people_listed(self, sheet: FactSheet) -> set[str]:
@@ -381,17 +381,19 @@ class _Checker:
         listed |= {p.raised_by for p in sheet.concerns + sheet.commitments} | {sheet.meeting.chair}
         return listed - {None}
 
-    def people_named(self, text: str) -> list[model.Person]:
-        """The registry's people whose full name a text writes."""
+    def people_named(self, text: str) -> dict[str, list[model.Person]]:
+        """The full names of the registry's people that a text writes, each with everyone of that name."""
         if self._names is None:
             self._names = {}
             for person in self.content.people:
                 first = person.name.split()[0].casefold() if person.name.split() else ""
                 self._names.setdefault(first, []).append(person)
-        found = []
-        for word in set(re.findall(r"\w+", text.casefold())):
-            found += [p for p in self._names.get(word, ()) if p.name.casefold() in text.casefold()]
-        return sorted(found, key=lambda p: p.name)
+        folded, found = text.casefold(), {}
+        for word in sorted(set(re.findall(r"\w+", folded))):
+            for person in self._names.get(word, ()):
+                if person.name.casefold() in folded:
+                    found.setdefault(person.name, []).append(person)
+        return dict(sorted(found.items()))
 
     def check_corrections(self, sheet: FactSheet) -> None:
         """Corrections come oldest first, none before the article was published (or, when that is not known,

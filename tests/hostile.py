@@ -88,7 +88,8 @@ def hostile_tree(root: Path, text: str = EVERYTHING, url: str = HOSTILE_URL) -> 
 def _add_fields_the_fixture_leaves_out(files: dict, text: str) -> list[str]:
     """`text` also in the fields and registries the small fixture does not use: a dateline and byline, a stand-in's
     office and rank, a rating with its scale, a count with its own unit, an operation and a place (their names are
-    in the archived text, which gains `text`)."""
+    in the archived text, which gains `text`), and a correction (on the meeting page, the corrections page and the
+    corrections feed)."""
     sheet = files[CITY_SHEET]
     sheet["source"].update(dateline={"text": text, "place": text}, byline=text)
     sheet["attendance"][1].update(rank=text, represents_office=text, represents="pemkot-pelita")
@@ -100,6 +101,8 @@ def _add_fields_the_fixture_leaves_out(files: dict, text: str) -> list[str]:
          "evidence": text},
     ]
     sheet["meeting"]["operations"] = ["hostile-operation"]
+    sheet["corrections"] = [{"date": "2024-12-01", "kind": "correction", "what": {"id": text, "en": text},
+                             "why": {"id": text, "en": text}, "reported_by": {"id": text, "en": text}}]
     files["registry/operations.yaml"] = {"operations": [
         {"id": "hostile-operation", "name": text, "short_names": [text], "kind": "other",
          "description": {"id": text, "en": text}}]}
@@ -156,6 +159,7 @@ def parse_exports(data_dir: Path) -> dict:
         assert all(len(row) == len(rows[0]) for row in rows), name
         parsed[name] = [dict(zip(rows[0], row)) for row in rows[1:]]
     parsed["feed"] = ElementTree.fromstring((data_dir / "feed.xml").read_bytes())
+    parsed["corrections"] = ElementTree.fromstring((data_dir / "corrections.xml").read_bytes())
     ics = (data_dir / "calendar.ics").read_bytes()
     assert all(len(line) <= 75 for line in ics.split(b"\r\n")), "an iCalendar line longer than 75 octets"
     assert b"\n" not in ics.replace(b"\r\n", b""), "a bare line feed in the calendar"

@@ -49,8 +49,14 @@ hostile_text = (st.lists(st.one_of(st.sampled_from(PIECES), st.text(ALLOWED_CHAR
 
 @pytest.fixture(scope="module")
 def made_by_the_generator(tmp_path_factory) -> set:
-    """Every (element, attribute names) pair of the clean fixture's pages: what the generator builds."""
-    root = write_content_tree(tmp_path_factory.mktemp("clean"))
+    """Every (element, attribute names) pair of the clean fixture's pages, with a correction as the hostile tree
+    has one: what the generator builds."""
+    def corrected(sheet):
+        sheet["corrections"] = [{"date": "2024-12-01", "kind": "correction", "what": {"id": "Ringkasan diperbaiki."},
+                                 "why": {"id": "Artikel menyebut angka lain."}, "reported_by": {"id": "pembaca"}}]
+        return sheet
+
+    root = write_content_tree(tmp_path_factory.mktemp("clean"), {CITY_SHEET: corrected})
     assert _run(["--root", str(root), "generate"])[0] == 0
     return set().union(*(shapes for lang in ("id", "en")
                          for shapes in page_shapes(root / "build" / lang / "docs").values()))
@@ -79,6 +85,10 @@ def assert_inert(root: Path, text: str, allowed: set) -> None:
     titles = [e.findtext("{http://www.w3.org/2005/Atom}title") for e in
               exports["feed"].iter("{http://www.w3.org/2005/Atom}entry")]
     assert [re.sub(r" \((?:\d{1,2} \w{3} \d{4})(?:, tanggal disimpulkan)?\)$", "", t) for t in titles] == [text, text]
+    atom = "{http://www.w3.org/2005/Atom}"
+    corrections = [(e.findtext(f"{atom}title"), e.findtext(f"{atom}summary"))
+                   for e in exports["corrections"].iter(f"{atom}entry")]
+    assert corrections == [(f"Koreksi: {text}", f"{text} Alasan: {text}")]
     summaries = {re.sub(r" \(tanggal disimpulkan\)$", "", str(event.get("SUMMARY")))
                  for event in exports["calendar"].walk("VEVENT")}
     assert text in summaries

@@ -20,7 +20,7 @@ from site_fixtures import REPO_ROOT, SiteServer, write_stand_in_pages
 SITE_NAMES = {"id": "Digest Persiapan Pemilu", "en": "Election-Prep Digest"}
 PAGES = ("", "meetings/2024-11-18-pelita-rakor-kesiapan-pilkada/", "regions/pelita/", "regions/nusa-harapan/",
          "agencies/kpu/", "topics/funding/", "glossary/", "people/other/", "timeline/", "figures/", "data/",
-         "meetings/", "regions/", "agencies/", "topics/", "people/")
+         "meetings/", "regions/", "agencies/", "topics/", "people/", "corrections/")
 
 
 @pytest.fixture(scope="module")
