@@ -9,6 +9,8 @@ import io
 import json
 from dataclasses import dataclass
 
+from . import datapackage
+from .datapackage import header
 from .escape import csv_row, ical_fold, ical_text, xml_text
 from .i18n import N_, formatter
 from .index import Index
@@ -35,6 +37,10 @@ EXPORTS = (
     Export("feed.xml", N_("An Atom feed of meetings, newest first, for feed readers.")),
     Export("corrections.xml", N_("An Atom feed of corrections to fact sheets, newest first.")),
     Export("calendar.ics", N_("Meetings and election milestones as an iCalendar file.")),
+    Export("datapackage.json", N_("The description of these files for programs (a Frictionless Data Package): "
+                                  "every CSV column's type and allowed values, the keys between the files, the "
+                                  "licence and the data's version.")),
+    Export("digest.schema.json", N_("The JSON Schema of digest.json.")),
 )
 
 
@@ -58,9 +64,10 @@ def to_plain(value):
     return value
 
 
-def _json_document(sections: dict[str, tuple[Record, ...]], lines: dict) -> str:
-    """A JSON object of lists, one record per line: readable, diffable line by line, and written by the json
-    module's C encoder (indentation would make it use the pure-Python one, several times slower).
+def _json_document(sections: dict[str, tuple[Record, ...]], lines: dict) -> tuple[str, str]:
+    """A JSON object of lists, one record per line, and its version: readable, diffable line by line, and
+    written by the json module's C encoder (indentation would make it use the pure-Python one, several times
+    slower).
 
     `lines` holds the JSON line of each record of the last export, by the record object (kept alive beside it);
     it is replaced by this export's. `make serve` keeps the records of unchanged files from one build to the next
@@ -76,7 +83,7 @@ def _json_document(sections: dict[str, tuple[Record, ...]], lines: dict) -> str:
     # Changes whenever any value does (a correction included), and only then: a program can tell whether it
     # has the latest data without comparing the whole file.
     version = hashlib.blake2b(body.encode("utf-8"), digest_size=12).hexdigest()
-    return "{\n" + f'"version": "{version}",\n' + body + "\n}\n"
+    return "{\n" + f'"version": "{version}",\n' + body + "\n}\n", version
 
 
 def _json_line(record: Record, lines: dict, kept: dict) -> str:
@@ -96,11 +103,10 @@ def render_exports(index: Index, site_url: str, json_lines: dict | None = None) 
         "glossary": content.glossary, "operations": content.operations, "places": content.places,
         "fact_sheets": content.sheets,
     }
-    files = {"digest.json": _json_document(digest, {} if json_lines is None else json_lines)}
+    text, version = _json_document(digest, {} if json_lines is None else json_lines)
+    files = {"digest.json": text}
     files["meetings.csv"] = _csv(
-        ("meeting", "date", "date_precision", "date_earliest", "date_latest", "date_as_stated", "time", "time_zone",
-         "inferred", "region", "province", "elections", "organiser", "chair", "venue", "outlet",
-         "url", "published", "published_basis", "archive", "contests", "stages", "page"),
+        header("meetings.csv"),
         ((s.id, s.meeting.date.text, s.meeting.date.precision, _day(s.meeting.date.start), _day(s.meeting.date.end),
           s.meeting.date_as_stated or "", s.meeting.time or "", s.meeting.time_zone or "", " ".join(s.meeting.inferred),
           s.meeting.region,
@@ -110,29 +116,43 @@ def render_exports(index: Index, site_url: str, json_lines: dict | None = None) 
           " ".join(s.meeting.contests), " ".join(s.meeting.stages),
           f"{site_url}meetings/{s.id}/") for s in index.sheets))
     files["attendance.csv"] = _csv(
-        ("meeting", "number", "person", "rank_as_stated", "position_as_stated", "agency", "represents",
-         "represents_office", "represents_person", "group", "institution", "roles", "accompanied", "inferred"),
+        header("attendance.csv"),
         ((s.id, n, a.person or "", a.rank or "", a.position or "", " ".join(a.agencies) or a.agency or "",
           a.represents or "", a.represents_office or "", a.represents_person or "", str(a.group).lower(),
           str(a.institution).lower(), " ".join(a.roles), a.accompanied or "", " ".join(a.inferred))
          for s in index.sheets for n, a in enumerate(s.attendance, start=1)))
     files["statements.csv"] = _csv(
-        ("meeting", "statement", "speaker", "agency", "kind", "text_id", "text_en", "topics"),
+        header("statements.csv"),
         ((s.id, st.id, st.speaker or "", st.agency or "", "quote" if st.quote else "paraphrase",
           st.quote or st.paraphrase.id, (st.quote_en if st.quote else st.paraphrase.en) or "",
           " ".join(st.topics)) for s in index.sheets for st in s.statements))
     files["figures.csv"] = _csv(
-        ("meeting", "figure", "kind", "value", "value_max", "approximation", "unit", "as_stated", "voter_list",
-         "funding", "recipient", "agencies", "level", "scale", "part_of", "election", "region", "inferred"),
+        header("figures.csv"),
         ((s.id, f.id, f.kind, "" if f.value is None else f.value, "" if f.value_max is None else f.value_max,
           f.approximation or "", f.unit or "", f.as_stated, f.voter_list or "", f.funding or "",
           f.recipient or " ".join(f.recipients), " ".join(f.agencies), f.level or "", " | ".join(f.scale),
           f.part_of or "", f.election or "", f.region or s.meeting.region, " ".join(f.inferred))
          for s in index.sheets for f in s.figures))
-    files["feed.xml"] = _atom(index, site_url)
+    files["feed.xml"] = _atom(index.sheets, site_url, "Digest Persiapan Pemilu", "feed.xml")
     files["corrections.xml"] = _corrections_atom(index, site_url)
-    files["calendar.ics"] = _ical(index, site_url)
+    files["calendar.ics"] = _ical(index.sheets, index.content.elections, site_url, "ID")
+    for region in index.content.regions:  # linked from each region's page
+        sheets = index.sheets_by_region.get(region.id, ())
+        name = formatter("id").gettext("Meetings in %(region)s") % {"region": region.name}
+        files[f"regions/{region.id}.xml"] = _atom(sheets, site_url, f"{name} · Digest Persiapan Pemilu",
+                                                  f"regions/{region.id}.xml", f"regions/{region.id}/")
+        files[f"regions/{region.id}.ics"] = _ical(sheets, _elections_of(index, region, sheets), site_url,
+                                                  region.id.upper())
+    files.update(datapackage.render(version, site_url, {e.name: e.description for e in EXPORTS
+                                                        if e.name != "datapackage.json"}))
     return files
+
+
+def _elections_of(index: Index, region, sheets) -> list:
+    """The elections a region's calendar shows: those its meetings prepare, and those held there only."""
+    ids = {e for sheet in sheets for e in sheet.meeting.elections}
+    held = {e.id for e in index.elections_by_region.get(region.id, ())}
+    return [e for e in index.content.elections if e.id in ids | held]
 
 
 def _day(day: dt.date | None) -> str:
@@ -153,12 +173,12 @@ def _csv(header: tuple, rows) -> str:
     return buffer.getvalue()
 
 
-def _atom(index: Index, site_url: str) -> str:
-    """An Atom feed, in Indonesian; 'updated' is the newest meeting date, so the same content gives the same
-    bytes. Atom needs a timestamp, so an entry is dated at the first day its meeting may have been (or its
-    bound's day; 1970-01-01 when unknown), and its title says the date as precisely as it is known."""
+def _atom(sheets, site_url: str, title: str, path: str, page: str = "") -> str:
+    """An Atom feed of meetings, in Indonesian; 'updated' is the newest meeting date, so the same content gives
+    the same bytes. Atom needs a timestamp, so an entry is dated at the first day its meeting may have been (or
+    its bound's day; 1970-01-01 when unknown), and its title says the date as precisely as it is known."""
     fmt = formatter("id")
-    sheets = sorted(index.sheets, key=lambda s: (s.meeting.date.key, s.id), reverse=True)[:50]
+    sheets = sorted(sheets, key=lambda s: (s.meeting.date.key, s.id), reverse=True)[:50]
     updated = _feed_day(sheets[0].meeting.date) if sheets else "1970-01-01"
     entries = []
     for sheet in sheets:
@@ -177,10 +197,10 @@ def _atom(index: Index, site_url: str) -> str:
             "  </entry>\n")
     return ("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n"
             "<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"id\">\n"
-            "  <title>Digest Persiapan Pemilu</title>\n"
-            f"  <link href=\"{xml_text(site_url)}\"/>\n"
-            f"  <link rel=\"self\" href=\"{xml_text(site_url)}data/feed.xml\"/>\n"
-            f"  <id>{xml_text(site_url)}</id>\n"
+            f"  <title>{xml_text(title)}</title>\n"
+            f"  <link href=\"{xml_text(site_url + page)}\"/>\n"
+            f"  <link rel=\"self\" href=\"{xml_text(site_url)}data/{xml_text(path)}\"/>\n"
+            f"  <id>{xml_text(site_url + page)}</id>\n"
             f"  <updated>{updated}T00:00:00Z</updated>\n"
             "  <author><name>Election-Prep Digest</name></author>\n"
             + "".join(entries) + "</feed>\n")
@@ -228,12 +248,13 @@ def _feed_day(when: When) -> str:
     return (when.start or when.end or dt.date(1970, 1, 1)).isoformat()
 
 
-def _ical(index: Index, site_url: str) -> str:
+def _ical(sheets, elections, site_url: str, product: str) -> str:
     """All-day events; no DTSTAMP from the clock: it is the event's own date, for byte-identical output.
     A meeting is an event only when its days are known (a day, or a range); a month, a year, a bound or an
     unknown date would put it on days the article does not give."""
     fmt = formatter("id")
-    lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Election-Prep Digest//digest//ID", "CALSCALE:GREGORIAN"]
+    lines = ["BEGIN:VCALENDAR", "VERSION:2.0", f"PRODID:-//Election-Prep Digest//digest//{product}",
+             "CALSCALE:GREGORIAN"]
 
     def event(uid: str, start: dt.date, end: dt.date, summary: str, url: str | None,
               begins: dt.datetime | None = None) -> None:
@@ -248,11 +269,11 @@ def _ical(index: Index, site_url: str) -> str:
             lines.append(f"URL:{url}")
         lines.append("END:VEVENT")
 
-    for election in index.content.elections:
+    for election in elections:
         for number, milestone in enumerate(election.milestones, start=1):
             event(f"{election.id}-{number}", milestone.date, milestone.end_date or milestone.date,
                   f"{election.name.id}: {milestone.name.id}", None)
-    for sheet in index.sheets:
+    for sheet in sheets:
         when = sheet.meeting.date
         if when.precision not in ("day", "range"):
             continue

@@ -6,6 +6,7 @@ import datetime as dt
 import itertools
 from dataclasses import dataclass
 
+from . import datapackage
 from .export import EXPORTS
 from .i18n import N_, Formatter
 from .index import Index
@@ -20,7 +21,8 @@ NAVIGATION = (
     (N_("Agencies"), "agencies/index.md"),
     (N_("Topics"), "topics/index.md"),
     (N_("People"), "people/index.md"),
-    (N_("Data"), ((N_("Figures"), "figures.md"), (N_("Timeline"), "timeline.md"), (N_("Open data"), "data.md"))),
+    (N_("Data"), ((N_("Figures"), "figures.md"), (N_("Timeline"), "timeline.md"), (N_("Open data"), "data.md"),
+                  (N_("Using the data"), "using-the-data.md"))),
     (N_("About"), ((N_("Methodology"), "methodology.md"), (N_("Contributing"), "contributing.md"),
                    (N_("Field reference"), "reference.md"), (N_("Corrections"), "corrections.md"),
                    (N_("Glossary"), "glossary.md"),
@@ -134,7 +136,9 @@ def plan_pages(index: Index, lang: str) -> list[Page]:
         Page("topics/index.md", "topic_index.md.j2", {"topics": sorted(
             content.topics, key=lambda t: _plain_key(t.name, lang))}),
         Page("glossary.md", "glossary.md.j2", {"terms": sorted(content.glossary, key=lambda t: t.term.lower())}),
-        Page("data.md", "data.md.j2", {"files": EXPORTS}),
+        Page("data.md", "data.md.j2", {"files": EXPORTS, "licence": datapackage.LICENCE,
+                                       "licence_scope": datapackage.LICENCE_SCOPE,
+                                       "format_version": datapackage.FORMAT_VERSION}),
     ]
     if content.operations:  # operations and programmes, each with its meetings across regions
         operations = sorted(content.operations, key=lambda o: o.name.lower())

@@ -149,10 +149,16 @@ def json_schema(root: type, file_name: str) -> dict:
     }
 
 
-def _record_schema(cls: type, definitions: dict) -> dict:
+def value_schema(cls: type, definitions: dict, output: bool = False) -> dict:
+    """A reference to a record's schema, added to `definitions`; `output`: as the open data writes it
+    (export.to_plain), not as a content file does (a date to a precision becomes an object)."""
+    return _value_schema(Spec("record", record=cls), definitions, output)
+
+
+def _record_schema(cls: type, definitions: dict, output: bool = False) -> dict:
     properties = {}
     for f in record_fields(cls):
-        properties[f.name] = {"description": f.doc, **_value_schema(f.spec, definitions)}
+        properties[f.name] = {"description": f.doc, **_value_schema(f.spec, definitions, output)}
     schema = {
         "type": "object",
         "description": (cls.__doc__ or "").strip(),
@@ -165,12 +171,12 @@ def _record_schema(cls: type, definitions: dict) -> dict:
     return schema
 
 
-def _value_schema(spec: Spec, definitions: dict) -> dict:
+def _value_schema(spec: Spec, definitions: dict, output: bool = False) -> dict:
     if spec.kind == "record":
         name = spec.record.__name__
         if name not in definitions:
             definitions[name] = {}  # placeholder against recursion
-            definitions[name] = _record_schema(spec.record, definitions)
+            definitions[name] = _record_schema(spec.record, definitions, output)
         schema = {"$ref": f"#/definitions/{name}"}
     elif spec.kind == "text":
         schema = {"type": "string", "minLength": 1, "maxLength": spec.text.max_length}
@@ -182,6 +188,13 @@ def _value_schema(spec: Spec, definitions: dict) -> dict:
         schema = {"type": "boolean"}
     elif spec.kind == "date":
         schema = {"type": "string", "format": "date", "pattern": r"^\d{4}-\d{2}-\d{2}$"}
+    elif spec.kind == "when" and output:
+        day = {"oneOf": [{"type": "string", "format": "date"}, {"type": "null"}]}
+        schema = {"type": "object", "additionalProperties": False,
+                  "required": ["as_written", "precision", "earliest", "latest"],
+                  "properties": {"as_written": {"type": "string"},
+                                 "precision": {"type": "string", "enum": list(model.Precision.__args__)},
+                                 "earliest": day, "latest": day}}
     elif spec.kind == "when":
         day = r"\d{4}-\d{2}-\d{2}"
         schema = {"oneOf": [
@@ -191,7 +204,8 @@ def _value_schema(spec: Spec, definitions: dict) -> dict:
     elif spec.kind == "choice":
         schema = {"type": "string", "enum": list(spec.choices)}
     elif spec.kind == "list":
-        schema = {"type": "array", "items": _value_schema(spec.item, definitions), "maxItems": spec.items.max_items}
+        schema = {"type": "array", "items": _value_schema(spec.item, definitions, output),
+                  "maxItems": spec.items.max_items}
         if spec.item.kind != "record":
             schema["uniqueItems"] = True
     elif spec.kind == "evidence":

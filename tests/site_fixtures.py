@@ -20,7 +20,7 @@ def write_stand_in_pages(root: Path) -> None:
     anchors = {"methodology": "\n## Corrections { #corrections }\n"}
     for lang in ("id", "en"):
         (root / "docs" / lang).mkdir(parents=True, exist_ok=True)
-        for name in ("methodology", "contributing", "reference", "performance"):
+        for name in ("methodology", "contributing", "reference", "performance", "using-the-data"):
             (root / "docs" / lang / f"{name}.md").write_text(f"# {name}\n{anchors.get(name, '')}", encoding="utf-8")
 
 

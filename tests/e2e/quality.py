@@ -111,6 +111,7 @@ def page_kinds(site: Path) -> dict[str, str]:
         "performance": "performance/",
         "reference": "reference/",
         "contributing": "contributing/",
+        "using the data": "using-the-data/",
     }
     for lang in LANGUAGES:
         for kind, path in kinds.items():
