@@ -280,6 +280,7 @@ def measure(size: int, work: Path, quick: bool, baseline_timeout: float, edit_ma
     write_corpus(root, size, seed=1)
     result: dict = {"sheets": size, "corpus_seconds": time.perf_counter() - started}
     result["generator"] = run_generator(root)
+    result["charts"] = run_charts(root)
     if generator_only:
         result["generator_only"] = True
         shutil.rmtree(root, ignore_errors=True)  # a large corpus and its pages: gigabytes of disk
@@ -298,6 +299,34 @@ def measure(size: int, work: Path, quick: bool, baseline_timeout: float, edit_ma
         if result["baseline"]["total"]:
             result["baseline"]["ratio"] = result["baseline"]["total"] / result["site"]["total"]
     return result
+
+
+def run_charts(root: Path) -> dict:
+    """The cost of the charts (generator/charts.py) alone: every chart the pages of both languages draw, made
+    again from the built index: the meetings per month, voters per polling station (the figures page, or each
+    province's when it is split), each region's budget splits and figures over time."""
+    from generator import charts, pages
+    from generator.i18n import LANGUAGES
+    from generator.index import build_index
+    from generator.load import load_content
+    from generator.render import Helpers
+
+    index = build_index(load_content(root / "content", root))
+    made, started = 0, time.perf_counter()
+    for lang in LANGUAGES:
+        h = Helpers(index, lang, "index.md")
+        made += bool(charts.meetings_per_month(h, pages.meeting_months(index, h.fmt), index.content.elections))
+        figures = pages._figures_values(index)["rows"]
+        groups = pages._grouped(index, figures, lambda row: row.region.id)
+        split = len(figures) > pages.FIGURE_ROWS_PER_PAGE
+        for rows in ([rows for _, rows in groups] if split else [figures]):
+            made += bool(charts.voters_per_station(h, rows))
+        for region in index.content.regions:
+            rows = index.figures_by_region.get(region.id, ())
+            made += sum(bool(charts.budget_split(h, row)) for row in rows if row.budget_parts)
+            made += len(charts.over_time(h, rows))
+    seconds = time.perf_counter() - started
+    return {"charts": made, "seconds": seconds, "per_chart_ms": 1000 * seconds / made if made else None}
 
 
 def _s(value) -> str:
@@ -325,6 +354,8 @@ def table(results: list[dict]) -> str:
         add(f"generator: {stage}", lambda r, s=stage: _s(r["generator"]["timings"][s]))
     add("generator: total (both languages)", lambda r: _s(r["generator"]["total"]))
     add("generator: peak memory", lambda r: f"{r['generator']['peak_rss_mb']:.0f} MB")
+    add("charts (both languages): how many, time, per chart",
+        lambda r: f"{r['charts']['charts']:,}, {_s(r['charts']['seconds'])}, {r['charts']['per_chart_ms']:.2f} ms")
     add("site build: id", lambda r: _s(r["site"]["per_language"].get("id")))
     add("site build: en", lambda r: _s(r["site"]["per_language"].get("en")))
     add("site build: search index (Pagefind, both languages)", lambda r: _s(r["site"]["search_index"]))

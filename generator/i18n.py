@@ -106,6 +106,10 @@ class Formatter:
         """'5 Feb 2024', for tables and lists."""
         return format_date(value, "d MMM y", locale=self.locale)
 
+    def day_month(self, value: dt.date) -> str:
+        """'27 Nov', where the year is said beside it."""
+        return format_date(value, "d MMM", locale=self.locale)
+
     def month(self, value: dt.date) -> str:
         """'Februari 2024' / 'February 2024', for grouping."""
         return format_date(value, "MMMM y", locale=self.locale)

@@ -124,7 +124,8 @@ def plan_pages(index: Index, lang: str) -> list[Page]:
                                   key=lambda row: row.sheet.meeting.date.key, reverse=True)[:10],
         }),
         Page("meetings/index.md", "meeting_index.md.j2", {
-            "latest": newest_first[:10],
+            "latest": newest_first[:10], "months": months,
+            "elections": sorted(content.elections, key=lambda e: e.voting_date),
             "years": [(year, list(group)) for year, group in
                       itertools.groupby(months, key=lambda month: month[0])],
         }),

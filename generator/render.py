@@ -19,6 +19,7 @@ from typing import Mapping
 
 import jinja2
 
+from . import charts
 from .escape import FORBIDDEN_IN_VALUES, html_text
 from .export import CORRECTION_KINDS
 from .i18n import Formatter, N_, formatter
@@ -479,6 +480,12 @@ class Helpers:
         if inferred:
             text += f' <span class="epd-inferred">{self.gettext("inferred")}</span>'
         return Md(text)
+
+    def chart(self, kind: str, *values) -> Md:
+        """A chart of the page's figures (charts.py: budget_split, voters_per_station, meetings_per_month,
+        over_time), as an HTML block; empty when there is nothing to chart."""
+        made = getattr(charts, kind)(self, *values)
+        return Md("\n\n".join(made) if isinstance(made, list) else made)
 
     def correction(self, correction, anchor: str | None = None, dated: bool = True) -> Md:
         """One correction: its day (unless the list gives it) and kind, with the anchor on them, what changed,
