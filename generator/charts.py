@@ -12,6 +12,7 @@ of megabytes and a second of start-up to every build (`make bench` reports the c
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import re
 from dataclasses import dataclass
@@ -130,19 +131,28 @@ def voters_per_station(h, rows) -> str:
 
 
 def meetings_per_month(h, months, elections) -> str:
-    """Digested meetings per month, oldest first, with the voting days of each month and the meetings whose date
-    is inferred marked (a month, a year or no date at all is not charted)."""
+    """Digested meetings per month, oldest first, every month from the first to the last (an empty month is a
+    bar of 0, so clusters before a voting day show), with each month's voting days and the meetings whose date is
+    inferred noted (a meeting known only to its year, a bound or no date is not charted)."""
+    counted = {}
+    for _, label, parts in months:
+        if _MONTH_PAGE.fullmatch(parts[0].path):
+            sheets = [sheet for part in parts for sheet in part.items]
+            start = sheets[0].meeting.date.start
+            counted[(start.year, start.month)] = (label, sheets)
+    if not counted:
+        return ""
+    (year, month), last = min(counted), max(counted)
     bars = []
-    for _, label, parts in sorted((m for m in months if _MONTH_PAGE.fullmatch(m[2][0].path)),
-                                  key=lambda m: m[2][0].path):
-        sheets = [sheet for part in parts for sheet in part.items]
-        first = sheets[0].meeting.date.start
+    while (year, month) <= last:
+        label, sheets = counted.get((year, month), (h.fmt.month(dt.date(year, month, 1)), []))
         votes = [str(h.gettext("voting day %(day)s", day=h.fmt.day_month(e.voting_date))) for e in elections
-                 if (e.voting_date.year, e.voting_date.month) == (first.year, first.month)]
+                 if (e.voting_date.year, e.voting_date.month) == (year, month)]
         inferred = sum(1 for sheet in sheets if sheet.meeting.date_inferred)
         notes = votes + ([str(h.ngettext("%(num)s with the date inferred", "%(num)s with the date inferred",
                                          inferred))] if inferred else [])
         bars.append(Bar(str(label), len(sheets), h.fmt.number(len(sheets)), "; ".join(notes), marked=bool(votes)))
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
     if len(bars) < 2:
         return ""
     return bar_chart(str(h.gettext("Meetings per month")), in_words(bars), bars)
