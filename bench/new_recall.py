@@ -1,22 +1,27 @@
 #!/usr/bin/env python3
 """How much of a hand-made fact sheet `new` proposes, and whether it ever proposes a passage the text lacks.
 
-For every fact sheet of a content tree (the repository's seeds, the test fixtures' fictional articles, and
-tests/drafting/, five fictional articles written for this measure by someone who had not read the rules): copy
-the tree, remove the sheet, its archived text and the people only it names, run `new` on the text, and compare the
-draft with the hand-made sheet:
+For every fact sheet of a content tree (the repository's seeds, the test fixtures' fictional articles,
+tests/drafting/tree, five fictional articles written for this measure by someone who had not read the rules, and
+tests/drafting/timing, the timing article of tests/timing with a contributor's reference sheet): copy the tree,
+remove the sheet, its archived text and the people only it names, run `new` on the text, and compare the draft
+with the hand-made sheet. For the timing corpus the meeting's region, its agencies and places go too: the
+contributor drafted it in a clone whose registries knew none of them, as the next one to bring a new regency will.
+
 
 * people: the hand-made sheet's named attendees and speakers the draft lists (by name);
 * quotes: its direct quotes the draft proposes word for word, and how many of those have the right speaker;
 * figures: its figures the draft proposes with the same kind and value;
-* date: whether the draft's meeting date is the hand-made one;
+* date: whether the draft's meeting date is the hand-made one; published: its publication date, for the sheets
+  that give one;
 * invented: passages the draft copies (evidence, quotes, and every field check holds to the text: the meeting's
   name, date as stated, venue, posts, figures as stated, the dateline) that are not in the text. This must be 0.
 * typed: characters a contributor types to turn the draft into the hand-made sheet (difflib's inserted and
   replacing text; deleting a review line is not typing), against typing the whole sheet by hand: a proxy for the
   contributor's time, since translations, paraphrases and the summary are still theirs to write.
 
-Not a timed test: `python bench/new_recall.py [--corpus seed fixtures blind]` prints a Markdown table.
+Not a timed test: `python bench/new_recall.py [--corpus seed fixtures blind timing] [--drafts DIR]` prints a
+Markdown table (and with --drafts keeps each draft, named after the hand-made sheet, to read beside it).
 """
 
 from __future__ import annotations
@@ -44,15 +49,30 @@ def people_named(sheet) -> set[str]:
     return ids
 
 
-def remove_people(content_dir: Path, gone: set[str]) -> None:
-    path = content_dir / "registry" / "people.yaml"
+def remove_entries(content_dir: Path, file_name: str, key: str, gone) -> None:
+    """The registry file without the entries for which `gone(entry)` holds (its comments go too)."""
+    path = content_dir / "registry" / file_name
+    if not path.exists():
+        return
     lines = path.read_text(encoding="utf-8").split("\n", 1)
     data = yaml.safe_load(lines[1])
-    data["people"] = [p for p in data["people"] if p["id"] not in gone]
+    data[key] = [entry for entry in data.get(key) or [] if not gone(entry)]
     path.write_text(lines[0] + "\n" + yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
 
 
-def measure(tree: Path, label: str, verbose: bool = False) -> list[dict]:
+def remove_people(content_dir: Path, gone: set[str]) -> None:
+    remove_entries(content_dir, "people.yaml", "people", lambda person: person["id"] in gone)
+
+
+def forget_region(content_dir: Path, region: str) -> None:
+    """The registries as before the region was added: without it, its agencies and its places."""
+    remove_entries(content_dir, "regions.yaml", "regions", lambda entry: entry["id"] == region)
+    remove_entries(content_dir, "agencies.yaml", "agencies", lambda entry: entry["region"] == region)
+    remove_entries(content_dir, "places.yaml", "places", lambda entry: entry["region"] == region)
+
+
+def measure(tree: Path, label: str, verbose: bool = False, new_region: bool = False,
+            drafts: Path | None = None) -> list[dict]:
     content = read_content(tree / "content", tree).content
     names = {p.id: p.name for p in content.people}
     rows = []
@@ -65,6 +85,8 @@ def measure(tree: Path, label: str, verbose: bool = False) -> list[dict]:
             (scratch / "content" / "articles" / f"{sheet.id}.yaml").unlink()
             (scratch / "content" / "sources" / sheet.source.file).unlink()
             remove_people(scratch / "content", people_named(sheet) - others)
+            if new_region:
+                forget_region(scratch / "content", sheet.meeting.region)
             article = scratch / "article.txt"
             article.write_text(text, encoding="utf-8")
             hand_yaml = (tree / "content" / "articles" / f"{sheet.id}.yaml").read_text(encoding="utf-8")
@@ -75,6 +97,9 @@ def measure(tree: Path, label: str, verbose: bool = False) -> list[dict]:
                 made = drafting.new(scratch, article, url=sheet.source.url, outlet=sheet.source.outlet)
                 outlet_given = True
             draft_yaml = (scratch / "content" / "articles" / f"{made.sheet_id}.yaml").read_text(encoding="utf-8")
+            if drafts is not None:
+                drafts.mkdir(parents=True, exist_ok=True)
+                (drafts / f"{label}-{sheet.id}.yaml").write_text(draft_yaml, encoding="utf-8")
             loaded = read_content(scratch / "content", scratch)
             drafted = loaded.content
             for problem in loaded.problems if verbose else ():
@@ -101,6 +126,8 @@ def measure(tree: Path, label: str, verbose: bool = False) -> list[dict]:
             "speaker": (right_speaker, len(quotes.keys() & draft_quotes.keys())),
             "figures": (len(figures & draft_figures), len(figures)),
             "date": (int(str(draft_sheet["meeting"].get("date")) == sheet.meeting.date.text), 1),
+            "published": (int(str(draft_sheet["source"].get("published")) == str(sheet.source.published)),
+                          1) if sheet.source.published else (0, 0),
             "invented": invented, "edit": (typed, len(hand_yaml)),
         })
     return rows
@@ -113,25 +140,29 @@ def share(pair: tuple[int, int]) -> str:
 
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--corpus", nargs="+", choices=("seed", "fixtures", "blind"),
-                        default=["seed", "fixtures", "blind"],
-                        help="seed: the repository's sheets; fixtures: the tests' model tree; blind: tests/drafting, "
-                             "written without reading the drafting rules")
+    parser.add_argument("--corpus", nargs="+", choices=("seed", "fixtures", "blind", "timing"),
+                        default=["seed", "fixtures", "blind", "timing"],
+                        help="seed: the repository's sheets; fixtures: the tests' model tree; blind: tests/drafting/tree, "
+                             "written without reading the drafting rules; timing: tests/drafting/timing, the timing "
+                             "article drafted with its region unknown")
+    parser.add_argument("--drafts", type=Path, help="keep each draft in this folder")
     parser.add_argument("-v", action="store_true", help="print the problems, other than review marks, that check finds in each draft")
     args = parser.parse_args(argv)
     rows = []
     if "seed" in args.corpus:
-        rows += measure(ROOT, "seed", args.v)
+        rows += measure(ROOT, "seed", args.v, drafts=args.drafts)
     if "fixtures" in args.corpus:
         sys.path.insert(0, str(ROOT / "tests"))
         from model_fixtures import write_model_tree
         with tempfile.TemporaryDirectory() as tmp:
-            rows += measure(write_model_tree(Path(tmp)), "fixtures", args.v)
+            rows += measure(write_model_tree(Path(tmp)), "fixtures", args.v, drafts=args.drafts)
     if "blind" in args.corpus:
-        rows += measure(ROOT / "tests" / "drafting" / "tree", "blind", args.v)
-    keys = ("people", "quotes", "speaker", "figures", "date")
-    print("| corpus | sheet | people | quotes | right speaker | figures | date | invented | typed / by hand |")
-    print("|---|---|---|---|---|---|---|---|---|")
+        rows += measure(ROOT / "tests" / "drafting" / "tree", "blind", args.v, drafts=args.drafts)
+    if "timing" in args.corpus:
+        rows += measure(ROOT / "tests" / "drafting" / "timing", "timing", args.v, new_region=True, drafts=args.drafts)
+    keys = ("people", "quotes", "speaker", "figures", "date", "published")
+    print("| corpus | sheet | people | quotes | right speaker | figures | date | published | invented | typed / by hand |")
+    print("|---|---|---|---|---|---|---|---|---|---|")
     for row in rows:
         edit = f"{row['edit'][0]:,} / {row['edit'][1]:,} chars"
         print(f"| {row['corpus']} | {row['sheet']} | " + " | ".join(share(row[k]) for k in keys)
