@@ -79,8 +79,10 @@ DEGREE = r"(?:[SMD]\.(?:[A-Za-z]{1,4}\.?){1,3}|Ph\.D\.?|SH|SE|SIK|MH|MM|MSi|MPd|
 DEGREES = r"(?:,\s*" + DEGREE + r")+"
 NAME_WORD = r"[A-Z][a-z]+(?:['-][A-Za-z]+)?"
 # Posts as printed before a name: the kind of agency follows from the post (Kapolres -> polres) or is named in it
-# (Ketua KPU -> kpu). Prefixes for acting posts: Pj, Pjs, Plt, Penjabat (Sementara), Pelaksana tugas.
-_ACTING = r"(?:(?:Pj|Pjs|Plt|Penjabat(?:\s+Sementara)?(?:\s*\(Pjs\))?|Pelaksana\s+[Tt]ugas(?:\s*\(Plt\))?)\s+)?"
+# (Ketua KPU -> kpu). Prefixes for acting posts: Pj, Pjs, Plt, Plh, Penjabat (Pj), Penjabat Sementara (Pjs),
+# Pelaksana tugas (Plt), Pelaksana harian (Plh).
+_ACTING = (r"(?:(?:Pj|Pjs|Plt|Plh|Penjabat(?:\s+Sementara)?(?:\s*\((?:Pj|Pjs)\))?|Pelaksana\s+[Tt]ugas(?:\s*\(Plt\))?|"
+           r"Pelaksana\s+[Hh]arian(?:\s*\(Plh\))?)\s+)?")
 POSTS = (r"(?:Kapolres(?:ta)?|Kapolda|Kapolsek|Wakapolres(?:ta)?|Kabag\s+Ops(?:\s+Polres)?|Kasat\s+[A-Z]\w+|"
          r"Dandim(?:\s+\d{4}(?:/[A-Z][A-Za-z]*(?:\s(?!@RANK)[A-Z][a-z]+)?)?)?|Danramil(?:\s+[\d-]+(?:/[A-Za-z]+)?)?|Danrem(?:\s+\d{3}(?:/[A-Za-z]+)?)?|"
          r"Kajari|Kasi\s+Intel(?:\s+Kejari)?|Wakil\s+Bupati|Bupati|Wakil\s+Wali\s?[Kk]ota|Wali\s?[Kk]ota|"
@@ -348,17 +350,24 @@ class Reading:
             first.setdefault(region_id, start)
             masked[start:start + len(name)] = "#" * len(name)
         masked = "".join(masked)
-        for match in re.finditer(r"\b(?P<kind>Kabupaten|Kota|Pemkab|Pemkot)\s+(?P<name>" + NAME_WORD
-                                 + r"(?:\s+" + NAME_WORD + r"){0,2})", masked):
-            name = match.group("name")
+        named = [match for match in re.finditer(r"\b(?P<kind>Kabupaten|Kota|Pemkab|Pemkot)\s+(?P<name>" + NAME_WORD
+                                                + r"(?:\s+" + NAME_WORD + r"){0,2})", masked)
+                 if slug(match.group("name")) not in self.regions and match.group("name").split()[0] not in STOP_WORDS]
+        names = {match.group("name") for match in named}
+        for match in named:
+            # "Pemkab Way Sejuk Siapkan" (a headline's capitals) is "Way Sejuk" and a word: it counts for the
+            # shortest name the text gives elsewhere that its words begin with.
+            words = match.group("name").split()
+            name = next((" ".join(words[:n]) for n in range(1, len(words)) if " ".join(words[:n]) in names),
+                        match.group("name"))
             region_id = slug(name)
-            if region_id in self.regions or name.split()[0] in STOP_WORDS:
-                continue
-            kind = "city" if match.group("kind") in ("Kota", "Pemkot") else "regency"
-            self.new_regions.setdefault(region_id, {"id": region_id, "name": name, "kind": kind,
-                                                     "_evidence": match.group()})
+            if name == match.group("name"):
+                kind = "city" if match.group("kind") in ("Kota", "Pemkot") else "regency"
+                self.new_regions.setdefault(region_id, {"id": region_id, "name": name, "kind": kind,
+                                                         "_evidence": match.group()})
             counts[region_id] = counts.get(region_id, 0) + 2
             first.setdefault(region_id, match.start())
+        self.learn_proposed_regions()
         if self.region is None and counts:
             # The most specific region most often named: a regency before the province that holds it.
             def rank(region_id: str) -> tuple:
@@ -366,6 +375,14 @@ class Reading:
                 level = {"country": 0, "province": 1}.get(kind, 2)
                 return (-counts[region_id], -level, first[region_id])
             self.region = min(counts, key=rank)
+
+    def learn_proposed_regions(self) -> None:
+        """The regions this draft proposes are names like the registry's from now on: 'Ketua KPU Way Sejuk
+        Nurhasanah' is a post in Way Sejuk and a person, and 'Way Sejuk' is never part of a person's name."""
+        names = [(entry["name"], region_id) for region_id, entry in self.new_regions.items()]
+        for name, region_id in names:
+            self.region_by_squeezed.setdefault(re.sub(r"\W", "", name).casefold(), region_id)
+        self.region_names = NameIndex([*self.region_names.pairs(), *names], end=r"(?![\w'-])")
 
     # -- the date
     def find_date(self) -> dict:
@@ -595,8 +612,7 @@ class Reading:
         region), case-folded."""
         post = bare_post(mention.post)
         if mention.post_region:
-            post = post.rsplit(" ", len(self.regions[mention.post_region].name.split()))[0] \
-                if mention.post_region in self.regions else post
+            post = post.rsplit(" ", len(self.region_name(mention.post_region).split()))[0]
         return " ".join(post.split()).casefold()
 
     # -- agencies

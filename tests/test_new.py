@@ -16,6 +16,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from fixtures import write_content_tree
+from model_fixtures import write_model_tree
 from generator import draft as drafting
 from generator.cli import main
 from generator.load import read_content
@@ -237,3 +238,52 @@ def test_a_meeting_the_article_does_not_name_keeps_words_the_article_has(tree, c
     meeting = yaml.safe_load(draft)["meeting"]
     assert meeting["name"] == "KPU Kabupaten Sukamaju membahas kesiapan logistik Pilkada 2024"  # not "Sukamaju"
     assert "found no meeting name" in draft
+
+
+# ---------------------------------------------------------------- rules, each on a small text of its own
+
+@pytest.fixture(scope="module")
+def model_content(tmp_path_factory):
+    """The model tree's registries (a pemda kind for every regional government, Kodim, Polres, KPU, Bawaslu);
+    none of them knows the regions the texts below bring."""
+    root = write_model_tree(tmp_path_factory.mktemp("model"))
+    return read_content(root / "content", root).content
+
+
+def drafted(content, text: str, url: str | None = None) -> drafting.Draft:
+    reading = drafting.Reading(text, content, "Kabar", url, None)
+    return drafting.build(reading, lambda sheet_id: f"{sheet_id}.txt")
+
+
+def registry_entries(draft: drafting.Draft, file_name: str) -> dict[str, dict]:
+    return {item.fields["id"]: item.fields for item in draft.registry[file_name]}
+
+
+NEW_REGENCY = ("KABAR DANAU – Pemerintah Kabupaten Danau Biru menggelar rapat koordinasi (rakor) kesiapan Pilkada "
+               "2024 di Aula Sekretariat Daerah, Senin (4/11/2024).\n"
+               "Rakor dipimpin Penjabat (Pj) Bupati Danau Biru, Drs. H. Arif Rahman, M.Si, dan dihadiri Ketua KPU "
+               "Danau Biru Siti Aminah, S.Pd., Kapolres Danau Biru AKBP Dodi Hermawan, S.I.K., dan Ketua Bawaslu "
+               "Danau Biru Made Wirawan.\n"
+               "“Semua tahapan harus berjalan aman,” ujar Arif.\n")
+
+
+def test_a_post_names_the_new_region_it_proposes_and_the_person_after_it(model_content):
+    draft = drafted(model_content, NEW_REGENCY)
+    assert registry_entries(draft, "regions.yaml") == {
+        "danau-biru": {"id": "danau-biru", "name": "Danau Biru", "kind": "regency"}}
+    people = registry_entries(draft, "people.yaml")
+    assert people == {
+        "arif-rahman": {"id": "arif-rahman", "name": "Arif Rahman", "honorifics": "Drs. H.", "degrees": "M.Si",
+                        "short_names": ["Arif"]},
+        "siti-aminah": {"id": "siti-aminah", "name": "Siti Aminah", "degrees": "S.Pd."},
+        "dodi-hermawan": {"id": "dodi-hermawan", "name": "Dodi Hermawan", "rank": "AKBP", "degrees": "S.I.K."},
+        "made-wirawan": {"id": "made-wirawan", "name": "Made Wirawan"}}
+    attendance = {item.fields["person"]: item.fields for item in draft.attendance}
+    assert [(a["position"], a.get("agency"), a.get("inferred")) for a in attendance.values()] == [
+        ("Penjabat (Pj) Bupati Danau Biru", "pemda-danau-biru", None),  # the tree's kind for any government
+        ("Ketua KPU Danau Biru", "kpu-danau-biru", None),
+        ("Kapolres Danau Biru", "polres-danau-biru", None),
+        ("Ketua Bawaslu Danau Biru", "bawaslu-danau-biru", None)]
+    assert attendance["arif-rahman"]["evidence"] == "Penjabat (Pj) Bupati Danau Biru, Drs. H. Arif Rahman, M.Si"
+    assert draft.sheet["meeting"]["chair"] == "arif-rahman"
+    assert draft.statements[0].fields["speaker"] == "arif-rahman"  # "ujar Arif."
