@@ -105,6 +105,12 @@ STOP_WORDS = frozenset("""Pemilu Pilkada Pemilihan Rakor Rapat Koordinasi Kabupa
     Desember Lintas Sektoral Perekonomian Pembangunan Pemerintahan Kesra Pengadilan Kejaksaan Forkopimda""".split())
 
 _BARE_POST = re.compile(r"^" + _ACTING)
+# A numbered military unit as posts and names print it: "0431/Way Sejuk", "1425/BRM", "01-03/Sukadana".
+UNIT = r"(?P<number>\d[\d-]*)(?:/(?P<seat>[A-Z][A-Za-z]*(?:\s(?!" + RANKS + r"\b)[A-Z][a-z]+)?))?"
+NUMBERED_POST = re.compile(r"^(?:Dandim|Danrem|Danramil)\s+(?P<unit>" + UNIT + r")$")
+# A region's government named in full or in short: "Pemerintah Kabupaten Way Sejuk", "Pemkot Pelita".
+GOVERNMENT_NAMED = re.compile(r"(?<!\w)(?:Pemerintah(?:\s+Daerah)?\s+(?:Kabupaten|Kota|Provinsi)|Pemkab|Pemkot|"
+                              r"Pemprov)\s+(?P<region>" + NAME_WORD + r"(?:\s+" + NAME_WORD + r"){0,2})\s*$")
 STAND_IN = re.compile(r"\b(?P<verb>diwakili(?:\s+oleh)?|mewakili|yang\s+mewakili)\s+", re.IGNORECASE)
 
 
@@ -617,38 +623,66 @@ class Reading:
 
     # -- agencies
     def agency_for(self, mention: Mention) -> tuple[str | None, bool]:
-        """The branch a post belongs to, and whether that is inferred (the post names no region)."""
+        """The branch a post belongs to, and whether that is inferred (the post names neither a region nor a
+        numbered unit)."""
         post = bare_post(mention.post)
-        region = mention.post_region or self.region
-        kind = None
-        for abbreviation_kind in sorted(self.content.agency_kinds, key=lambda k: -len(k.abbreviation)):
-            if re.search(r"(?<!\w)" + re.escape(abbreviation_kind.abbreviation) + r"(?!\w)", post):
-                kind = abbreviation_kind.id
-                break
-        if kind is None:
-            for start, kind_id in POST_KINDS:
-                if post.startswith(start) or f" {start}" in post:
-                    kind = kind_id
-                    break
-        if kind == "@government" or (kind in ("pemkab", "pemkot", "pemprov") and region is not None):
-            kind = self.government_kind(region) if region else None
         for agency in self.content.agencies:
             if agency.name in post:  # "Anggota Bawaslu RI"
                 return agency.id, False
+        unit = NUMBERED_POST.search(post)  # "Dandim 0431/Way Sejuk": the unit is named, its number kept
+        seat_region = self.region_named(unit.group("seat")) if unit and unit.group("seat") else None
+        region = mention.post_region or seat_region or self.region
+        kind = self.kind_of_post(post)
+        if kind == "@government" or (kind in ("pemkab", "pemkot", "pemprov") and region is not None):
+            kind = self.government_kind(region) if region else None
         if kind is None or kind not in self.kinds or region is None:
             return None, False
-        for agency in self.content.agencies:
-            if agency.kind == kind and (agency.region == region or region in agency.covers):
-                return agency.id, mention.post_region is None
-        agency_id = f"{kind}-{region}"
-        region_name = self.region_name(region)
+        if unit:
+            return self.branch(kind, region, mention.passage, unit=unit.group("unit")), False
         # Named as the post prints it ("Bawaslu Kabupaten Sukamaju"), else by the abbreviation and the region.
         printed = mention.post.split(self.kinds[kind].abbreviation, 1)
-        name = (f"{self.kinds[kind].abbreviation}{printed[1]}" if len(printed) == 2 and mention.post_region
-                else f"{self.kinds[kind].abbreviation} {region_name}")
-        self.new_agencies.setdefault(agency_id, {"id": agency_id, "kind": kind, "region": region, "name": name,
-                                                 "_evidence": mention.passage})
-        return agency_id, mention.post_region is None
+        name = f"{self.kinds[kind].abbreviation}{printed[1]}" if len(printed) == 2 and mention.post_region else None
+        return self.branch(kind, region, mention.passage, name), mention.post_region is None
+
+    def kind_of_post(self, post: str) -> str | None:
+        """The agency kind a post names by the registry's abbreviation ('Ketua KPU'), or implies ('Kapolres')."""
+        for kind in sorted(self.content.agency_kinds, key=lambda k: -len(k.abbreviation)):
+            if re.search(r"(?<!\w)" + re.escape(kind.abbreviation) + r"(?!\w)", post):
+                return kind.id
+        for start, kind_id in POST_KINDS:
+            if post.startswith(start) or f" {start}" in post:
+                return kind_id
+        return None
+
+    def branch(self, kind: str, region: str, evidence: str, name: str | None = None,
+               unit: str | None = None) -> str:
+        """The branch of a kind in a region: the registry's, else one this draft already proposes, else a new
+        one, named `name` or by the kind's abbreviation and the region's name. A numbered unit ('0431/Way
+        Sejuk') is looked up by its number first, and a new one keeps it: kodim-0431, 'Kodim 0431/Way Sejuk'."""
+        abbreviation = self.kinds[kind].abbreviation
+        number = unit.split("/", 1)[0] if unit else None
+        if number:
+            numbered = re.compile(r"(?<![\w-])" + re.escape(number) + r"(?![\w-])")
+            for agency in self.content.agencies:
+                if agency.kind == kind and numbered.search(agency.name):
+                    return agency.id
+            if f"{kind}-{slug(number)}" in self.new_agencies:
+                return f"{kind}-{slug(number)}"
+        for agency in self.content.agencies:
+            if agency.kind == kind and (agency.region == region or region in agency.covers):
+                return agency.id
+        for entry in self.new_agencies.values():
+            if entry["kind"] == kind and entry["region"] == region:
+                return entry["id"]
+        agency_id = f"{kind}-{slug(number)}" if number else f"{kind}-{region}"
+        name = f"{abbreviation} {unit}" if unit else name or f"{abbreviation} {self.region_name(region)}"
+        self.new_agencies[agency_id] = {"id": agency_id, "kind": kind, "region": region, "name": name,
+                                        "_evidence": evidence}
+        return agency_id
+
+    def agency_name(self, agency_id: str) -> str:
+        """A branch's name, from the registry or from the entry this draft proposes."""
+        return self.agencies[agency_id].name if agency_id in self.agencies else self.new_agencies[agency_id]["name"]
 
     def government_kind(self, region: str) -> str | None:
         """The registry's kind for a region's own government (a regent's, a mayor's, a governor's office): the
@@ -658,27 +692,42 @@ class Reading:
         for agency in self.content.agencies:
             if agency.region == region and agency.kind in {k.id for k in kinds}:
                 return agency.kind
-        level = self.regions[region].kind if region in self.regions else "regency"
+        level = self.regions[region].kind if region in self.regions else self.new_regions[region]["kind"]
         words = {"regency": "kabupaten", "city": "kota", "province": "provinsi"}.get(level, "")
         fitting = [k.id for k in kinds if words and words in k.name.id.casefold()]
         return (fitting or [k.id for k in kinds] or [None])[0]
 
     def agency_named(self, words: str) -> str | None:
-        """A branch named at the end of `words` ('Bawaslu Lamteng', 'KPU Lampung Timur', 'Kejari Gunungsugih')."""
+        """A branch named at the end of `words` ('Bawaslu Lamteng', 'KPU Lampung Timur', 'Kejari Gunungsugih',
+        'Pemerintah Kabupaten Way Sejuk', 'Kodim 0431/Way Sejuk'); one the registry lacks is proposed."""
+        words = words.rstrip()
         for agency in self.content.agencies:
-            if words.rstrip().endswith(agency.name):
+            if words.endswith(agency.name):
                 return agency.id
+        for entry in self.new_agencies.values():
+            if words.endswith(entry["name"]):
+                return entry["id"]
+        government = GOVERNMENT_NAMED.search(words)
+        region = self.region_named(government.group("region")) if government else None
+        kind = self.government_kind(region) if region else None
+        if kind:
+            return self.branch(kind, region, government.group())
         for kind in self.content.agency_kinds:
-            match = re.search(r"(?<!\w)" + re.escape(kind.abbreviation) + r"(?P<region>(?:\s+" + NAME_WORD
-                              + r"){0,3})\s*$", words)
+            names = re.escape(kind.abbreviation) + "|" + re.escape(kind.name.id)
+            unit = re.search(r"(?<!\w)(?:" + names + r")\s+(?P<unit>" + UNIT + r")\s*$", words)
+            if unit:
+                seat = self.region_named(unit.group("seat")) if unit.group("seat") else None
+                region = seat or self.region
+                return self.branch(kind.id, region, unit.group(), unit=unit.group("unit")) if region else None
+            match = re.search(r"(?<!\w)(?P<kind>" + names + r")(?P<region>(?:\s+" + NAME_WORD + r"){0,3})\s*$",
+                              words)
             if match:
-                region = self.region_named(match.group("region").strip()) if match.group("region").strip() \
-                    else self.region
-                for agency in self.content.agencies:
-                    if agency.kind == kind.id and agency.region == region:
-                        return agency.id
+                region_words = match.group("region").strip()
+                region = self.region_named(region_words) if region_words else self.region
+                if region is not None:
+                    printed = match.group() if region_words and match.group("kind") == kind.abbreviation else None
+                    return self.branch(kind.id, region, match.group().strip(), printed and printed.strip())
         return None
-
 
 def _date(year: int, month: int, day: int) -> dt.date | None:
     try:

@@ -287,3 +287,23 @@ def test_a_post_names_the_new_region_it_proposes_and_the_person_after_it(model_c
     assert attendance["arif-rahman"]["evidence"] == "Penjabat (Pj) Bupati Danau Biru, Drs. H. Arif Rahman, M.Si"
     assert draft.sheet["meeting"]["chair"] == "arif-rahman"
     assert draft.statements[0].fields["speaker"] == "arif-rahman"  # "ujar Arif."
+    assert draft.sheet["meeting"]["organiser"] == "pemda-danau-biru"  # "Pemerintah Kabupaten Danau Biru menggelar"
+    assert registry_entries(draft, "agencies.yaml")["pemda-danau-biru"]["name"] == "Pemda Danau Biru"
+
+
+def test_a_numbered_unit_keeps_its_number(model_content):
+    text = ("KABAR – Pemerintah Kota Teluk Damai menggelar rapat koordinasi (rakor) pengamanan Pilkada 2024, Senin "
+            "(4/11/2024).\nHadir Dandim 0812/Teluk Damai Letkol Inf Rudi Hartanto dan Dandim 0412/Karang Sari "
+            "Letkol Czi Ari Wibowo.\n")
+    draft = drafted(model_content, text)
+    attendance = {item.fields["person"]: item.fields for item in draft.attendance}
+    # New, it is named by its number and seat as printed; in the registry, found by its number (not inferred).
+    assert attendance["rudi-hartanto"]["agency"] == "kodim-0812" and "inferred" not in attendance["rudi-hartanto"]
+    assert attendance["ari-wibowo"]["agency"] == "kodim-0412" and "inferred" not in attendance["ari-wibowo"]
+    assert registry_entries(draft, "agencies.yaml") == {
+        "pemda-teluk-damai": {"id": "pemda-teluk-damai", "kind": "pemda", "region": "teluk-damai",
+                              "name": "Pemda Teluk Damai"},
+        "kodim-0812": {"id": "kodim-0812", "kind": "kodim", "region": "teluk-damai", "name": "Kodim 0812/Teluk Damai"}}
+    assert registry_entries(draft, "regions.yaml") == {
+        "teluk-damai": {"id": "teluk-damai", "name": "Teluk Damai", "kind": "city"}}
+    assert draft.sheet["meeting"]["organiser"] == "pemda-teluk-damai"
