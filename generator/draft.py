@@ -48,8 +48,11 @@ MONEY = re.compile(_APPROX + r"Rp\.?\s?" + _NUM + r"(?:\s*(?P<scale>triliun|mili
 COUNTS = (
     ("polling-stations", None, re.compile(r"(?<![\d.,])" + _APPROX + _NUM + _UPTO
                                            + r"\s+(?:tempat pemungutan suara(?:\s*\(TPS\))?|TPS)\b", re.IGNORECASE)),
-    ("voters", "DPT", re.compile(r"(?:daftar pemilih tetap\s*\(DPT\)|\bDPT\b)(?:\s+[a-z]+){0,3}?\s+" + _APPROX
-                                 + _NUM + r"(?:\s+(?:orang|jiwa|pemilih))?", re.IGNORECASE)),
+    # "DPT sebanyak 823.417 orang", "daftar pemilih tetap (DPT) di Kabupaten Way Sejuk sebanyak 187.530 pemilih":
+    # up to eight words between (a year among them), then voters, or the clause ends.
+    ("voters", "DPT", re.compile(r"(?:daftar pemilih tetap\s*\(DPT\)|\bDPT\b)(?:\s+(?!\d)[^\s\d.,;:!?()]+|\s+20\d\d)"
+                                 r"{0,8}?\s+" + _APPROX + _NUM + r"(?:\s+(?:orang|jiwa|pemilih)\b|(?=\s*[,.;)]|\s*$))",
+                                 re.IGNORECASE)),
     ("voters", "unspecified", re.compile(r"(?<![\d.,])" + _APPROX + _NUM + r"\s+(?:orang\s+)?pemilih\b",
                                          re.IGNORECASE)),
     ("personnel", None, re.compile(r"(?<![\d.,\w])" + _APPROX + _NUM_OR_WORD
@@ -60,7 +63,7 @@ COUNTS = (
                                    re.IGNORECASE)),
 )
 FIGURE_LABELS = {"budget": "Anggaran", "polling-stations": "Tempat pemungutan suara (TPS)",
-                 "vulnerable-polling-stations": "TPS rawan",
+                 "vulnerable-polling-stations": "TPS rawan", "DPT": "Daftar pemilih tetap (DPT)",
                  "voters": "Pemilih", "personnel": "Personel", "villages": "Desa", "districts": "Kecamatan"}
 
 # The verbs that attribute a direct quote ("ujar", "tegasnya", "kata dia"): a stem, and -nya for "he/she said".
@@ -221,6 +224,12 @@ _ABBREVIATION_END = re.compile(r"(?:\b[A-Z]|\b(?:Drs|Dra|Dr|Ir|Hj|H|Prof|No|S\.\
 
 def sentence_around(text: str, start: int, end: int) -> str:
     """The sentence holding text[start:end], within its paragraph, as printed."""
+    left, right = sentence_span(text, start, end)
+    return text[left:right].strip()
+
+
+def sentence_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """Where the sentence holding text[start:end] begins and ends, within its paragraph."""
     par_start = text.rfind("\n", 0, start) + 1
     par_end = text.find("\n", end)
     par_end = len(text) if par_end < 0 else par_end
@@ -235,7 +244,7 @@ def sentence_around(text: str, start: int, end: int) -> str:
         if not _ABBREVIATION_END.search(before):
             right = end + match.end()
             break
-    return text[left:right].strip()
+    return left, right
 
 
 class NameIndex:
@@ -340,6 +349,13 @@ class Reading:
             if region:
                 self.region = region
             return
+
+    def body_start(self) -> int:
+        """Where the article's body begins: after its first line when that line is the headline, else at 0."""
+        first = next((paragraph for paragraph in self.paragraphs if paragraph.strip()), "")
+        if self.headline and first.strip() == self.headline.strip():
+            return self.text.find(first) + len(first)
+        return 0
 
     def region_named(self, words: str) -> str | None:
         """The region these words name ('Lampung Timur', 'LAMPUNGTENGAH', 'Kota Pelita', 'Lamteng')."""
@@ -761,7 +777,7 @@ def build(reading: Reading, source_file_for) -> Draft:
     refs = reading.references()
 
     # The meeting
-    body_start = len(reading.headline) + 1 if reading.headline_basis == "first-line" else 0
+    body_start = reading.body_start()
     name_match = next((m for m in MEETING_NAME.finditer(text, body_start)
                        if m.group("name").casefold().startswith("rapat koordinasi")), None) \
         or MEETING_NAME.search(text, body_start)
@@ -1067,13 +1083,61 @@ def find_places(reading: Reading) -> dict[str, dict]:
     return found
 
 
+@dataclass
+class FoundFigure:
+    """A figure where the text states it: its span, its fields so far, and what its review mark says."""
+
+    start: int
+    end: int
+    entry: dict
+    review: list[str]
+
+
+# The order a figure's fields are written in, as the hand-made sheets have them.
+FIGURE_FIELDS = ("id", "kind", "voter_list", "label", "value", "value_max", "approximation", "as_stated", "funding",
+                 "recipient", "agencies", "part_of", "inferred")
+FIGURE_STEMS = {"budget": "anggaran", "polling-stations": "tps", "vulnerable-polling-stations": "tps-rawan",
+                "voters": "pemilih", "personnel": "personel", "villages": "desa", "districts": "kecamatan"}
+# "27 TPS yang masuk kategori rawan", "38 TPS masuk kategori rawan", "63 TPS rawan", "TPS yang rentan".
+VULNERABLE = re.compile(r"\s+(?:yang\s+)?(?:(?:masuk|termasuk|tergolong|berada)\s+(?:dalam\s+|di\s+)?)?"
+                        r"(?:(?:kategori|kriteria|klasifikasi|status)\s+)?(?:sangat\s+)?(?:rawan|rentan)\b",
+                        re.IGNORECASE)
+# Where a budget's money comes from: "dana hibah ... Rp32,5 miliar", "Rp12,5 miliar dari APBD".
+FUNDING_BEFORE = re.compile(r"\b(?P<funding>hibah|APBD|APBN)\b", re.IGNORECASE)
+FUNDING_AFTER = re.compile(r"\s*(?:yang\s+)?(?:(?:ber)?sumber\s+dari|dari|melalui)\s+(?:dana\s+)?"
+                           r"(?P<funding>hibah|APBD|APBN)\b", re.IGNORECASE)
+# Words that announce a total's breakdown in the same sentence: "Rp32,5 miliar, terdiri atas Rp24 miliar ...".
+BREAKDOWN = re.compile(r"\b(?:terdiri\s+(?:atas|dari)|rinciannya|meliputi|yakni|yaitu|masing-masing)\b",
+                       re.IGNORECASE)
+# The branch whose personnel are counted, named after the count ("150 personel dari Kodim 0431/Way Sejuk") or
+# before its verb ("Polres Bukit Rimba menurunkan 412 personel", "pihaknya menyiagakan 320 personel").
+PERSONNEL_OF = re.compile(r"\s+(?:gabungan\s+)?(?:(?:dari|milik|asal)\s+)?(?P<who>[A-Z][A-Za-z]*(?:\s+(?:\d[\d-]*"
+                          r"(?:/[A-Z][\w'-]*)?|[A-Z][\w'-]*)){0,3})")
+PERSONNEL_BY = re.compile(r"(?P<who>\S.*?)\s+(?:me|di)\w+\s+(?:sebanyak\s+)?$")
+ON_ITS_SIDE = re.compile(r"\b(?:pihaknya|jajarannya)\s+(?:\w+\s+){1,2}(?:sebanyak\s+)?$")
+
+
 def find_figures(reading: Reading, text: str) -> list[Proposed]:
-    found: list[tuple[int, int, dict, str]] = []
-    taken: list[tuple[int, int]] = []
+    """Budgets and counts as the text states them, each with its sentence; ids, parts of totals, the branches
+    whose personnel are counted."""
+    found = _budgets(reading, text)
+    found += _counts(text, found)
+    found = _without_headline_repeats(reading, sorted(found, key=lambda figure: figure.start))
+    for figure in found:
+        if figure.entry["kind"] == "personnel":
+            _personnel_agency(reading, text, figure)
+    _name_figures(found)
+    _mark_parts(text, found)
+    proposals = []
+    for figure in found:
+        ordered = {name: figure.entry[name] for name in FIGURE_FIELDS if name in figure.entry}
+        ordered["evidence"] = sentence_around(text, figure.start, figure.end)
+        proposals.append(Proposed(ordered, "; ".join(figure.review)))
+    return proposals
 
-    def free(start: int, end: int) -> bool:
-        return all(end <= a or start >= b for a, b in taken)
 
+def _budgets(reading: Reading, text: str) -> list[FoundFigure]:
+    found = []
     for match in MONEY.finditer(text):
         value = whole_number(match.group("num"), match.group("scale"))
         if not value:
@@ -1082,31 +1146,55 @@ def find_figures(reading: Reading, text: str) -> list[Proposed]:
         approx = APPROXIMATIONS.get((match.group("approx") or "").lower())
         if approx:
             entry["approximation"] = approx
+        review = ["name what the amount is for (label.id, label.en)"]
+        funding = _funding(text, match.start(), match.end())
+        if funding:
+            entry["funding"] = funding[0]
+            review.append(f"the funding follows from '{funding[1]}'")
         recipient = re.match(r"\s+(?:untuk|bagi|kepada)\s+(?P<who>[A-Z][A-Za-z]+(?:\s+" + NAME_WORD + r"){0,3})",
                              text[match.end():])
-        review = "name what the amount is for (label.id, label.en)"
         if recipient:
             agency = reading.agency_named(recipient.group("who")) or reading.agency_named(
                 recipient.group("who").split()[0])
             if agency:
                 entry["recipient"] = agency
-                if reading.agencies.get(agency) is None or reading.agencies[agency].name not in recipient.group():
+                if reading.agency_name(agency) not in recipient.group():
                     entry["inferred"] = ["recipient"]
-                review += f"; the recipient follows from '{recipient.group().strip()}'"
+                review.append(f"the recipient follows from '{recipient.group().strip()}'")
         entry["as_stated"] = match.group().strip()
-        taken.append((match.start(), match.end()))
-        found.append((match.start(), match.end(), entry, review))
+        found.append(FoundFigure(match.start(), match.end(), entry, review))
+    return found
+
+
+def _funding(text: str, start: int, end: int) -> tuple[str, str] | None:
+    """The funding a budget's sentence names, and the words: after the amount ('dari APBD'), else the nearest
+    before it ('dana hibah ... sebesar Rp32,5 miliar, terdiri atas Rp24 miliar')."""
+    after = FUNDING_AFTER.match(text, end)
+    sentence_start = sentence_span(text, start, end)[0]
+    before = list(FUNDING_BEFORE.finditer(text, sentence_start, start))
+    words = after or (before[-1] if before else None)
+    if words is None:
+        return None
+    funding = words.group("funding")
+    return (funding.lower() if funding.casefold() == "hibah" else funding.upper()), words.group().strip()
+
+
+def _counts(text: str, budgets: list[FoundFigure]) -> list[FoundFigure]:
+    taken = [(figure.start, figure.end) for figure in budgets]
+    found = []
     for kind, voter_list, pattern in COUNTS:
         for match in pattern.finditer(text):
-            if not free(match.start("num"), match.end()):
+            start = match.start("approx") if match.group("approx") else match.start("num")
+            if not all(match.end() <= a or start >= b for a, b in taken):
                 continue
             value = whole_number(match.group("num"))
             if value is None:
                 continue
             figure_kind = kind
-            if kind == "polling-stations" and re.match(r"\s+(?:yang\s+)?(?:rawan|rentan)\b", text[match.end():]):
+            if kind == "polling-stations" and VULNERABLE.match(text, match.end()):
                 figure_kind = "vulnerable-polling-stations"
-            entry = {"kind": figure_kind, "label": {"id": FIGURE_LABELS[figure_kind]}, "value": value}
+            label = FIGURE_LABELS.get(voter_list or "", FIGURE_LABELS[figure_kind])
+            entry = {"kind": figure_kind, "label": {"id": label}, "value": value}
             approx = APPROXIMATIONS.get((match.group("approx") or "").lower())
             if approx:
                 entry["approximation"] = approx
@@ -1116,44 +1204,81 @@ def find_figures(reading: Reading, text: str) -> list[Proposed]:
                     continue
             if voter_list:
                 entry["voter_list"] = voter_list
-            entry["as_stated"] = match.group().strip()
-            taken.append((match.start(), match.end()))
-            found.append((match.start(), match.end(), entry, "confirm what the number counts (label) and "
-                          "whether it covers the whole region (scope)"))
-    found.sort(key=lambda item: item[0])
-    budgets = [item[2] for item in found if item[2]["kind"] == "budget"]
+            entry["as_stated"] = text[start:match.end()].strip()  # "187.530 pemilih", not the words before
+            taken.append((start, match.end()))
+            found.append(FoundFigure(start, match.end(), entry, [
+                "confirm what the number counts (label) and whether it covers the whole region (scope)"]))
+    return found
+
+
+def _without_headline_repeats(reading: Reading, found: list[FoundFigure]) -> list[FoundFigure]:
+    """A figure of the headline that the body states again is the body's: proposed once, with the body's
+    sentence ('Siapkan 412 TPS' above, 'tersebar di 412 TPS' below)."""
+    body_start = reading.body_start()
+    body = {(f.entry["kind"], f.entry.get("value")) for f in found if f.start >= body_start}
+    return [f for f in found if f.start >= body_start or (f.entry["kind"], f.entry.get("value")) not in body]
+
+
+def _personnel_agency(reading: Reading, text: str, figure: FoundFigure) -> None:
+    """The branch whose personnel a count gives, when its sentence names it: after the count ('150 personel dari
+    Kodim 0431/Way Sejuk'), as the subject of its verb ('Polres Bukit Rimba menurunkan 412 personel'), or as the
+    side of the post holder named before 'pihaknya'."""
+    after = PERSONNEL_OF.match(text, figure.end)
+    words = after.group("who").split() if after else []
+    for n in range(len(words), 0, -1):  # "Polres Way Sejuk Siap": the longest words that name a branch
+        agency = reading.agency_named(" ".join(words[:n]))
+        if agency:
+            figure.entry["agencies"] = [agency]
+            figure.review.append(f"the agency follows from '{after.group().strip()}'")
+            return
+    sentence_start = sentence_span(text, figure.start, figure.end)[0]
+    before = text[sentence_start:figure.start]
+    if ON_ITS_SIDE.search(before):
+        holders = [m for m in reading.mentions if sentence_start <= m.start < figure.start and m.post]
+        agency = reading.agency_for(holders[-1])[0] if holders else None
+        if agency:
+            figure.entry["agencies"] = [agency]
+            figure.review.append(f"the agency follows from 'pihaknya' after '{holders[-1].post}'")
+        return
+    subject = PERSONNEL_BY.search(before)
+    agency = reading.agency_named(subject.group("who")) if subject else None
+    if agency:
+        figure.entry["agencies"] = [agency]
+        figure.review.append(f"the agency follows from '{subject.group().strip()}'")
+
+
+def _name_figures(found: list[FoundFigure]) -> None:
     ids: set = set()
-    for item in found:
-        entry = item[2]
-        stem = {"budget": "anggaran", "polling-stations": "tps", "vulnerable-polling-stations": "tps-rawan",
-                "voters": "pemilih", "personnel": "personel",
-                "villages": "desa", "districts": "kecamatan"}[entry["kind"]]
+    for figure in found:
+        entry = figure.entry
+        stem = FIGURE_STEMS[entry["kind"]]
         if entry.get("voter_list", "unspecified") != "unspecified":
             stem = entry["voter_list"].lower()
         if entry.get("recipient"):
             stem += "-" + entry["recipient"].split("-")[0]
         entry["id"] = unique(slug(stem), ids)
-    # Parts of a total: budgets with recipients that follow a total and add up to it exactly.
+
+
+def _mark_parts(text: str, found: list[FoundFigure]) -> None:
+    """Parts of a total: the budgets after it, each with a recipient or announced in the total's sentence
+    ('terdiri atas', 'rinciannya'), that add up to it exactly."""
+    budgets = [figure for figure in found if figure.entry["kind"] == "budget"]
     for i, total in enumerate(budgets):
-        if total.get("recipient"):
+        if total.entry.get("recipient"):
             continue
+        sentence_end = sentence_span(text, total.start, total.end)[1]
+        announced = BREAKDOWN.search(text, total.end, sentence_end)
         parts, running = [], 0
         for part in budgets[i + 1:]:
-            if not part.get("recipient") or running >= total["value"]:
+            in_breakdown = announced is not None and announced.start() < part.start < sentence_end
+            if not (part.entry.get("recipient") or in_breakdown) or running >= total.entry["value"]:
                 break
             parts.append(part)
-            running += part["value"]
-        if parts and running == total["value"]:
+            running += part.entry["value"]
+        if parts and running == total.entry["value"]:
             for part in parts:
-                part["part_of"] = total["id"]
-    proposals = []
-    for start, end, entry, review in found:
-        ordered = {"id": entry.pop("id"), **entry}
-        ordered["evidence"] = sentence_around(text, start, end)
-        if ordered.get("part_of"):
-            review += f"; the parts add up to {ordered['part_of']}, so it is marked part of it"
-        proposals.append(Proposed(ordered, review))
-    return proposals
+                part.entry["part_of"] = total.entry["id"]
+                part.review.append(f"the parts add up to {total.entry['id']}, so it is marked part of it")
 
 
 def propose_topics(quote: str, topics) -> list[str]:

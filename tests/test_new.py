@@ -307,3 +307,58 @@ def test_a_numbered_unit_keeps_its_number(model_content):
     assert registry_entries(draft, "regions.yaml") == {
         "teluk-damai": {"id": "teluk-damai", "name": "Teluk Damai", "kind": "city"}}
     assert draft.sheet["meeting"]["organiser"] == "pemda-teluk-damai"
+
+
+def figures_of(draft: drafting.Draft) -> list[dict]:
+    return [{k: v for k, v in item.fields.items() if k not in ("id", "label", "evidence")} for item in draft.figures]
+
+
+def test_figures_counted_once_with_their_kind_their_list_and_their_branches(model_content):
+    text = ("Pemkab Danau Biru Siapkan 412 TPS\n"
+            "KABAR – Pemerintah Kabupaten Danau Biru menggelar rapat koordinasi (rakor) pengamanan Pilkada 2024, "
+            "Senin (4/11/2024).\n"
+            "Ketua KPU Danau Biru Siti Aminah menjelaskan, jumlah daftar pemilih tetap (DPT) di Kabupaten Danau Biru "
+            "sebanyak 187.530 pemilih yang tersebar di 412 TPS.\n"
+            "Kapolres Danau Biru AKBP Dodi Hermawan mengatakan pihaknya menyiagakan 320 personel, dibantu 150 "
+            "personel dari Kodim 0812/Danau Biru.\n"
+            "“Kami sudah memetakan 27 TPS yang masuk kategori rawan,” tegasnya.\n")
+    draft = drafted(model_content, text)
+    assert figures_of(draft) == [
+        {"kind": "voters", "voter_list": "DPT", "value": 187530, "as_stated": "187.530 pemilih"},
+        {"kind": "polling-stations", "value": 412, "as_stated": "412 TPS"},  # the headline's 412 is the body's
+        {"kind": "personnel", "value": 320, "as_stated": "320 personel", "agencies": ["polres-danau-biru"]},
+        {"kind": "personnel", "value": 150, "as_stated": "150 personel", "agencies": ["kodim-0812"]},
+        {"kind": "vulnerable-polling-stations", "value": 27, "as_stated": "27 TPS"}]
+    assert draft.figures[1].fields["evidence"].startswith("Ketua KPU Danau Biru Siti Aminah menjelaskan")
+    assert draft.figures[0].fields["label"] == {"id": "Daftar pemilih tetap (DPT)"}
+    assert "the agency follows from 'pihaknya' after 'Kapolres Danau Biru'" in draft.figures[2].review
+
+
+def test_a_headline_figure_the_body_does_not_repeat_is_kept(model_content):
+    text = ("Pemkab Danau Biru Siapkan 500 Personel\n"
+            "KABAR – Pemerintah Kabupaten Danau Biru menggelar rakor Pilkada 2024 di 412 TPS, Senin (4/11/2024).\n")
+    assert [f["value"] for f in figures_of(drafted(model_content, text))] == [500, 412]
+
+
+@pytest.mark.parametrize("sentence, parts", [
+    # Parts announced by 'terdiri atas' in the total's sentence, decimal amounts that add up exactly.
+    ("dana hibah Pilkada sebesar Rp32,5 miliar, terdiri atas Rp24 miliar untuk KPU dan Rp8,5 miliar untuk "
+     "Bawaslu.", [("hibah", "kpu-danau-biru"), ("hibah", "bawaslu-danau-biru")]),
+    # Without a recipient, 'terdiri atas' alone makes them parts.
+    ("anggaran Rp10,25 miliar dari APBD, terdiri atas Rp6,75 miliar honor petugas dan Rp3,5 miliar logistik.",
+     [("APBD", None), ("APBD", None)]),
+])
+def test_budget_parts_that_add_up_and_their_funding(model_content, sentence, parts):
+    text = ("KABAR – Pemerintah Kabupaten Danau Biru menggelar rapat koordinasi (rakor) Pilkada 2024, Senin "
+            f"(4/11/2024).\nPemkab Danau Biru telah menyalurkan {sentence}\n")
+    total, *rest = figures_of(drafted(model_content, text))
+    assert total["funding"] == parts[0][0] and "part_of" not in total
+    assert [(f["funding"], f.get("recipient"), f["part_of"]) for f in rest] == [
+        (funding, recipient, "anggaran") for funding, recipient in parts]
+    assert sum(f["value"] for f in rest) == total["value"]
+
+
+def test_parts_that_do_not_add_up_are_not_parts(model_content):
+    text = ("KABAR – Pemerintah Kabupaten Danau Biru menggelar rapat koordinasi (rakor) Pilkada 2024, Senin "
+            "(4/11/2024).\nAnggaran Rp32,5 miliar, terdiri atas Rp24 miliar untuk KPU dan Rp8 miliar untuk Bawaslu.\n")
+    assert all("part_of" not in f for f in figures_of(drafted(model_content, text)))
