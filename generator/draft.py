@@ -22,7 +22,7 @@ import yaml
 
 from . import model
 from .errors import ContentErrors, DigestError, display_path
-from .verify import AS_WRITTEN, WEEKDAYS_ID, normalise, stated_numbers
+from .verify import AS_WRITTEN, WEEKDAYS_ID, normalise, stated_numbers, url_has_date
 
 MONTHS = ("Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober",
           "November", "Desember")
@@ -755,6 +755,7 @@ def _date(year: int, month: int, day: int) -> dt.date | None:
 ELECTION_WORDS = {"pemilu": r"\bPemilu\b|pemilihan umum", "pilkada": r"\bPilkada\b|pemilihan kepala daerah|"
                   r"pemilihan (?:bupati|gubernur|wali ?kota)", "psu": r"\bPSU\b|pemungutan suara ulang",
                   "recount": r"penghitungan suara ulang"}
+GENERAL_ELECTION_WORDS = frozenset({"pemilu"})  # election kinds whose words ELECTION_WORDS finds in any election
 ORGANISES = re.compile(r"\b(?:menggelar|mengadakan|melaksanakan|menyelenggarakan)\b")
 VENUE = re.compile(r"\bdi\s+(?P<venue>(?:Aula|Gedung|Hotel|Ruang|Pendopo|Pendapa|Balai|Kantor|Mapolres|Mapolresta|"
                    r"Makodim|Rumah Dinas|Wisma|Graha|Auditorium|Sekretariat|Islamic Centre|Masjid|Lapangan|GSG|"
@@ -840,12 +841,19 @@ def build(reading: Reading, source_file_for) -> Draft:
         elections.append(election.id)
         election_words.append((words.group(), election))
     meeting["elections"] = elections
-    if elections:
+    # An election the article names by its own kind ("Pilkada serentak 2024", "Pemilihan Bupati", "PSU") is
+    # stated, as the seed, fixture and blind sheets have it; "Pemilu" and "pemilihan umum" are also said of any
+    # election, so one found only by them is the digest's link, by the meeting's date: inferred, with a note.
+    linked = [(words, election) for words, election in election_words if election.kind in GENERAL_ELECTION_WORDS]
+    if linked:
         inferred.append("elections")
-        for words, election in election_words:
+        for words, election in linked:
             notes.append(f'Artikel menyebut "{words}"; digest mengaitkannya dengan {election.name.id} '
                          f"(pemungutan suara {election.voting_date.isoformat()}).")
-    else:
+    if elections and len(linked) < len(elections):
+        named = ", ".join(f"'{words}'" for words, election in election_words if (words, election) not in linked)
+        meeting_reviews.append(f"the article names the election ({named}): confirm the one in elections")
+    if not elections:
         meeting_reviews.append("no election in content/registry/elections.yaml fits: add the one it prepares")
     operations = []
     for operation in reading.content.operations:
@@ -1004,12 +1012,8 @@ def build(reading: Reading, source_file_for) -> Draft:
     prefix = meeting.get("date")
     prefix = prefix.isoformat() if isinstance(prefix, dt.date) else str(prefix).replace(" ", "-") \
         if prefix != "unknown" else "undated"
-    # "pemilihan kepala daerah (Pilkada) 2024" -> "Pilkada": the id keeps the short form and drops years.
-    short = re.sub(r"(?:\b[a-z]+\s+){1,3}\((\w+)\)", r"\1", re.sub(r"(?i)^rapat koordinasi\s*\(rakor\)", "",
-                                                                     name or ""))
-    words = [w for w in slug(short, 12).split("-") if w not in ("rapat", "koordinasi", "rakor", "di", "tahun")
-             and not w.isdigit()]
-    sheet_id = f"{prefix}-{reading.region}-{kind.split('-')[0]}" + (f"-{'-'.join(words[:3])}" if words else "")
+    head, words = id_words(name or "", kind.split("-")[0])
+    sheet_id = "-".join([prefix, reading.region, head, *words])
     source_file = source_file_for(sheet_id)
     source: dict = {"file": source_file}
     if not reading.outlet and reading.url:
@@ -1023,6 +1027,9 @@ def build(reading: Reading, source_file_for) -> Draft:
     source["headline_basis"] = reading.headline_basis
     if reading.url:
         source["url"] = reading.url
+    published = published_in(reading.url)
+    if published:
+        source["published"], source["published_basis"] = published, "url"
     source["language"] = "id"
     if reading.dateline:
         source["dateline"] = reading.dateline
@@ -1032,7 +1039,9 @@ def build(reading: Reading, source_file_for) -> Draft:
     reviews = {"meeting": "; ".join(meeting_reviews),
                "summary": "this is the article's first sentence: write two or three sentences of your own that "
                           "state only what the facts below state, and their English (en)",
-               "source": "confirm the outlet, headline and dateline against the outlet's page"}
+               "source": "confirm the outlet, headline and dateline against the outlet's page"
+                         + ("; the publication date is read from the address: confirm it there too"
+                            if published else "")}
     registry: dict[str, list] = {}
     for file_name, entries, why in (
             ("regions.yaml", reading.new_regions, "a region the registry does not know; add its parent (the "
@@ -1049,6 +1058,80 @@ def build(reading: Reading, source_file_for) -> Draft:
         registry[file_name] = [Proposed({k: v for k, v in e.items() if not k.startswith("_")},
                                         f'{why}: "{e["_evidence"]}"') for e in used.values()]
     return Draft(sheet_id, source_file, sheet, reviews, attendance, statements, figures, registry)
+
+
+# The words of a meeting's name that say nothing of its subject, for the fact sheet's id, and those that end the
+# subject ("lintas sektoral dalam rangka ...", "netralitas aparatur desa menghadapi Pilkada").
+ID_SKIPPED = frozenset({"rapat", "koordinasi", "tahun", "penyelenggaraan", "pelaksanaan", "serentak"})
+ID_LINKING = frozenset({"dalam", "rangka", "guna", "untuk", "bersama", "dengan", "menghadapi", "jelang", "menjelang",
+                        "dan", "di", "ke", "pada", "bagi", "terkait", "tentang", "mengenai", "serta", "oleh", "se"})
+ID_ELECTIONS = frozenset({"pilkada", "pemilu", "psu", "pilgub", "pilbup", "pilwalkot", "pilpres", "pileg"})
+# The election names the press writes out, as the id shortens them.
+ELECTION_NAMES = ((re.compile(r"(?i)\bpemilihan\s+(?:bupati|gubernur|wali\s?kota)(?:\s+dan\s+wakil\s+"
+                              r"(?:bupati|gubernur|wali\s?kota))?"), "Pilkada"),
+                  (re.compile(r"(?i)\bpemilihan\s+umum\b"), "Pemilu"),
+                  (re.compile(r"(?i)\bpemungutan\s+suara\s+ulang\b"), "PSU"))
+
+
+def abbreviated(text: str) -> str:
+    """Each expansion followed by its abbreviation, as the abbreviation: 'pengamanan Pemilihan Kepala Daerah
+    (Pilkada)' -> 'pengamanan Pilkada'. The expansion is the fewest words before it whose initials the
+    abbreviation spells in order, beginning with its first letter."""
+    def shorten(match: re.Match) -> str:
+        words, abbreviation = match.group("words").split(), match.group("abbreviation")
+        letters = abbreviation.casefold()
+        for n in range(1, len(words) + 1):
+            initials = iter(letters)
+            if words[-n][0].casefold() == letters[0] and all(w[0].casefold() in initials for w in words[-n:]):
+                return " ".join([*words[:-n], abbreviation])
+        return match.group()
+    return re.sub(r"(?P<words>(?:[A-Za-z]+\s+){1,5})\((?P<abbreviation>[A-Za-z]+)\)", shorten, text)
+
+
+def id_words(name: str, kind_word: str, limit: int = 3) -> tuple[str, list[str]]:
+    """The meeting's words for the fact sheet's id: its kind ('rakor', or the name's own 'rakornas'), then what
+    the meeting is about, up to the election it prepares ('pengamanan Pemilihan Kepala Daerah (Pilkada) serentak
+    2024' -> 'pengamanan', 'pilkada'), at most `limit` words and never cut inside a capitalised name ('kesiapan
+    Pemilihan Wali Kota ...' keeps 'kesiapan' and the election it names)."""
+    text = abbreviated(name)
+    for pattern, short in ELECTION_NAMES:
+        text = pattern.sub(short, text)
+    tokens = re.findall(r"[^\W_]+", text)
+    head = kind_word
+    if tokens and slug(tokens[0]).startswith(kind_word) and kind_word != "other":
+        head = slug(tokens.pop(0))  # "rakornas", "sosialisasi"
+    subject: list[tuple[str, int]] = []  # (word, the capitalised run it belongs to)
+    election, run, capital, open_subject = None, 0, False, True
+    for token in tokens:
+        run += 0 if token[0].isupper() and capital else 1
+        capital = token[0].isupper()
+        word = slug(token)
+        if word in ID_ELECTIONS:
+            election = word
+            break
+        if word in ID_SKIPPED or word.isdigit() or word == head:
+            continue
+        if word in ID_LINKING:
+            open_subject = False
+        if open_subject:
+            subject.append((word, run))
+    if len(subject) > limit and subject[limit][1] == subject[limit - 1][1]:
+        first = next(i for i, (_, r) in enumerate(subject) if r == subject[limit - 1][1])
+        subject = subject[:first] if first else subject
+    words = [word for word, _ in subject[:limit]]
+    if election and len(words) < limit:
+        words.append(election)
+    return head, words
+
+
+def published_in(url: str | None) -> dt.date | None:
+    """The day an article's address holds (/2024/11/14/, /2024-11-14-), when it holds one and check reads it
+    there too."""
+    path = re.sub(r"^[a-z]+://[^/]*", "", url or "")
+    days = {day for match in re.finditer(r"(?<!\d)(20\d\d)([/-])(\d{1,2})\2(\d{1,2})(?!\d)", path)
+            if (day := _date(int(match.group(1)), int(match.group(3)), int(match.group(4))))
+            and url_has_date(url, day)}
+    return days.pop() if len(days) == 1 else None
 
 
 PLACE_KINDS = {"desa": "village", "pekon": "village", "kampung": "village", "nagari": "village",

@@ -451,7 +451,7 @@ class _Checker:
             given = source.dateline.date if source.dateline and source.dateline.date else "none"
             self.problem(source.where("published_basis"), "source.published_basis", f"expected a dateline dated "
                          f"{published}, received {given}", "give dateline.date, or the basis the date comes from")
-        elif basis == "url" and not _url_has_date(source.url, published):
+        elif basis == "url" and not url_has_date(source.url, published):
             self.problem(source.where("published_basis"), "source.published_basis", f"expected an address holding "
                          f"the date {published} (like /{published:%Y/%m/%d}/), received "
                          f"{source.url or 'no url'}", "use 'outlet-page' if the outlet's page shows the date")
@@ -720,7 +720,7 @@ def stated_numbers(text: str) -> tuple[int | None, ...]:
     return tuple(found)
 
 
-def _url_has_date(url: str | None, day: dt.date) -> bool:
+def url_has_date(url: str | None, day: dt.date) -> bool:
     """Whether an article's address holds a day, as outlets write it: 2024/11/21, 2024-11-21 or 20241121."""
     return url is not None and any(form in url for form in (
         f"{day:%Y/%m/%d}", f"{day:%Y-%m-%d}", f"{day:%Y%m%d}", f"{day.year}/{day.month}/{day.day}/"))

@@ -6,6 +6,7 @@ compared with a golden file (tests/golden-new/), read when regenerated with UPDA
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import re
 from pathlib import Path
@@ -16,7 +17,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from fixtures import write_content_tree
-from model_fixtures import write_model_tree
+from model_fixtures import model_documents
 from generator import draft as drafting
 from generator.cli import main
 from generator.load import read_content
@@ -90,7 +91,7 @@ def test_check_refuses_the_draft_until_every_review_mark_is_gone(tree, capsys):
     assert main(["--root", str(root), "check"]) == 1
     err = capsys.readouterr().err.splitlines()
     assert err[-1] == "11 error(s), 0 warning(s) in 3 file(s); nothing was written."
-    assert f"content/articles/{SHEET_ID}.yaml:37:3: review: expected no review mark, found one left: Rahmat " \
+    assert f"content/articles/{SHEET_ID}.yaml:34:3: review: expected no review mark, found one left: Rahmat " \
            "Hidayat is named: confirm they attended (check the item under it against the article, then delete " \
            "the line)" in err
     assert all(": review: expected no review mark, found one left: " in line for line in err[:-1])
@@ -242,11 +243,17 @@ def test_a_meeting_the_article_does_not_name_keeps_words_the_article_has(tree, c
 
 # ---------------------------------------------------------------- rules, each on a small text of its own
 
+GENERAL_ELECTION = {"id": "pemilu-2024", "kind": "pemilu", "name": {"id": "Pemilu 2024", "en": "2024 General Election"},
+                    "voting_date": dt.date(2024, 2, 14), "source": {"title": "Peraturan KPU Nomor 3 Tahun 2022"}}
+
+
 @pytest.fixture(scope="module")
 def model_content(tmp_path_factory):
-    """The model tree's registries (a pemda kind for every regional government, Kodim, Polres, KPU, Bawaslu);
-    none of them knows the regions the texts below bring."""
-    root = write_model_tree(tmp_path_factory.mktemp("model"))
+    """The model tree's registries (a pemda kind for every regional government, Kodim, Polres, KPU, Bawaslu) and
+    a general election beside its Pilkada; none of them knows the regions the texts below bring."""
+    docs = model_documents()
+    docs["registry/elections.yaml"]["elections"].append(GENERAL_ELECTION)
+    root = write_content_tree(tmp_path_factory.mktemp("model"), docs)
     return read_content(root / "content", root).content
 
 
@@ -362,3 +369,52 @@ def test_parts_that_do_not_add_up_are_not_parts(model_content):
     text = ("KABAR – Pemerintah Kabupaten Danau Biru menggelar rapat koordinasi (rakor) Pilkada 2024, Senin "
             "(4/11/2024).\nAnggaran Rp32,5 miliar, terdiri atas Rp24 miliar untuk KPU dan Rp8 miliar untuk Bawaslu.\n")
     assert all("part_of" not in f for f in figures_of(drafted(model_content, text)))
+
+
+def test_an_election_named_by_its_kind_is_stated_and_the_general_word_is_a_link(model_content):
+    lead = "KABAR – Pemerintah Kabupaten Danau Biru menggelar rapat koordinasi (rakor) pengamanan "
+    regional = drafted(model_content, lead + "Pemilihan Kepala Daerah (Pilkada) serentak 2024, Senin (4/11/2024).\n")
+    assert regional.sheet["meeting"]["elections"] == ["pilkada-2024"]
+    assert "inferred" not in regional.sheet["meeting"] and "confirm the one in elections" in regional.reviews["meeting"]
+    # "Pemilu" is said of any election: the general election is the digest's link, by the meeting's date.
+    general = drafted(model_content, lead + "pemilihan umum (Pemilu) tahun 2024, Senin (5/2/2024).\n")
+    assert general.sheet["meeting"]["elections"] == ["pemilu-2024"]
+    assert general.sheet["meeting"]["inferred"] == ["elections"]
+    assert general.sheet["meeting"]["inference_note"]["id"].startswith('Artikel menyebut "pemilihan umum"')
+
+
+@pytest.mark.parametrize("url, published", [
+    ("https://wartasejuk.example/2024/11/14/rakor-pengamanan-pilkada-way-sejuk", dt.date(2024, 11, 14)),
+    ("https://kabar.example/berita/2024-11-04-rakor-pilkada", dt.date(2024, 11, 4)),
+    ("https://kabar.example/read/2024/11/4/rakor", dt.date(2024, 11, 4)),
+    ("https://kabar.example/rakor-pilkada-2024", None),  # a year is not a day
+    ("https://kabar.example/2024/13/40/rakor", None),  # no such day
+    ("https://kabar.example/2024/11/14/rakor?dari=2024/11/15/", None),  # two days: which one?
+    (None, None),
+])
+def test_the_publication_date_comes_from_an_address_that_holds_it(model_content, url, published):
+    text = "KABAR – Pemerintah Kabupaten Danau Biru menggelar rapat koordinasi (rakor) Pilkada 2024, Senin (4/11/2024).\n"
+    source = drafted(model_content, text, url=url).sheet["source"]
+    assert source.get("published") == published
+    assert source.get("published_basis") == ("url" if published else None)
+
+
+@pytest.mark.parametrize("name, kind_word, words", [
+    ("rapat koordinasi (rakor) pengamanan Pemilihan Kepala Daerah (Pilkada) serentak 2024", "rakor",
+     ["pengamanan", "pilkada"]),
+    ("rapat koordinasi (Rakor) persiapan penyelenggaraan pemilihan umum (Pemilu) tahun 2024", "rakor",
+     ["persiapan", "pemilu"]),
+    ("rapat koordinasi (rakor) kesiapan Pemilihan Wali Kota dan Wakil Wali Kota Sungai Jernih 2024", "rakor",
+     ["kesiapan", "pilkada"]),
+    ("rapat koordinasi persiapan Pemungutan Suara Ulang (PSU) Pemilihan Bupati", "rakor", ["persiapan", "psu"]),
+    ("rapat koordinasi (rakor) persiapan distribusi logistik Pilkada 2024", "rakor",
+     ["persiapan", "distribusi", "logistik"]),
+    ("rapat koordinasi (rakor) lintas sektoral dalam rangka Operasi Mantap Praja 2024 guna pengamanan Pemilihan "
+     "Bupati dan Wakil Bupati Bukit Rimba", "rakor", ["lintas", "sektoral", "pilkada"]),
+    ("rapat koordinasi (rakor) kesiapan Gedung Olah Raga Baru", "rakor", ["kesiapan"]),  # not 'gedung-olah'
+    ("rapat koordinasi nasional (rakornas) pengawasan Pilkada 2024", "rakor", ["pengawasan", "pilkada"]),
+    ("sosialisasi Pilkada 2024", "sosialisasi", ["pilkada"]),
+])
+def test_a_sheet_id_takes_whole_phrases_up_to_the_election(name, kind_word, words):
+    head = "rakornas" if "rakornas" in name else kind_word
+    assert drafting.id_words(name, kind_word) == (head, words)
