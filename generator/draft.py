@@ -350,6 +350,11 @@ class Reading:
                 self.region = region
             return
 
+    def after_dateline(self, passage: str) -> str:
+        """A passage without the dateline it begins with ('WARTA SEJUK – Pemerintah ...' -> 'Pemerintah ...')."""
+        dateline = self.dateline["text"] if self.dateline else None
+        return passage[len(dateline):].strip() if dateline and passage.startswith(dateline) else passage
+
     def body_start(self) -> int:
         """Where the article's body begins: after its first line when that line is the headline, else at 0."""
         first = next((paragraph for paragraph in self.paragraphs if paragraph.strip()), "")
@@ -882,13 +887,15 @@ def build(reading: Reading, source_file_for) -> Draft:
         if chair is None and re.search(r"dipimpin(?:\s+oleh)?\s*$", before):
             chair = mention.person
             meeting["chair"] = chair
+            evidence.append(text[sentence_span(text, mention.start, mention.end)[0]:mention.end].strip())
         if re.search(r"dibuka(?:\s+(?:secara\s+resmi\s+)?oleh)?\s*$", before):
             openers.add(mention.person)
     if inferred:
         meeting["inferred"] = inferred
         meeting["inference_note"] = {"id": " ".join(notes)}
         meeting_reviews.append("confirm what is marked inferred and its note, and add the note's English (en)")
-    meeting["evidence"] = _dedupe(evidence) or [text.strip().split("\n")[0][:200]]
+    meeting["evidence"] = _dedupe([reading.after_dateline(passage) for passage in evidence]) \
+        or [text.strip().split("\n")[0][:200]]
 
     # Who attended, and who stood in for whom
     attendance: list[Proposed] = []
@@ -1054,7 +1061,9 @@ def build(reading: Reading, source_file_for) -> Draft:
             ("places.yaml", find_places(reading), "a place the registry does not know, in the meeting's region; "
                                                   "check its kind, and add its parent with a source if you know "
                                                   "it")):
-        used = entries if file_name != "regions.yaml" else {k: v for k, v in entries.items() if k == reading.region}
+        # Only the regions the draft refers to: the meeting's, and those of the branches it proposes.
+        referred = {reading.region, *(agency["region"] for agency in reading.new_agencies.values())}
+        used = entries if file_name != "regions.yaml" else {k: v for k, v in entries.items() if k in referred}
         registry[file_name] = [Proposed({k: v for k, v in e.items() if not k.startswith("_")},
                                         f'{why}: "{e["_evidence"]}"') for e in used.values()]
     return Draft(sheet_id, source_file, sheet, reviews, attendance, statements, figures, registry)

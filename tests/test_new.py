@@ -91,7 +91,7 @@ def test_check_refuses_the_draft_until_every_review_mark_is_gone(tree, capsys):
     assert main(["--root", str(root), "check"]) == 1
     err = capsys.readouterr().err.splitlines()
     assert err[-1] == "11 error(s), 0 warning(s) in 3 file(s); nothing was written."
-    assert f"content/articles/{SHEET_ID}.yaml:34:3: review: expected no review mark, found one left: Rahmat " \
+    assert f"content/articles/{SHEET_ID}.yaml:36:3: review: expected no review mark, found one left: Rahmat " \
            "Hidayat is named: confirm they attended (check the item under it against the article, then delete " \
            "the line)" in err
     assert all(": review: expected no review mark, found one left: " in line for line in err[:-1])
@@ -418,3 +418,14 @@ def test_the_publication_date_comes_from_an_address_that_holds_it(model_content,
 def test_a_sheet_id_takes_whole_phrases_up_to_the_election(name, kind_word, words):
     head = "rakornas" if "rakornas" in name else kind_word
     assert drafting.id_words(name, kind_word) == (head, words)
+
+
+def test_a_second_new_region_a_post_names_is_proposed_with_its_branch(model_content):
+    text = ("KABAR – Pemerintah Kabupaten Danau Biru menggelar rapat koordinasi (rakor) Pilkada 2024 bersama KPU Kota "
+            "Teluk Damai, Senin (4/11/2024).\nHadir Ketua KPU Kota Teluk Damai Budi Santoso dan para camat "
+            "se-Kabupaten Danau Biru.\n")
+    draft = drafted(model_content, text)
+    assert draft.sheet["meeting"]["region"] == "danau-biru"
+    assert [a.fields["person"] for a in draft.attendance] == ["budi-santoso"]
+    assert registry_entries(draft, "agencies.yaml")["kpu-teluk-damai"]["region"] == "teluk-damai"
+    assert set(registry_entries(draft, "regions.yaml")) == {"danau-biru", "teluk-damai"}
