@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
+import shutil
 from pathlib import Path
 
 import pytest
@@ -429,3 +430,44 @@ def test_a_second_new_region_a_post_names_is_proposed_with_its_branch(model_cont
     assert [a.fields["person"] for a in draft.attendance] == ["budi-santoso"]
     assert registry_entries(draft, "agencies.yaml")["kpu-teluk-damai"]["region"] == "teluk-damai"
     assert set(registry_entries(draft, "regions.yaml")) == {"danau-biru", "teluk-damai"}
+
+
+# ---------------------------------------------------------------- the timing article, in a clone of the repository
+
+TIMING = Path(__file__).resolve().parent / "timing" / "article.txt"
+TIMING_URL = "https://wartasejuk.example/2024/11/14/rakor-pengamanan-pilkada-way-sejuk"
+TIMING_ID = "2024-11-14-way-sejuk-rakor-pengamanan-pilkada"
+
+
+def test_new_drafts_the_timing_article_in_a_clone_that_knows_none_of_its_names(tmp_path, capsys):
+    """tests/timing/article.txt (Kabupaten Way Sejuk, which no registry knows, nor its agencies or people), as a
+    contributor ran it in a clone of the repository; its hand-made sheet is bench/new_recall.py's timing corpus."""
+    root = tmp_path / "repo"
+    shutil.copytree(Path(__file__).resolve().parent.parent / "content", root / "content")
+    registry_before = {p.name: p.read_text(encoding="utf-8") for p in (root / "content" / "registry").iterdir()}
+    assert main(["--root", str(root), "new", str(TIMING), "--url", TIMING_URL, "--outlet", "Warta Sejuk"]) == 0
+    out, err = capsys.readouterr()
+    assert err == ""
+    assert out.splitlines() == [
+        f"archived content/sources/{TIMING_ID}.txt",
+        f"wrote content/articles/{TIMING_ID}.yaml: proposed a date, 5 people, 4 quotes, 8 figures; new registry "
+        "entries: 1 in regions.yaml, 5 in agencies.yaml, 5 in people.yaml; 31 review marks",
+        "next: confirm each '# review:' line against the article and delete it, write the summary and the titles, "
+        "then run make check"]
+    assert (root / "content" / "sources" / f"{TIMING_ID}.txt").read_bytes() == TIMING.read_bytes()
+    # The draft and what it adds to each registry file, compared with golden files read when regenerated.
+    added = "".join(f"# {name}\n{path.read_text(encoding='utf-8').removeprefix(registry_before[name])}\n"
+                    for name in sorted(registry_before) if (path := root / "content" / "registry" / name).read_text(
+                        encoding="utf-8") != registry_before[name])
+    for golden, text in ((GOLDEN / f"{TIMING_ID}.yaml",
+                          (root / "content" / "articles" / f"{TIMING_ID}.yaml").read_text(encoding="utf-8")),
+                         (GOLDEN / f"{TIMING_ID}.registry.txt", added)):
+        if os.environ.get("UPDATE_GOLDEN"):
+            golden.write_text(text, encoding="utf-8")
+        assert text == golden.read_text(encoding="utf-8"), golden.name
+    # Only the review marks stand between the draft and a clean check.
+    for path in (root / "content").rglob("*.yaml"):
+        text = path.read_text(encoding="utf-8")
+        path.write_text("".join(line for line in text.splitlines(keepends=True)
+                                if not line.lstrip().startswith("# review:")), encoding="utf-8")
+    assert main(["--root", str(root), "check"]) == 0, capsys.readouterr().err
