@@ -771,7 +771,6 @@ MEETING_NAME = re.compile(r"(?P<name>\b(?:rapat koordinasi|rakor|apel|sosialisas
 
 def build(reading: Reading, source_file_for) -> Draft:
     """Read everything the text states into a draft; `source_file_for(sheet_id)` names the archived text."""
-    text = reading.text
     reading.find_dateline()
     reading.find_region()
     if reading.region is None:
@@ -779,10 +778,47 @@ def build(reading: Reading, source_file_for) -> Draft:
                        "(add the regency or city to content/registry/regions.yaml, then run new again)")
     date = reading.find_date()
     reading.find_people()
-    meeting_reviews = list(reading.reviews)
-    refs = reading.references()
+    chair, openers = _chair_and_openers(reading)
+    meeting = draft_meeting(reading, date, chair)
+    attendance, by_person = draft_attendance(reading, chair, openers)
+    statements = draft_statements(reading, by_person)
+    figures = find_figures(reading, reading.text)
+    sheet_id = sheet_id_for(reading, meeting)
+    source_file = source_file_for(sheet_id)
+    source, source_review = draft_source(reading, source_file)
+    sheet = {"id": sheet_id, "source": source, "meeting": meeting.fields, "summary": {"id": _lead(reading)}}
+    reviews = {"meeting": meeting.review,
+               "summary": "this is the article's first sentence: write two or three sentences of your own that "
+                          "state only what the facts below state, and their English (en)",
+               "source": source_review}
+    return Draft(sheet_id, source_file, sheet, reviews, attendance, statements, figures, draft_registry(reading))
 
-    # The meeting
+
+@dataclass
+class DraftMeeting(Proposed):
+    """The meeting part of a draft, and what the id is made of: the name as printed (if any) and the kind."""
+
+    name: str | None = None
+    kind: str = "other"
+
+
+def _chair_and_openers(reading: Reading) -> tuple[Mention | None, set[str]]:
+    """Who chaired ('dipimpin (oleh) ...', the first so named) and who opened the meeting ('dibuka oleh ...')."""
+    chair, openers = None, set()
+    for mention in reading.mentions:
+        before = reading.text[max(0, mention.start - 20):mention.start]
+        if chair is None and re.search(r"dipimpin(?:\s+oleh)?\s*$", before):
+            chair = mention
+        if re.search(r"dibuka(?:\s+(?:secara\s+resmi\s+)?oleh)?\s*$", before):
+            openers.add(mention.person)
+    return chair, openers
+
+
+def draft_meeting(reading: Reading, date: dict, chair: Mention | None) -> DraftMeeting:
+    """The meeting as the text names it: kind, name, date, venue, region, elections, operations, organiser and
+    chair, with the passages that state them."""
+    text = reading.text
+    reviews = list(reading.reviews)
     body_start = reading.body_start()
     name_match = next((m for m in MEETING_NAME.finditer(text, body_start)
                        if m.group("name").casefold().startswith("rapat koordinasi")), None) \
@@ -798,7 +834,7 @@ def build(reading: Reading, source_file_for) -> Draft:
                 else "sosialisasi" if lowered.startswith("sosialisasi") else "rakor")
         evidence.append(name)
     else:
-        meeting_reviews.append("found no meeting name (rapat koordinasi, rakor, apel): write the name as printed")
+        reviews.append("found no meeting name (rapat koordinasi, rakor, apel): write the name as printed")
     meeting["kind"] = kind
     # With no name printed, the lead's first clause stands in (marked): a name the text does not hold would be
     # a passage the draft invented.
@@ -807,45 +843,27 @@ def build(reading: Reading, source_file_for) -> Draft:
     if region_name.casefold() not in title.casefold():
         title += f" di {region_name}"
     meeting["title"] = {"id": title}
-    meeting_reviews.append("write a short title in your own words (title.id) and its English (title.en)")
+    reviews.append("write a short title in your own words (title.id) and its English (title.en)")
     inferred: list[str] = []
     notes: list[str] = []
-    if date.get("date") is not None:
-        meeting["date"] = date["date"]
-    if date.get("date_as_stated"):
-        meeting["date_as_stated"] = date["date_as_stated"]
-    if date.get("weekday_as_stated"):
-        meeting["weekday_as_stated"] = date["weekday_as_stated"]
+    for key in ("date", "date_as_stated", "weekday_as_stated"):
+        if date.get(key):
+            meeting[key] = date[key]
     if date.get("_evidence"):
         evidence.append(date["_evidence"])
     if date.get("_inferred"):
         inferred.append(date["_inferred"])
         notes.append(date["_note"])
     if date["date"] == "unknown":
-        meeting_reviews.append("found no date: give what the article says (a month, 'before 2024-11-27') or "
-                               "keep 'unknown'")
+        reviews.append("found no date: give what the article says (a month, 'before 2024-11-27') or keep 'unknown'")
     venue = VENUE.search(text)
     if venue:
         value = re.split(r"\s+(?:pada|itu|dan|yang|sejak|mulai|untuk)\b", venue.group("venue"))[0].strip()
         meeting["venue"] = value
         evidence.append(value)
     meeting["region"] = reading.region
-    elections, election_words = [], []
-    region_line = model.region_ancestry(reading.region, reading.regions)
-    meeting_date = date["date"] if isinstance(date.get("date"), dt.date) else None
-    for election in reading.content.elections:
-        words = re.search(ELECTION_WORDS.get(election.kind, r"(?!x)x"), text, re.IGNORECASE)
-        if not words or (election.region and election.region not in region_line):
-            continue
-        if meeting_date is not None:
-            window = dt.timedelta(days=election.preparation_days)
-            if not (election.voting_date - window <= meeting_date <= election.voting_date):
-                continue
-        elif str(election.voting_date.year) not in text:
-            continue
-        elections.append(election.id)
-        election_words.append((words.group(), election))
-    meeting["elections"] = elections
+    election_words = _elections(reading, date)
+    meeting["elections"] = [election.id for _, election in election_words]
     # An election the article names by its own kind ("Pilkada serentak 2024", "Pemilihan Bupati", "PSU") is
     # stated, as the seed, fixture and blind sheets have it; "Pemilu" and "pemilihan umum" are also said of any
     # election, so one found only by them is the digest's link, by the meeting's date: inferred, with a note.
@@ -855,11 +873,11 @@ def build(reading: Reading, source_file_for) -> Draft:
         for words, election in linked:
             notes.append(f'Artikel menyebut "{words}"; digest mengaitkannya dengan {election.name.id} '
                          f"(pemungutan suara {election.voting_date.isoformat()}).")
-    if elections and len(linked) < len(elections):
+    if len(linked) < len(election_words):
         named = ", ".join(f"'{words}'" for words, election in election_words if (words, election) not in linked)
-        meeting_reviews.append(f"the article names the election ({named}): confirm the one in elections")
-    if not elections:
-        meeting_reviews.append("no election in content/registry/elections.yaml fits: add the one it prepares")
+        reviews.append(f"the article names the election ({named}): confirm the one in elections")
+    if not election_words:
+        reviews.append("no election in content/registry/elections.yaml fits: add the one it prepares")
     operations = []
     for operation in reading.content.operations:
         for op_name in (operation.name, *operation.short_names):
@@ -871,33 +889,58 @@ def build(reading: Reading, source_file_for) -> Draft:
     if operations:
         meeting["operations"] = operations
     sentence = sentence_around(text, name_match.start(), name_match.end()) if name_match else ""
-    organiser = None
-    organises = ORGANISES.search(sentence)
-    if organises:
-        before = re.sub(r"[(),]", " ", sentence[:organises.start()])
-        before = re.sub(r"^.*?[\u2013\u2014-]\s", "", before)  # the dateline
-        organiser = reading.agency_named(" ".join(before.split()))
-        if organiser:
-            meeting["organiser"] = organiser
-            if sentence not in evidence:
-                evidence.insert(0, sentence)
-    chair, openers = None, set()
-    for mention in reading.mentions:
-        before = text[max(0, mention.start - 20):mention.start]
-        if chair is None and re.search(r"dipimpin(?:\s+oleh)?\s*$", before):
-            chair = mention.person
-            meeting["chair"] = chair
-            evidence.append(text[sentence_span(text, mention.start, mention.end)[0]:mention.end].strip())
-        if re.search(r"dibuka(?:\s+(?:secara\s+resmi\s+)?oleh)?\s*$", before):
-            openers.add(mention.person)
+    organiser = _organiser(reading, sentence)
+    if organiser:
+        meeting["organiser"] = organiser
+        if sentence not in evidence:
+            evidence.insert(0, sentence)
+    if chair:
+        meeting["chair"] = chair.person
+        evidence.append(text[sentence_span(text, chair.start, chair.end)[0]:chair.end].strip())
     if inferred:
         meeting["inferred"] = inferred
         meeting["inference_note"] = {"id": " ".join(notes)}
-        meeting_reviews.append("confirm what is marked inferred and its note, and add the note's English (en)")
+        reviews.append("confirm what is marked inferred and its note, and add the note's English (en)")
     meeting["evidence"] = _dedupe([reading.after_dateline(passage) for passage in evidence]) \
         or [text.strip().split("\n")[0][:200]]
+    return DraftMeeting(meeting, "; ".join(reviews), name, kind)
 
-    # Who attended, and who stood in for whom
+
+def _elections(reading: Reading, date: dict) -> list[tuple[str, model.Election]]:
+    """The registry's elections the text names (with the words that name each) and the meeting can prepare: in
+    the meeting's region or above it, voting within the election's preparation window after the meeting (or, with
+    no day known, in a year the text names)."""
+    found = []
+    region_line = model.region_ancestry(reading.region, reading.regions)
+    meeting_date = date["date"] if isinstance(date.get("date"), dt.date) else None
+    for election in reading.content.elections:
+        words = re.search(ELECTION_WORDS.get(election.kind, r"(?!x)x"), reading.text, re.IGNORECASE)
+        if not words or (election.region and election.region not in region_line):
+            continue
+        if meeting_date is not None:
+            window = dt.timedelta(days=election.preparation_days)
+            if not (election.voting_date - window <= meeting_date <= election.voting_date):
+                continue
+        elif str(election.voting_date.year) not in reading.text:
+            continue
+        found.append((words.group(), election))
+    return found
+
+
+def _organiser(reading: Reading, sentence: str) -> str | None:
+    """The branch the meeting's sentence names before its verb ('Pemerintah Kabupaten Way Sejuk menggelar')."""
+    organises = ORGANISES.search(sentence)
+    if not organises:
+        return None
+    before = re.sub(r"[(),]", " ", sentence[:organises.start()])
+    before = re.sub(r"^.*?[\u2013\u2014-]\s", "", before)  # the dateline
+    return reading.agency_named(" ".join(before.split()))
+
+
+def draft_attendance(reading: Reading, chair: Mention | None,
+                     openers: set[str]) -> tuple[list[Proposed], dict[str, dict]]:
+    """One entry per person named, with the post and branch the text gives, who stood in for whom, and the roles
+    of chair and opener; also the entries by person, for the statements."""
     attendance: list[Proposed] = []
     by_person: dict[str, dict] = {}
     for mention in reading.mentions:
@@ -925,6 +968,21 @@ def build(reading: Reading, source_file_for) -> Draft:
         entry["evidence"] = mention.passage
         by_person[mention.person] = entry
         attendance.append(Proposed(entry, "; ".join(review)))
+    _stand_ins(reading, by_person)
+    for proposed in attendance:
+        entry = proposed.fields
+        if any(k in entry for k in ("represents", "represents_office", "represents_person")):
+            proposed.review += "; it says they stood in for someone: confirm who"
+        if chair and entry["person"] == chair.person:
+            entry["roles"] = ["chair"]
+        elif entry["person"] in openers:
+            entry["roles"] = ["opener"]
+    return attendance, by_person
+
+
+def _stand_ins(reading: Reading, by_person: dict[str, dict]) -> None:
+    """Who stood in for whom: 'X diwakili Y' (the branch X, the person Y) and 'Y yang mewakili Bupati X'."""
+    text = reading.text
     for match in STAND_IN.finditer(text):
         sentence_start = text.rfind("\n", 0, match.start()) + 1
         if match.group("verb").lower().startswith("diwakili"):
@@ -955,41 +1013,20 @@ def build(reading: Reading, source_file_for) -> Draft:
             stand_in["represents_office"] = office_text
             stand_in["evidence"] = _dedupe([*_as_list(stand_in["evidence"]), text[match.start():match.end()
                                             + len(office.group())].strip()])
-    for proposed in attendance:
-        entry = proposed.fields
-        if any(k in entry for k in ("represents", "represents_office", "represents_person")):
-            proposed.review += "; it says they stood in for someone: confirm who"
-        if chair and entry["person"] == chair:
-            entry["roles"] = ["chair"]
-        elif entry["person"] in openers:
-            entry["roles"] = ["opener"]
 
-    # Direct quotes and their speakers
+
+def draft_statements(reading: Reading, by_person: dict[str, dict]) -> list[Proposed]:
+    """Every direct quote of three words or more, with its speaker and the speaker's branch; a speaker in the
+    attendance without a role gets 'speaker'."""
+    text = reading.text
+    refs = reading.references()
     statements: list[Proposed] = []
     taken_ids: set = set()
     for match in QUOTE_SPANS.finditer(text):
         quote = (match.group("curly") or match.group("straight")).strip()
         if len(quote.split()) < 3:
             continue  # a quoted word or title ("Ops Mantap Praja") is not a statement
-        par_end = text.find("\n", match.end())
-        after = text[match.end():len(text) if par_end < 0 else par_end]
-        speech = SPEECH.match(after)
-        speaker, how = None, ""
-        earlier = [person for start, person in refs if start < match.start()]
-        if speech:
-            rest = speech.group("rest")
-            verb = speech.group("verb") + (speech.group("nya") or "")
-            if speech.group("nya") or PRONOUNS.match(rest) or not rest.strip() or rest.lstrip()[:1] in ".,":
-                speaker = earlier[-1] if earlier else None
-                how = f"'{verb}' after the quote: taken as the person last named"
-            else:
-                speaker = reading.resolve(rest)
-                how = f"'{verb} {' '.join(rest.split()[:3])}' after the quote"
-        else:
-            par_start = text.rfind("\n", 0, match.start()) + 1
-            in_paragraph = [person for start, person in refs if par_start <= start < match.start()]
-            speaker = in_paragraph[-1] if in_paragraph else None
-            how = "no speech verb after the quote: taken as the person named before it in the paragraph"
+        speaker, how = _speaker(reading, refs, match)
         entry: dict = {}
         if speaker:
             short = reading.person_names(speaker)[0].split()[0].casefold()
@@ -1012,16 +1049,41 @@ def build(reading: Reading, source_file_for) -> Draft:
             roles = by_person[speaker].setdefault("roles", [])
             if not roles:
                 roles.append("speaker")
+    return statements
 
-    figures = find_figures(reading, text)
 
-    # The fact sheet
-    prefix = meeting.get("date")
+def _speaker(reading: Reading, refs: list[tuple[int, str]], match: re.Match) -> tuple[str | None, str]:
+    """Who said a quote, and how the draft knows: the words after it ('ujar Rahmat', 'tegasnya': the person last
+    named), else the person named before it in its paragraph."""
+    text = reading.text
+    par_end = text.find("\n", match.end())
+    after = text[match.end():len(text) if par_end < 0 else par_end]
+    speech = SPEECH.match(after)
+    if speech:
+        rest = speech.group("rest")
+        verb = speech.group("verb") + (speech.group("nya") or "")
+        if speech.group("nya") or PRONOUNS.match(rest) or not rest.strip() or rest.lstrip()[:1] in ".,":
+            earlier = [person for start, person in refs if start < match.start()]
+            return (earlier[-1] if earlier else None), f"'{verb}' after the quote: taken as the person last named"
+        return reading.resolve(rest), f"'{verb} {' '.join(rest.split()[:3])}' after the quote"
+    par_start = text.rfind("\n", 0, match.start()) + 1
+    in_paragraph = [person for start, person in refs if par_start <= start < match.start()]
+    return (in_paragraph[-1] if in_paragraph else None), ("no speech verb after the quote: taken as the person "
+                                                          "named before it in the paragraph")
+
+
+def sheet_id_for(reading: Reading, meeting: DraftMeeting) -> str:
+    """The fact sheet's id: the meeting's date as written, the region, the meeting's kind and words."""
+    prefix = meeting.fields.get("date")
     prefix = prefix.isoformat() if isinstance(prefix, dt.date) else str(prefix).replace(" ", "-") \
         if prefix != "unknown" else "undated"
-    head, words = id_words(name or "", kind.split("-")[0])
-    sheet_id = "-".join([prefix, reading.region, head, *words])
-    source_file = source_file_for(sheet_id)
+    head, words = id_words(meeting.name or "", meeting.kind.split("-")[0])
+    return "-".join([prefix, reading.region, head, *words])
+
+
+def draft_source(reading: Reading, source_file: str) -> tuple[dict, str]:
+    """The source: the archived file, the outlet (dateline, --outlet or the address's host), headline, address,
+    the publication date the address holds, the dateline; and its review mark."""
     source: dict = {"file": source_file}
     if not reading.outlet and reading.url:
         reading.outlet = re.sub(r"^www\.", "", re.sub(r"^[a-z]+://([^/]+).*$", r"\1", reading.url))
@@ -1040,19 +1102,21 @@ def build(reading: Reading, source_file_for) -> Draft:
     source["language"] = "id"
     if reading.dateline:
         source["dateline"] = reading.dateline
-    lead = _lead(reading)
-    sheet = {"id": sheet_id, "source": source, "meeting": meeting,
-             "summary": {"id": lead}}
-    reviews = {"meeting": "; ".join(meeting_reviews),
-               "summary": "this is the article's first sentence: write two or three sentences of your own that "
-                          "state only what the facts below state, and their English (en)",
-               "source": "confirm the outlet, headline and dateline against the outlet's page"
-                         + ("; the publication date is read from the address: confirm it there too"
-                            if published else "")}
+    review = "confirm the outlet, headline and dateline against the outlet's page"
+    if published:
+        review += "; the publication date is read from the address: confirm it there too"
+    return source, review
+
+
+def draft_registry(reading: Reading) -> dict[str, list[Proposed]]:
+    """The entries each registry file gains: the regions the draft refers to (the meeting's, and those of the
+    branches it proposes), the branches, people and places."""
+    referred = {reading.region, *(agency["region"] for agency in reading.new_agencies.values())}
     registry: dict[str, list] = {}
     for file_name, entries, why in (
-            ("regions.yaml", reading.new_regions, "a region the registry does not know; add its parent (the "
-                                                  "province) with a source, and short names the press uses"),
+            ("regions.yaml", {k: v for k, v in reading.new_regions.items() if k in referred},
+             "a region the registry does not know; add its parent (the province) with a source, and short names "
+             "the press uses"),
             ("agencies.yaml", reading.new_agencies, "a branch the registry does not know, named as the post "
                                                     "prints it or by the kind's abbreviation and the region; "
                                                     "use the press's name if an article gives one"),
@@ -1061,12 +1125,9 @@ def build(reading: Reading, source_file_for) -> Draft:
             ("places.yaml", find_places(reading), "a place the registry does not know, in the meeting's region; "
                                                   "check its kind, and add its parent with a source if you know "
                                                   "it")):
-        # Only the regions the draft refers to: the meeting's, and those of the branches it proposes.
-        referred = {reading.region, *(agency["region"] for agency in reading.new_agencies.values())}
-        used = entries if file_name != "regions.yaml" else {k: v for k, v in entries.items() if k in referred}
         registry[file_name] = [Proposed({k: v for k, v in e.items() if not k.startswith("_")},
-                                        f'{why}: "{e["_evidence"]}"') for e in used.values()]
-    return Draft(sheet_id, source_file, sheet, reviews, attendance, statements, figures, registry)
+                                        f'{why}: "{e["_evidence"]}"') for e in entries.values()]
+    return registry
 
 
 # The words of a meeting's name that say nothing of its subject, for the fact sheet's id, and those that end the
