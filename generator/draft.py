@@ -11,6 +11,7 @@ contributor (the lead sentence stands in, marked), and an item whose fact is imp
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import math
 import os
 import re
@@ -105,7 +106,9 @@ STOP_WORDS = frozenset("""Pemilu Pilkada Pemilihan Rakor Rapat Koordinasi Kabupa
     Mereka Kami Kita Jika Tahun Negeri Indonesia Republik Selain Namun Sedangkan Kemudian Adapun Untuk Karena Saat
     Aula Hotel Gedung Ruang Balai Kantor Pendopo Desa Kecamatan Camat Satuan Polisi Pamong Praja Umum Serentak
     Senin Selasa Rabu Kamis Jumat Sabtu Minggu Januari Februari Maret April Mei Juni Juli Agustus Oktober November
-    Desember Lintas Sektoral Perekonomian Pembangunan Pemerintahan Kesra Pengadilan Kejaksaan Forkopimda""".split())
+    Desember Lintas Sektoral Perekonomian Pembangunan Pemerintahan Kesra Pengadilan Kejaksaan Forkopimda
+    Penjabat Pelaksana Kapolres Kapolresta Kapolda Kapolsek Wakapolres Dandim Danrem Danramil Kajari Lurah Kades
+    Anggota Komisioner Kaban Kadis""".split())
 
 _BARE_POST = re.compile(r"^" + _ACTING)
 # A numbered military unit as posts and names print it: "0431/Way Sejuk", "1425/BRM", "01-03/Sukadana".
@@ -377,21 +380,24 @@ class Reading:
             first.setdefault(region_id, start)
             masked[start:start + len(name)] = "#" * len(name)
         masked = "".join(masked)
-        named = [match for match in re.finditer(r"\b(?P<kind>Kabupaten|Kota|Pemkab|Pemkot)\s+(?P<name>" + NAME_WORD
-                                                + r"(?:\s+" + NAME_WORD + r"){0,2})", masked)
-                 if slug(match.group("name")) not in self.regions and match.group("name").split()[0] not in STOP_WORDS]
-        names = {match.group("name") for match in named}
-        for match in named:
+        named = []  # (the name, up to a word no region's name holds: "Sungai Jernih Penjabat" is "Sungai Jernih")
+        for match in re.finditer(r"\b(?P<kind>Kabupaten|Kota|Pemkab|Pemkot)\s+(?P<name>" + NAME_WORD
+                                 + r"(?:\s+" + NAME_WORD + r"){0,2})", masked):
+            words = list(itertools.takewhile(lambda word: word not in STOP_WORDS, match.group("name").split()))
+            if words and slug(" ".join(words)) not in self.regions:
+                printed = re.match(r"\S+(?:\s+\S+){%d}" % (len(words) - 1), match.group("name"))
+                named.append((" ".join(words), match, self.text[match.start():match.start("name") + printed.end()]))
+        names = {name for name, _, _ in named}
+        for printed, match, passage in named:
             # "Pemkab Way Sejuk Siapkan" (a headline's capitals) is "Way Sejuk" and a word: it counts for the
             # shortest name the text gives elsewhere that its words begin with.
-            words = match.group("name").split()
-            name = next((" ".join(words[:n]) for n in range(1, len(words)) if " ".join(words[:n]) in names),
-                        match.group("name"))
+            words = printed.split()
+            name = next((" ".join(words[:n]) for n in range(1, len(words)) if " ".join(words[:n]) in names), printed)
             region_id = slug(name)
-            if name == match.group("name"):
+            if name == printed:
                 kind = "city" if match.group("kind") in ("Kota", "Pemkot") else "regency"
                 self.new_regions.setdefault(region_id, {"id": region_id, "name": name, "kind": kind,
-                                                         "_evidence": match.group()})
+                                                         "_evidence": passage})
             counts[region_id] = counts.get(region_id, 0) + 2
             first.setdefault(region_id, match.start())
         self.learn_proposed_regions()
@@ -1455,7 +1461,7 @@ def _root(word: str) -> str:
 
 def _clause(text: str, limit: int = 200) -> str:
     """The text up to its first comma, cut at a word within `limit` characters."""
-    clause = text.split(",", 1)[0].strip()
+    clause = next((part.strip() for part in text.split(",") if part.strip()), text.strip())
     return clause if len(clause) <= limit else clause[:limit].rsplit(" ", 1)[0]
 
 

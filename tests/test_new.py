@@ -200,6 +200,12 @@ FRAGMENTS = st.sampled_from([
     "DPT sebanyak 823.417 orang", "350 personel", "148 desa", "Senin (5/2/2024)", "Rabu, 20 November 2024",
     "Selasa (26/08)", "menjelang Pilkada 27 November 2024", "di Aula Hotel Permai", "tegasnya", "“", "”", '"',
     "Kabupaten Sungai Jernih", "Kota Baru", ",", ".", " – ", "\n",
+    "Pemerintah Kabupaten Way Sejuk menggelar", "Penjabat (Pj) Bupati Way Sejuk, Drs. Hendra Kusuma, M.Si",
+    "Ketua KPU Way Sejuk Nurhasanah, S.Pd.", "Dandim 0431/Way Sejuk Letkol Inf Bima Saputra",
+    "dibantu 150 personel dari Kodim 0431/Way Sejuk", "pihaknya menyiagakan 320 personel",
+    "27 TPS yang masuk kategori rawan", "daftar pemilih tetap (DPT) di Kabupaten Way Sejuk sebanyak 187.530 pemilih",
+    "dana hibah Rp32,5 miliar, terdiri atas Rp24 miliar untuk KPU dan Rp8,5 miliar untuk Bawaslu",
+    "pemilihan umum (Pemilu) tahun 2024", "Pemilihan Kepala Daerah (Pilkada) serentak 2024",
 ])
 
 
@@ -471,3 +477,19 @@ def test_new_drafts_the_timing_article_in_a_clone_that_knows_none_of_its_names(t
         path.write_text("".join(line for line in text.splitlines(keepends=True)
                                 if not line.lstrip().startswith("# review:")), encoding="utf-8")
     assert main(["--root", str(root), "check"]) == 0, capsys.readouterr().err
+
+
+def test_a_new_regions_name_ends_before_a_post(model_content):
+    # Found by drafting random texts and checking them: "Kabupaten Danau Biru Penjabat" was a region.
+    text = ("KABAR – Pemilihan Kepala Daerah (Pilkada) 2024 di Kabupaten Danau Biru Penjabat (Pj) Bupati Danau Biru, "
+            "Drs. Arif Rahman, membuka rapat koordinasi, Senin (4/11/2024).\n")
+    draft = drafted(model_content, text)
+    assert registry_entries(draft, "regions.yaml") == {
+        "danau-biru": {"id": "danau-biru", "name": "Danau Biru", "kind": "regency"}}
+    assert [a.fields["person"] for a in draft.attendance] == ["arif-rahman"]
+
+
+def test_a_meeting_name_the_lead_stands_in_for_is_never_empty(model_content):
+    # Found the same way: a lead that begins with a comma gave an empty name, which check refuses.
+    draft = drafted(model_content, "KABAR – , Pemerintah Kabupaten Danau Biru membahas Pilkada 2024, Senin (4/11/2024).\n")
+    assert draft.sheet["meeting"]["name"] == "Pemerintah Kabupaten Danau Biru membahas Pilkada 2024"
