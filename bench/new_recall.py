@@ -142,9 +142,9 @@ def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--corpus", nargs="+", choices=("seed", "fixtures", "blind", "timing"),
                         default=["seed", "fixtures", "blind", "timing"],
-                        help="seed: the repository's sheets; fixtures: the tests' model tree; blind: tests/drafting/tree, "
-                             "written without reading the drafting rules; timing: tests/drafting/timing, the timing "
-                             "article drafted with its region unknown")
+                        help="seed: the repository's sheets; fixtures: the tests' model tree; blind: "
+                             "tests/drafting/tree, written without reading the drafting rules; timing: "
+                             "tests/drafting/timing, the timing article drafted with its region unknown")
     parser.add_argument("--drafts", type=Path, help="keep each draft in this folder")
     parser.add_argument("-v", action="store_true", help="print the problems, other than review marks, that check finds in each draft")
     args = parser.parse_args(argv)
@@ -161,7 +161,8 @@ def main(argv=None) -> int:
     if "timing" in args.corpus:
         rows += measure(ROOT / "tests" / "drafting" / "timing", "timing", args.v, new_region=True, drafts=args.drafts)
     keys = ("people", "quotes", "speaker", "figures", "date", "published")
-    print("| corpus | sheet | people | quotes | right speaker | figures | date | published | invented | typed / by hand |")
+    print("| corpus | sheet | people | quotes | right speaker | figures | date | published | invented "
+          "| typed / by hand |")
     print("|---|---|---|---|---|---|---|---|---|---|")
     for row in rows:
         edit = f"{row['edit'][0]:,} / {row['edit'][1]:,} chars"

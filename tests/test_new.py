@@ -400,7 +400,8 @@ def test_an_election_named_by_its_kind_is_stated_and_the_general_word_is_a_link(
     (None, None),
 ])
 def test_the_publication_date_comes_from_an_address_that_holds_it(model_content, url, published):
-    text = "KABAR – Pemerintah Kabupaten Danau Biru menggelar rapat koordinasi (rakor) Pilkada 2024, Senin (4/11/2024).\n"
+    text = ("KABAR – Pemerintah Kabupaten Danau Biru menggelar rapat koordinasi (rakor) Pilkada 2024, Senin "
+            "(4/11/2024).\n")
     source = drafted(model_content, text, url=url).sheet["source"]
     assert source.get("published") == published
     assert source.get("published_basis") == ("url" if published else None)
@@ -428,8 +429,8 @@ def test_a_sheet_id_takes_whole_phrases_up_to_the_election(name, kind_word, word
 
 
 def test_a_second_new_region_a_post_names_is_proposed_with_its_branch(model_content):
-    text = ("KABAR – Pemerintah Kabupaten Danau Biru menggelar rapat koordinasi (rakor) Pilkada 2024 bersama KPU Kota "
-            "Teluk Damai, Senin (4/11/2024).\nHadir Ketua KPU Kota Teluk Damai Budi Santoso dan para camat "
+    text = ("KABAR – Pemerintah Kabupaten Danau Biru menggelar rapat koordinasi (rakor) Pilkada 2024 bersama KPU "
+            "Kota Teluk Damai, Senin (4/11/2024).\nHadir Ketua KPU Kota Teluk Damai Budi Santoso dan para camat "
             "se-Kabupaten Danau Biru.\n")
     draft = drafted(model_content, text)
     assert draft.sheet["meeting"]["region"] == "danau-biru"
@@ -491,5 +492,6 @@ def test_a_new_regions_name_ends_before_a_post(model_content):
 
 def test_a_meeting_name_the_lead_stands_in_for_is_never_empty(model_content):
     # Found the same way: a lead that begins with a comma gave an empty name, which check refuses.
-    draft = drafted(model_content, "KABAR – , Pemerintah Kabupaten Danau Biru membahas Pilkada 2024, Senin (4/11/2024).\n")
+    draft = drafted(model_content,
+                    "KABAR – , Pemerintah Kabupaten Danau Biru membahas Pilkada 2024, Senin (4/11/2024).\n")
     assert draft.sheet["meeting"]["name"] == "Pemerintah Kabupaten Danau Biru membahas Pilkada 2024"
