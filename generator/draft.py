@@ -756,6 +756,7 @@ class Reading:
                     return self.branch(kind.id, region, match.group().strip(), printed and printed.strip())
         return None
 
+
 def _date(year: int, month: int, day: int) -> dt.date | None:
     try:
         return dt.date(year, month, day)
