@@ -103,14 +103,15 @@ def stated_dates(article: str) -> set[dt.date]:
     days = set()
     for day, month, year in _DAY_MONTH_YEAR.findall(article):
         if month.lower() in _MONTHS:
-            days.add(_date(int(year), _MONTHS[month.lower()], int(day)))
+            days.add(calendar_day(int(year), _MONTHS[month.lower()], int(day)))
     for day, month, year in _NUMERIC_DATE.findall(article):
-        days.add(_date(int(year), int(month), int(day)))
+        days.add(calendar_day(int(year), int(month), int(day)))
     days.discard(None)
     return days
 
 
-def _date(year: int, month: int, day: int) -> dt.date | None:
+def calendar_day(year: int, month: int, day: int) -> dt.date | None:
+    """The day, or None when the calendar has no such day (31 February)."""
     try:
         return dt.date(year, month, day)
     except ValueError:

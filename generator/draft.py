@@ -22,6 +22,7 @@ from pathlib import Path
 import yaml
 
 from . import model
+from .claims import calendar_day
 from .errors import ContentErrors, DigestError, display_path
 from .verify import AS_WRITTEN, WEEKDAYS_ID, normalise, stated_numbers, url_has_date
 
@@ -428,16 +429,16 @@ class Reading:
                      "_evidence": sentence_around(self.text, match.start(), match.end())}
             if year:
                 year_n = int(year) + (2000 if len(year) == 2 else 0)
-                date = _date(year_n, month, day)
+                date = calendar_day(year_n, month, day)
                 if date is None:
                     continue
                 found["date"] = date
                 if WEEKDAYS_ID[date.weekday()] != weekday:
                     self.reviews.append(f"the article's weekday {weekday} is not the weekday of {date.isoformat()}")
                 return found
-            candidates = [y for y in years if (d := _date(y, month, day)) and WEEKDAYS_ID[d.weekday()] == weekday]
+            candidates = [y for y in years if (d := calendar_day(y, month, day)) and WEEKDAYS_ID[d.weekday()] == weekday]
             if len(candidates) == 1:
-                found["date"] = _date(candidates[0], month, day)
+                found["date"] = calendar_day(candidates[0], month, day)
                 found["_inferred"] = "date.year"
                 found["_note"] = (f'Artikel menulis "{match.group().strip()}" tanpa tahun; dari tahun-tahun yang '
                                   f"disebut artikel, hanya pada {candidates[0]} tanggal itu jatuh pada hari "
@@ -447,7 +448,7 @@ class Reading:
             if not match.group("wd") and (not self.in_meeting_sentence(match.start()) or re.search(
                     r"(?i)\b(?:menjelang|jelang|sebelum|hingga|sampai)\b[^,.]*$", self.text[:match.start()][-80:])):
                 continue  # a date without its weekday is the meeting's only in the sentence that names it
-            date = _date(int(match.group("y")), MONTHS.index(match.group("mon").title()) + 1, int(match.group("d")))
+            date = calendar_day(int(match.group("y")), MONTHS.index(match.group("mon").title()) + 1, int(match.group("d")))
             if date is None:
                 continue
             found = {"date": date, "date_as_stated": match.group().strip(),
@@ -459,7 +460,7 @@ class Reading:
                 found["weekday_as_stated"] = weekday
             return found
         for match in BEFORE.finditer(self.text):
-            date = _date(int(match.group("y")), MONTHS.index(match.group("mon").title()) + 1, int(match.group("d")))
+            date = calendar_day(int(match.group("y")), MONTHS.index(match.group("mon").title()) + 1, int(match.group("d")))
             if date is not None:
                 return {"date": f"before {date.isoformat()}", "date_as_stated": match.group().strip(),
                         "_evidence": match.group().strip()}
@@ -754,13 +755,6 @@ class Reading:
                 if region is not None:
                     printed = match.group() if region_words and match.group("kind") == kind.abbreviation else None
                     return self.branch(kind.id, region, match.group().strip(), printed and printed.strip())
-        return None
-
-
-def _date(year: int, month: int, day: int) -> dt.date | None:
-    try:
-        return dt.date(year, month, day)
-    except ValueError:
         return None
 
 
@@ -1206,7 +1200,7 @@ def published_in(url: str | None) -> dt.date | None:
     there too."""
     path = re.sub(r"^[a-z]+://[^/]*", "", url or "")
     days = {day for match in re.finditer(r"(?<!\d)(20\d\d)([/-])(\d{1,2})\2(\d{1,2})(?!\d)", path)
-            if (day := _date(int(match.group(1)), int(match.group(3)), int(match.group(4))))
+            if (day := calendar_day(int(match.group(1)), int(match.group(3)), int(match.group(4))))
             and url_has_date(url, day)}
     return days.pop() if len(days) == 1 else None
 
