@@ -417,8 +417,8 @@ class Meeting(Record):
                                    "a day."))
     time: Optional[Annotated[str, Text(max_length=5, pattern=r"^(?:[01]\d|2[0-3]):[0-5]\d$",
                                        pattern_hint=N_("a time like 13:00, on the 24-hour clock"))]] = field(
-        default=None, metadata=doc("When the meeting began, if the article says: 'pukul 13.00 WITA' is 13:00. "
-                                   "Only with a day as the date."))
+        default=None, metadata=doc("When the meeting began, if the article says, on the 24-hour clock, like "
+                                   "'13:00' for 'pukul 13.00 WITA'. Only with a day as the date."))
     time_zone: Optional[Literal["WIB", "WITA", "WIT"]] = field(default=None, metadata=doc(
         "The time zone of 'time': WIB (UTC+7), WITA (UTC+8) or WIT (UTC+9); list 'time_zone' in 'inferred' "
         "when the article does not name it."))
