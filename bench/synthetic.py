@@ -248,11 +248,12 @@ class _Corpus:
             else:
                 topic, said, text_id, text_en = rng.choice(_PARAPHRASES)
                 said = said.format(place=place)
-                paragraphs.append(f"{position} {person['name']} dalam kesempatan itu {said}.")
-                statements.append({"id": f"s{s + 1}", "speaker": pid, "agency": aid,
-                                   "paraphrase": {"id": text_id.format(place=place),
+                reported = f"{position} {person['name']} dalam kesempatan itu {said}."
+                paragraphs.append(reported)
+                statements.append({"id": f"s{s + 1}", "speaker": pid, "agency": aid,  # a paraphrase cites the
+                                   "paraphrase": {"id": text_id.format(place=place),  # whole sentence
                                                   "en": text_en.format(place=place)},
-                                   "topics": [topic], "evidence": said})
+                                   "topics": [topic], "evidence": reported})
         figures = []
         if rng.random() < 0.6:
             stations = rng.randint(300, 3000)
@@ -288,8 +289,8 @@ class _Corpus:
             for _ in range(rng.randint(0, 2)):
                 topic, said, text_id, text_en = rng.choice(_PARAPHRASES)
                 aid, position, pid = rng.choice(present)
-                sentence = f"{word} bahwa {said.format(place=place)}"
-                paragraphs.append(f"{position} {names[pid]['name']} {sentence}.")
+                sentence = f"{position} {names[pid]['name']} {word} bahwa {said.format(place=place)}."
+                paragraphs.append(sentence)
                 target.append({"topic": topic, "text": {"id": text_id.format(place=place),
                                                         "en": text_en.format(place=place)},
                                "raised_by": pid, "agency": aid, "evidence": sentence})

@@ -175,7 +175,8 @@ CITY_SHEET_DATA: dict = {
          "paraphrase": _loc("Pemkot Pelita mengalokasikan Rp10 miliar untuk Pilkada.",
                             "The city government allocated IDR 10 billion for the elections."),
          "topics": ["funding"],
-         "evidence": "Pemkot Pelita telah mengalokasikan anggaran sebesar Rp10 miliar untuk penyelenggaraan Pilkada."},
+         "evidence": "Bagus menyampaikan bahwa Pemkot Pelita telah mengalokasikan anggaran sebesar Rp10 miliar untuk "
+                     "penyelenggaraan Pilkada."},
         {"id": "pj-rincian", "speaker": "bagus-pratama", "agency": "pemkot-pelita",
          "quote": "Rinciannya, Rp7 miliar untuk KPU dan Rp3 miliar untuk Bawaslu,",
          "quote_en": "In detail, IDR 7 billion for the KPU and IDR 3 billion for Bawaslu.",
@@ -207,7 +208,7 @@ CITY_SHEET_DATA: dict = {
     "concerns": [
         {"topic": "money-politics", "text": _loc("Politik uang selama masa tenang.", "Money politics during the quiet period."),
          "raised_by": "siti-rahayu", "agency": "bawaslu-pelita",
-         "evidence": "pengawasan akan diperketat selama masa tenang."},
+         "evidence": "Siti Rahayu mengingatkan bahwa pengawasan akan diperketat selama masa tenang."},
     ],
     "commitments": [
         {"topic": "logistics", "text": _loc("Logistik siap didistribusikan.", "Logistics are ready for distribution."),
