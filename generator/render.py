@@ -26,7 +26,7 @@ from .i18n import Formatter, N_, formatter
 from .index import Index
 from .reuse import RecordingIndex
 from .model import Agency, FactSheet, Localized, Person, Region
-from .verify import normalise
+from .passages import ELLIPSIS, excerpt_pieces, normalise
 
 TEMPLATE_DIR = Path(__file__).resolve().parent / "templates"
 
@@ -577,7 +577,11 @@ def _paragraph_numbers(text: str) -> dict[str, int]:
 @functools.lru_cache(maxsize=1 << 16)
 def _paragraph_of(text: str, passage: str) -> int | None:
     passage = normalise(passage)
-    return _paragraph_numbers(text).get(passage) or _find_paragraph(text, passage)
+    found = _paragraph_numbers(text).get(passage) or _find_paragraph(text, passage)
+    if found is None and ELLIPSIS.search(passage):  # an excerpt of a quote: the paragraph of its longest piece
+        pieces = excerpt_pieces(passage)
+        found = _find_paragraph(text, max(pieces, key=len)) if pieces else None
+    return found
 
 
 @functools.cache

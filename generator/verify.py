@@ -11,29 +11,14 @@ from decimal import Decimal
 from dataclasses import dataclass
 from typing import Iterable, Iterator
 
-from . import claims, model
+from . import claims, model, passages
 from .errors import ContentErrors, Location, Problem
 from .load import REGISTRY_KINDS, Loaded, PartialSheet, file_name_problem
 from .model import Content, FactSheet, Localized, Record, Ref
+from .passages import Article, normalise, read_article
 from .schema import record_fields
 
 WEEKDAYS_ID = ("Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu")
-
-_QUOTES = (("\u201c", '"'), ("\u201d", '"'), ("\u201e", '"'), ("\u201f", '"'), ("\u2033", '"'), ("\u00ab", '"'),
-           ("\u00bb", '"'), ("\u2018", "'"), ("\u2019", "'"), ("\u201a", "'"), ("\u201b", "'"), ("\u2032", "'"))
-
-
-def normalise(text: str) -> str:
-    """Text as evidence is compared: quote marks made straight, runs of whitespace made one space.
-
-    str.replace per quote mark, and split/join for whitespace (both follow str.isspace, as the regex \\s+
-    does, and this also covers no-break and thin spaces): str.translate and re.sub took most of `check`'s
-    time on thousands of archived articles."""
-    for curly, straight in _QUOTES:
-        if curly in text:
-            text = text.replace(curly, straight)
-    return " ".join(text.split())
-
 
 # Meetings pages by month, year, or with no known year (pages.meeting_months), their parts, and the index.
 RESERVED_SHEET_ID = re.compile(r"^(?:(?:\d{4}(?:-\d{2})?|undated)(?:-\d+)?|index)$")
@@ -267,7 +252,7 @@ class _Checker:
         problem = file_name_problem(sheet.where("id"), stem, sheet.id)
         if problem is not None:
             self.problems.append(problem)
-        text = self.source_text(sheet.source)
+        article = self.source_text(sheet.source)
         self.check_source(sheet.source)
         meeting = sheet.meeting
         if RESERVED_SHEET_ID.match(sheet.id):
@@ -330,12 +315,12 @@ class _Checker:
             self.check_statement(sheet, statement, f"statements[{i}]", attendees)
         self.check_figures(sheet)
         self.check_corrections(sheet)
-        if text is not None:
-            self.check_summary(sheet, text)
-            folded = text.casefold()  # operations and places are found in any letter case
+        if article is not None:
+            self.check_summary(sheet, article.text)
+            folded = article.text.casefold()  # operations and places are found in any letter case
             regions = self.ids["region"]
             for record, path in _walk(sheet, ""):
-                self.check_evidence(record, path, text)
+                self.check_evidence(record, path, article)
                 if getattr(record, "places", ()):
                     self.check_places_named(record, path, folded, meeting.region, regions)
             self.named_in_article(meeting, "meeting", "operations", "operation", folded)
@@ -410,8 +395,8 @@ class _Checker:
                              f"it ({sheet.corrections[i - 1].date}), received {correction.date}",
                              "list corrections oldest first, adding a new one at the end")
 
-    def source_text(self, source: model.Source) -> str | None:
-        """The archived text a sheet cites, normalised; reported when there is none of that name."""
+    def source_text(self, source: model.Source) -> Article | None:
+        """The archived text a sheet cites, read for evidence; reported when there is none of that name."""
         text = self.source_texts.get(source.file)
         if text is None and source.file not in self.unread_sources:
             close = difflib.get_close_matches(source.file, self.source_texts, n=1)
@@ -427,13 +412,13 @@ class _Checker:
         records = [found for top, path in partial.records for found in _walk(top, path)]
         source = next((record for record, path in records if path == "source"), None)
         if source is not None:
-            text = self.source_text(source)
+            article = self.source_text(source)
         else:
-            text = self.source_texts.get(partial.source_file) if partial.source_file else None
+            article = self.source_texts.get(partial.source_file) if partial.source_file else None
         for record, path in records:
             self.check_references(record, path)
-            if text is not None:
-                self.check_evidence(record, path, text)
+            if article is not None:
+                self.check_evidence(record, path, article)
 
     def check_source(self, source: model.Source) -> None:
         """How the publication date is known, the dateline's place, and what a partial archive lacks."""
@@ -671,26 +656,66 @@ class _Checker:
                              f"states it, received {value:,}", "write the number in full units: 'Rp103,66 miliar' is "
                              "103660000000, '1.621' is 1621")
 
-    def check_evidence(self, record: Record, path: str, text: str) -> None:
+    def check_evidence(self, record: Record, path: str, article: Article) -> None:
+        """Every passage a record copies is in the article, with the shape its field needs (generator/passages.py):
+        a quote is a quotation or a marked excerpt of one; other passages are whole words, long enough for their
+        fact; the evidence of a paraphrase, a concern or a commitment is whole sentences."""
+        text = article.text
         for name in AS_WRITTEN.get(type(record), ()):
-            value = getattr(record, name, None)
-            if value is not None and normalise(value) not in text:
-                self.problem(record.where(name), _join(path, name),
-                             f"expected the words as the article writes them, received text that is not in it: "
-                             f"{_shorten(value)!r}", _closest_hint(normalise(value), text))
-        for name in ("evidence", "quote"):
             value = getattr(record, name, None)
             if value is None:
                 continue
-            passages = (value,) if isinstance(value, str) else value
-            for j, passage in enumerate(passages):
-                self.passages += 1
-                if normalise(passage) in text:
-                    continue
-                field = _join(path, name) + (f"[{j}]" if not isinstance(value, str) and len(passages) > 1 else "")
-                self.problem(record.where(name), field,
+            written = normalise(value)
+            if written not in text:
+                self.problem(record.where(name), _join(path, name),
+                             f"expected the words as the article writes them, received text that is not in it: "
+                             f"{_shorten(value)!r}", _closest_hint(written, text))
+            else:
+                self.refused(record, name, _join(path, name), passages.span_problem(article, written))
+        if isinstance(record, model.Statement) and record.quote is not None:
+            self.passages += 1
+            refusal = passages.quote_problem(article, record.quote)
+            if refusal is not None and refusal.missing is not None:
+                shown = record.quote if refusal.missing == normalise(record.quote) else refusal.missing
+                self.problem(record.where("quote"), _join(path, "quote"),
                              f"expected a passage of the archived article, received text that is not in it: "
-                             f"{_shorten(passage)!r}", _closest_hint(normalise(passage), text))
+                             f"{_shorten(shown)!r}", _closest_hint(refusal.missing, text))
+            else:
+                self.refused(record, "quote", _join(path, "quote"), refusal)
+        evidence = getattr(record, "evidence", None)
+        if evidence is None:
+            return
+        what, least, sentences = _evidence_rule(record, path)
+        many = not isinstance(evidence, str) and len(evidence) > 1
+        for j, passage in enumerate((evidence,) if isinstance(evidence, str) else evidence):
+            self.passages += 1
+            field = _join(path, "evidence") + (f"[{j}]" if many else "")
+            written = normalise(passage)
+            if written not in text:
+                self.problem(record.where("evidence"), field,
+                             f"expected a passage of the archived article, received text that is not in it: "
+                             f"{_shorten(passage)!r}", _closest_hint(written, text))
+            else:
+                self.refused(record, "evidence", field, passages.span_problem(article, written, what, least,
+                                                                              sentences))
+
+    def refused(self, record: Record, name: str, field: str, refusal: passages.Refusal | None) -> None:
+        if refusal is not None:
+            self.problem(record.where(name), field, refusal.message, refusal.hint)
+
+
+def _evidence_rule(record: Record, path: str) -> tuple[str, int, bool]:
+    """What a record's evidence is called in messages, its fewest words, and whether it must be whole sentences:
+    a paraphrase, a concern and a commitment are the digest's words for what the article reports, so they cite
+    the whole of it; a quote's evidence, and a meeting's, attendee's or figure's, are whole words."""
+    if isinstance(record, model.Statement):
+        if record.paraphrase is not None:
+            return "a paraphrase's evidence", passages.STATEMENT_WORDS, True
+        return "a statement's evidence", passages.STATEMENT_WORDS, False
+    if isinstance(record, model.Point):
+        what = "a commitment's evidence" if path.startswith("commitments") else "a concern's evidence"
+        return what, passages.STATEMENT_WORDS, True
+    return "evidence", passages.EVIDENCE_WORDS, False
 
 
 # The figure fields that belong to some kinds only, and the field each kind cannot do without (with a hint).
@@ -727,7 +752,8 @@ def url_has_date(url: str | None, day: dt.date) -> bool:
 
 
 class _Normalised(dict):
-    """Archived texts as evidence is compared (normalise), each normalised when first asked for."""
+    """Archived texts as evidence is compared (passages.Article, its text normalised), each read when first asked
+    for."""
 
     def __init__(self, sources):
         super().__init__()
@@ -736,8 +762,8 @@ class _Normalised(dict):
     def __missing__(self, name):
         if name not in self.sources:
             raise KeyError(name)
-        self[name] = text = normalise(self.sources[name])
-        return text
+        self[name] = article = read_article(self.sources[name])
+        return article
 
     def get(self, name, default=None):
         try:

@@ -18,6 +18,7 @@ import icalendar
 
 from fixtures import CITY_SHEET, documents, write_content_tree
 from generator import model
+from generator.passages import QUOTE_WORDS, words
 from generator.schema import record_fields
 from page_html import Elements, mkdocs_markdown, split_front_matter
 
@@ -34,8 +35,25 @@ HOSTILE_URL = "https://example.invalid/a|b)(c`d{e}[f]\\g?x=1&y=2'z*_~"
 SAFE_URL_PATTERN = re.compile(model.Url.__metadata__[0].pattern)
 
 
+def as_passage(text: str) -> str:
+    """`text` as a quote or an evidence passage can carry it: with words after it when it has too few for one
+    (check wants three in a quote, a statement's evidence and a point's; `EVERYTHING` has them)."""
+    return text if words(text) >= QUOTE_WORDS else f"{text} kata demi kata"
+
+
+def _archived(text: str) -> str:
+    """The paragraphs an archived text gains for `text`: the evidence passage, and the quote in quotation marks,
+    on one line (a quotation is one paragraph) and with its own double marks straight (inside curly marks a
+    straight one is text, as check reads quotations)."""
+    quote = " ".join(as_passage(text).split())
+    for mark in "\u201c\u201d\u201e\u201f\u00ab\u00bb\u2033":
+        quote = quote.replace(mark, '"')
+    return f"{as_passage(text)}\n\u201c{quote}\u201d\n"
+
+
 def _poison(value: dict, cls: type, text: str, url: str) -> None:
-    """Put `text` into every free-text field of a document (in place), `url` into every address."""
+    """Put `text` into every free-text field of a document (in place), `url` into every address; a quote and an
+    evidence passage get `as_passage(text)`."""
     for field in record_fields(cls):
         spec = field.spec
         if field.name not in value:
@@ -53,11 +71,11 @@ def _poison(value: dict, cls: type, text: str, url: str) -> None:
                 if spec.item.record is model.GlossaryTerm:  # terms are unique
                     item["term"] = f"{text} {number}"
         elif spec.kind == "text" and spec.ref is None and spec.text.pattern is None:
-            value[field.name] = text
+            value[field.name] = as_passage(text) if field.name == "quote" else text
         elif spec.kind == "text" and field.name == "url":
             value[field.name] = url
         elif spec.kind == "evidence":
-            value[field.name] = text
+            value[field.name] = as_passage(text)
         elif spec.kind == "list" and spec.item.kind == "text" and spec.item.ref is None \
                 and spec.item.text.pattern is None:
             value[field.name] = [text]
@@ -65,8 +83,9 @@ def _poison(value: dict, cls: type, text: str, url: str) -> None:
 
 def hostile_tree(root: Path, text: str = EVERYTHING, url: str = HOSTILE_URL) -> Path:
     """The fixture tree with `text` in every text field and `url` in every address; each archived text gains a
-    paragraph holding `text`, so quotes, evidence and the fields checked word for word against the article
-    still pass check; a figure's words are `text` and then its number, which check compares with its value."""
+    paragraph holding `text` (as_passage), and one holding it in quotation marks (_archived), so quotes,
+    evidence and the fields checked word for word against the article still pass check; a figure's words are
+    `text` and then its number, which check compares with its value."""
     files = documents()
     figures = []  # check compares a figure's value with its words' number: each keeps its number after `text`
     for relative, value in files.items():
@@ -81,7 +100,7 @@ def hostile_tree(root: Path, text: str = EVERYTHING, url: str = HOSTILE_URL) -> 
     figures += _add_fields_the_fixture_leaves_out(files, text)
     for relative, value in files.items():
         if relative.startswith("sources/"):
-            files[relative] = value + text + "\n" + "".join(f"{stated}\n" for stated in figures)
+            files[relative] = value + _archived(text) + "".join(f"{stated}\n" for stated in figures)
     return write_content_tree(root, files)
 
 
@@ -95,10 +114,10 @@ def _add_fields_the_fixture_leaves_out(files: dict, text: str) -> list[str]:
     sheet["attendance"][1].update(rank=text, represents_office=text, represents="pemkot-pelita")
     sheet["figures"] += [
         {"id": "hostile-rating", "kind": "assessment", "label": {"id": text, "en": text}, "level": text,
-         "scale": [text], "as_stated": text, "evidence": text},
+         "scale": [text], "as_stated": text, "evidence": as_passage(text)},
         {"id": "hostile-count", "kind": "other", "unit_label": {"id": text, "en": text},
          "label": {"id": text, "en": text}, "value": 0, "as_stated": f"{text} 0", "places": ["hostile-place"],
-         "evidence": text},
+         "evidence": as_passage(text)},
     ]
     sheet["meeting"]["operations"] = ["hostile-operation"]
     sheet["corrections"] = [{"date": "2024-12-01", "kind": "correction", "what": {"id": text, "en": text},
