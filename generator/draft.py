@@ -21,7 +21,7 @@ from pathlib import Path
 
 import yaml
 
-from . import model
+from . import model, passages
 from .claims import calendar_day
 from .errors import ContentErrors, DigestError, display_path
 from .verify import AS_WRITTEN, WEEKDAYS_ID, normalise, stated_numbers, url_has_date
@@ -792,6 +792,9 @@ def build(reading: Reading, source_file_for) -> Draft:
                "summary": "this is the article's first sentence: write two or three sentences of your own that "
                           "state only what the facts below state, and their English (en)",
                "source": source_review}
+    article = passages.read_article(reading.text)
+    for item in (sheet, *(proposed.fields for proposed in (*attendance, *figures))):
+        fit_passages(item, reading.text, article)  # to the shape check holds each passage to
     return Draft(sheet_id, source_file, sheet, reviews, attendance, statements, figures, draft_registry(reading))
 
 
@@ -1023,10 +1026,11 @@ def draft_statements(reading: Reading, by_person: dict[str, dict]) -> list[Propo
     refs = reading.references()
     statements: list[Proposed] = []
     taken_ids: set = set()
+    article = passages.read_article(text)
     for match in QUOTE_SPANS.finditer(text):
         quote = (match.group("curly") or match.group("straight")).strip()
-        if len(quote.split()) < 3:
-            continue  # a quoted word or title ("Ops Mantap Praja") is not a statement
+        if passages.quote_problem(article, quote) is not None:
+            continue  # a quoted word or title ("Ops Mantap Praja") is not a statement; nor is what check would refuse
         speaker, how = _speaker(reading, refs, match)
         entry: dict = {}
         if speaker:
@@ -1203,6 +1207,41 @@ def published_in(url: str | None) -> dt.date | None:
             if (day := calendar_day(int(match.group(1)), int(match.group(3)), int(match.group(4))))
             and url_has_date(url, day)}
     return days.pop() if len(days) == 1 else None
+
+
+def fit_passages(value: dict | list, text: str, article: passages.Article, key: str = "") -> None:
+    """Widen (in place) every passage a draft copies that check would refuse for its shape: to the whole words of
+    the text it is in, and an evidence passage of fewer than passages.EVIDENCE_WORDS words to the sentence around
+    it, or on to the next words. Real articles seldom need it, but a rule can match inside a word of a text
+    without spaces."""
+    for name, item in list(value.items() if isinstance(value, dict) else enumerate(value)):
+        field_name = name if isinstance(value, dict) else key
+        if isinstance(item, (dict, list)):
+            fit_passages(item, text, article, field_name)
+        elif isinstance(item, str) and field_name in COPIED_FIELDS and field_name != "quote":
+            least = passages.EVIDENCE_WORDS if field_name == "evidence" else 0
+            written = normalise(item)
+            if written in article.text and passages.span_problem(article, written, field_name, least) is not None:
+                value[name] = fit_passage(text, item, least)
+
+
+def fit_passage(text: str, passage: str, least: int) -> str:
+    """A passage of the text widened to whole words, and to at least `least` words when the text has them."""
+    start = text.find(passage)
+    if start < 0:
+        return passage
+    start, end = passages.whole_words(text, start, start + len(passage))
+    if passages.words(text[start:end]) < least:
+        sentence = sentence_around(text, start, end)
+        found = text.find(sentence, max(0, start - len(sentence)))
+        if 0 <= found <= start:
+            start, end = passages.whole_words(text, found, max(end, found + len(sentence)))
+        after = end
+        for word in re.finditer(r"\S+", text[after:]):
+            if passages.words(text[start:end]) >= least:
+                break
+            end = passages.whole_words(text, start, after + word.end())[1]
+    return text[start:end].strip()
 
 
 PLACE_KINDS = {"desa": "village", "pekon": "village", "kampung": "village", "nagari": "village",

@@ -19,7 +19,7 @@ from hypothesis import strategies as st
 
 from fixtures import write_content_tree
 from model_fixtures import model_documents
-from generator import draft as drafting
+from generator import draft as drafting, passages
 from generator.cli import main
 from generator.load import read_content
 from generator.verify import normalise
@@ -211,7 +211,7 @@ FRAGMENTS = st.sampled_from([
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(parts=st.lists(st.one_of(FRAGMENTS, st.text(min_size=1, max_size=12)), min_size=1, max_size=30))
-def test_every_passage_a_draft_copies_is_in_the_text(tmp_path_factory, parts):
+def test_every_passage_a_draft_copies_is_in_the_text_in_the_shape_check_needs(tmp_path_factory, parts):
     root = write_content_tree(tmp_path_factory.mktemp("repo"))
     text = "".join(parts)
     content = read_content(root / "content", root).content
@@ -224,7 +224,26 @@ def test_every_passage_a_draft_copies_is_in_the_text(tmp_path_factory, parts):
     plain = normalise(text)
     for passage in drafting.copied_passages(document):
         assert normalise(passage) in plain, passage
+    # ... and in the shape check holds it to: a quote is a quotation, the rest whole words, evidence two or more
+    article = passages.read_article(text)
+    for statement in document.get("statements", ()):
+        assert passages.quote_problem(article, statement["quote"]) is None, statement["quote"]
+    for key, passage in copied_fields(document):
+        least = passages.EVIDENCE_WORDS if key == "evidence" and passages.words(plain) >= 2 else 0
+        assert passages.span_problem(article, normalise(passage), key, least) is None, (key, passage)
     assert document["id"] == draft.sheet_id and re.fullmatch(r"[a-z0-9-]+", draft.sheet_id)
+
+
+def copied_fields(value, key: str = ""):
+    """(field, passage) for every passage a draft copies, but its quotes."""
+    if isinstance(value, dict):
+        for name, item in value.items():
+            yield from copied_fields(item, name)
+    elif isinstance(value, list):
+        for item in value:
+            yield from copied_fields(item, key)
+    elif isinstance(value, str) and key in drafting.COPIED_FIELDS and key != "quote":
+        yield key, value
 
 
 @pytest.mark.parametrize("number, scale, value", [
