@@ -185,3 +185,11 @@ def test_any_passage_starting_inside_a_word_is_refused(generated, data):
     assert quote_problem(article, passage) is not None
     refusal = span_problem(article, passage, "evidence", 1)
     assert refusal is not None and "inside the word" in refusal.message
+
+
+def test_an_excerpt_links_to_the_paragraph_it_is_cut_from():
+    from generator.render import _paragraph_of
+
+    assert _paragraph_of(ARTICLE, "Jangan sampai ada money politics ... dengan baik dan bermartabat,") == 6
+    assert _paragraph_of(ARTICLE, "Jangan sampai ada money politics agar demokrasi di Lampung Timur dapat berjalan "
+                                  "dengan baik dan bermartabat,") == 6
