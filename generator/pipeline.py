@@ -27,7 +27,7 @@ from .index import Index, build_index
 from .load import LoadCache, Reader, content_folder_problem, read_content
 from .pages import navigation, plan_pages, theme_strings
 from .render import environment, render_pages
-from .search_index import vocabulary
+from .search_lexicon import lexicon
 from .verify import Report, verify
 
 DEFAULT_SITE_URL = "https://election-prep-digest.github.io/digest/"
@@ -239,10 +239,15 @@ def render_language(job: RenderJob, lang: str, fingerprints: reuse.Fingerprints,
     lang_dir = job.config.out / lang
     # Reused pages are what the last build wrote there: they are not read back to compare.
     written, unchanged, removed = write_tree(lang_dir / "docs", tree, known=plan.reused, kept="data/")
-    for name, data in (("nav.json", navigation(lang, operations=bool(job.index.content.operations))), ("theme-strings.json", theme_strings(lang)),
-                       ("search-vocabulary.json", vocabulary(job.index, lang))):
-        text = json.dumps(data, ensure_ascii=False, indent=1, sort_keys=name != "nav.json") + "\n"
-        if _write_if_changed(lang_dir / name, text.encode("utf-8")):
+    pages_text = {name: text.decode("utf-8") for name, text in hand_written.items()}
+    for name, text in (
+            ("nav.json", json.dumps(navigation(lang, operations=bool(job.index.content.operations)),
+                                    ensure_ascii=False, indent=1)),
+            ("theme-strings.json", json.dumps(theme_strings(lang), ensure_ascii=False, indent=1, sort_keys=True)),
+            # Downloaded by the search box (site/pagefind/epd-vocabulary-<lang>.json): compact.
+            ("search-vocabulary.json", json.dumps(lexicon(job.index, lang, pages_text), ensure_ascii=False,
+                                                  separators=(",", ":"), sort_keys=True))):
+        if _write_if_changed(lang_dir / name, (text + "\n").encode("utf-8")):
             written += 1
         else:
             unchanged += 1

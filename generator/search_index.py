@@ -1,44 +1,26 @@
-"""The Pagefind search index of the assembled site, and the vocabulary its spelling fallback uses."""
+"""The Pagefind search index of the assembled site, with the search box's lexicon beside it (search_lexicon.py)."""
 
 from __future__ import annotations
 
 import json
-import re
 import subprocess
 import sys
 from pathlib import Path
 from typing import Sequence
 
 from .errors import BuildError
-from .index import Index
 
 #: Directory of the search bundle, relative to the site root. Every language's
 #: pages load it from there (overrides/partials/search.html).
 PAGEFIND_DIR = "pagefind"
-#: Per-language vocabulary for the search box's spelling correction
-#: (docs/assets/javascripts/epd-search.js): build/<lang>/ -> site/pagefind/.
+#: Per-language lexicon of the search box (docs/assets/javascripts/epd-search.js): roots of word forms, names
+#: for the spelling correction, short names and abbreviations (generator/search_lexicon.py);
+#: build/<lang>/search-vocabulary.json -> site/pagefind/.
 VOCABULARY_FILE = "epd-vocabulary-{lang}.json"
 PAGEFIND_CMD: tuple[str, ...] = (sys.executable, "-m", "pagefind")
 # Pagefind's ready-made interfaces are not used (the search box is Material's, driven by epd-search.js).
 _UNUSED = ("pagefind-ui.js", "pagefind-ui.css", "pagefind-modular-ui.js", "pagefind-modular-ui.css",
            "pagefind-component-ui.js", "pagefind-component-ui.css", "pagefind-highlight.js")
-_WORD = re.compile(r"[^\W_]+")
-
-
-def vocabulary(index: Index, lang: str) -> list[str]:
-    """Lower-cased words (3+ letters) of the names a reader may misspell: people, regions, agencies,
-    agency kinds, topics, elections and meeting titles, in one language."""
-    def plain(text) -> str:
-        return text.en if lang == "en" and text.en else text.id
-
-    content = index.content
-    names = [p.name for p in content.people] + [n for p in content.people for n in p.short_names]
-    names += [r.name for r in content.regions] + [n for r in content.regions for n in r.short_names]
-    names += [a.name_en if lang == "en" and a.name_en else a.name for a in content.agencies]
-    names += [k.abbreviation for k in content.agency_kinds] + [plain(k.name) for k in content.agency_kinds]
-    names += [plain(t.name) for t in content.topics] + [plain(e.name) for e in content.elections]
-    names += [plain(s.meeting.title) for s in content.sheets]
-    return sorted({w for name in names for w in _WORD.findall(name.lower()) if len(w) >= 3})
 
 
 def build_search_index(site_root: Path, languages: Sequence[str], build_dir: Path,
@@ -48,7 +30,7 @@ def build_search_index(site_root: Path, languages: Sequence[str], build_dir: Pat
     One run over the whole tree: Pagefind splits the index by each page's <html lang> (Indonesian and
     English stemming), and pagefind.js loads the index of the page's language, so /en/ pages search
     English pages only. Only data-pagefind-body elements are indexed (overrides/main.html). The
-    vocabularies the generator wrote (build/<lang>/search-vocabulary.json) are copied beside the index.
+    lexicons the generator wrote (build/<lang>/search-vocabulary.json) are copied beside the index.
     Raises BuildError if Pagefind fails or a language got no pages.
     """
     out_dir = Path(site_root) / PAGEFIND_DIR

@@ -17,34 +17,58 @@
  * and the results, Enter in the box opens the first result. The result count
  * is announced through the role="status" line.
  *
- * Fallback for misspellings (Pagefind has no fuzzy matching; it matches
- * stemmed words and word prefixes):
- *   1. correction: each query word of 4+ letters (no digits) that does not
- *      occur literally (as a word or word prefix) in the text of the three
- *      best pages and is not a word or word prefix of the language's vocabulary
- *      (epd-vocabulary-<lang>.json: words of page titles, regions and
- *      elections, i.e. names of people, places, agencies and topics; written
- *      next to the bundle by the adapter, a few kB) is replaced by the
- *      vocabulary word with the same first letter at the smallest edit
- *      distance, if that distance is at most 1 (words of 4-5 letters) or 2
- *      (longer words). If the corrected query finds pages, they come first,
- *      followed by the original results, and a note shows the corrected
- *      query ("Results for: ..."). Pagefind 1.5's own approximate matching
- *      finds pages for most typos, but ranks pages that contain the other,
- *      correctly spelt words first; the correction puts the named page on top;
- *   2. partial match: if there are still fewer than MIN_RESULTS pages and the
+ * The lexicon (epd-vocabulary-<lang>.json, written by
+ * generator/search_lexicon.py next to the bundle, a few kB, read by
+ * epd-lexicon.js) adds what Pagefind's stemmer cannot know:
+ *   1. other forms: the query is also searched with
+ *      - a short name or an abbreviation for its long form and back
+ *        ("lamteng" <-> "lampung tengah", "dpt" <-> "daftar pemilih tetap",
+ *        from the regions', places', operations' and agency kinds' registries
+ *        and the glossary);
+ *      - a word of the same root that Snowball stems differently (the roots
+ *        come from Sastrawi, a dictionary stemmer, at build time: "mutakhir"
+ *        -> "pemutakhiran", which Snowball stems to "putakhir"; a form no
+ *        page holds, "dimutakhirkan", is reduced by stripping affixes until
+ *        a root of the lexicon is left).
+ *      At most MAX_VARIANTS such queries run beside the query as typed. A
+ *      page's score is its own plus what the other forms found of it
+ *      (weighted by WEIGHT), so a page holding the words as typed stays above
+ *      one found only through another form;
+ *   2. correction of a misspelt name: each query word of 4+ letters (no
+ *      digits) that does not occur literally (as a word or word prefix) in the
+ *      text of the three best pages and is not a word or word prefix of the
+ *      lexicon's names (people, regions, places, agencies, operations, topics,
+ *      elections, glossary terms, meeting titles) is replaced by the nearest
+ *      name word, at edit distance at most 1 (words of 4-5 letters) or 2
+ *      (longer), a swap of two letters counting as one edit; old and variant
+ *      spellings count as the same (dj = j, tj = c, oe = u, ch = kh, sj = sy,
+ *      ph = f), and the first letter must agree (or be j/y, c/k, f/p, v/f).
+ *      Two words that make one name when joined ("gunung sugih") are joined.
+ *      If the corrected query finds pages, they come first, followed by the
+ *      others, and a note shows the corrected query ("Results for: ...").
+ *      Pagefind 1.5's own approximate matching finds pages for most typos, but
+ *      ranks pages that contain the other, correctly spelt words first; the
+ *      correction puts the named page on top;
+ *   3. partial match: if there are still fewer than MIN_RESULTS pages and the
  *      query has 2+ words, each word is searched alone and pages are ranked
  *      by how many of the words they match (appended after the rest).
  *
  * window.epdSearch.search(query, filters) runs exactly what the interface
  * runs and resolves to {query, results: [{url, title, excerpt}], note, total}
- * (used by tests/e2e/test_search.py and tests/search_metrics.py).
+ * (used by tests/e2e/test_search.py and tests/search_metrics.py);
+ * window.epdSearch.reduce(word) and .variants(query) show what the lexicon
+ * makes of a word and of a query (tests/e2e/test_search.py compares them with
+ * the generator's).
  */
 (function () {
   "use strict";
 
   var MIN_RESULTS = 3;
   var SHOWN = 10;
+  // What a page found only through another form of the query counts of its score: a short name is the
+  // same name; another word of the root is a little less than the word typed.
+  var WEIGHT = { same: 1, root: 0.8 };
+  var lexiconTools = window.epdLexicon;  // epd-lexicon.js
 
   var root = document.querySelector("[data-epd-search]");
   var toggle = document.getElementById("__search");
@@ -80,59 +104,15 @@
     return pagefind;
   }
 
-  var vocabulary = null;
-  function loadVocabulary() {
-    if (!vocabulary) {
-      vocabulary = fetch(bundle + "epd-vocabulary-" + lang + ".json")
-        .then(function (r) { return r.ok ? r.json() : []; })
-        .catch(function () { return []; });
+  var lexicon = null;
+  function loadLexicon() {
+    if (!lexicon) {
+      lexicon = fetch(bundle + "epd-vocabulary-" + lang + ".json")
+        .then(function (r) { return r.ok ? r.json() : {}; })
+        .catch(function () { return {}; })
+        .then(lexiconTools.prepare);
     }
-    return vocabulary;
-  }
-
-  function words(query) {
-    return query.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean);
-  }
-
-  // Levenshtein distance, giving up above `max`.
-  function distance(a, b, max) {
-    if (Math.abs(a.length - b.length) > max) return max + 1;
-    var prev = [], cur = [], i, j;
-    for (j = 0; j <= b.length; j++) prev[j] = j;
-    for (i = 1; i <= a.length; i++) {
-      cur = [i];
-      var best = i;
-      for (j = 1; j <= b.length; j++) {
-        cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1,
-                          prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-        if (cur[j] < best) best = cur[j];
-      }
-      if (best > max) return max + 1;
-      prev = cur;
-    }
-    return prev[b.length];
-  }
-
-  // Replace each query word of 4+ letters (no digits) that is neither `known`
-  // (found literally in the best pages) nor a word or word prefix of the
-  // vocabulary by the nearest vocabulary word with the
-  // same first letter, at edit distance at most 1 (4-5 letters) or 2
-  // (longer). Null if nothing changed.
-  function correct(terms, vocab, known) {
-    var changed = false;
-    var out = terms.map(function (w) {
-      if (w.length < 4 || /\d/.test(w) || known.indexOf(w) >= 0) return w;
-      if (vocab.some(function (v) { return v.indexOf(w) === 0; })) return w;
-      var max = w.length <= 5 ? 1 : 2, best = null, bestD = max + 1;
-      vocab.forEach(function (v) {
-        if (v[0] !== w[0]) return;
-        var d = distance(w, v, max);
-        if (d < bestD) { bestD = d; best = v; }
-      });
-      if (best) { changed = true; return best; }
-      return w;
-    });
-    return changed ? out.join(" ") : null;
+    return lexicon;
   }
 
   function cleanFilters(filters) {
@@ -150,6 +130,32 @@
     });
   }
 
+  // The hits of the query and of its other forms, as one ranked list of {id, score, data, query}: a page's
+  // score is the sum of its weighted scores; `query` is the form that found it best (its words choose the
+  // section a result opens).
+  function combine(found) {
+    var byId = new Map();
+    found.forEach(function (f) {
+      f.hits.forEach(function (h) {
+        var s = (h.score || 0) * f.weight;
+        var e = byId.get(h.id);
+        if (!e) byId.set(h.id, e = { id: h.id, score: 0, data: h.data, query: f.query, best: -1 });
+        e.score += s;
+        if (s > e.best) { e.best = s; e.query = f.query; }
+      });
+    });
+    return Array.from(byId.values()).sort(function (a, b) { return b.score - a.score; });
+  }
+
+  // Query words that occur literally in the text of the three best pages (words, not typos).
+  function knownWords(hits, terms) {
+    return Promise.all(hits.slice(0, 3).map(function (h) { return h.data(); })).then(function (top) {
+      var text = " " + top.map(function (d) { return d.content || ""; }).join(" ")
+        .toLowerCase().replace(/[^\p{L}\p{N}]+/gu, " ");
+      return terms.filter(function (w) { return text.indexOf(" " + w) >= 0; });
+    });
+  }
+
   function search(query, filters) {
     query = (query || "").trim();
     filters = cleanFilters(filters);
@@ -157,73 +163,70 @@
     if (!query && !hasFilters) {
       return Promise.resolve({ query: query, results: [], note: null, total: 0 });
     }
-    return load().then(function (pf) {
+    return Promise.all([load(), query ? loadLexicon() : lexiconTools.prepare({})]).then(function (ready) {
+      var pf = ready[0], lex = ready[1];
       var used = query, noteKey = null;
-      var terms = words(query);
-      return Promise.all([raw(pf, query, filters), query ? loadVocabulary() : []])
-        .then(function (res) {
-          var hits = res[0], vocab = res[1];
-          // Words that occur literally in the best pages are not typos.
-          return Promise.all(hits.slice(0, 3).map(function (h) { return h.data(); }))
-            .then(function (top) {
-              var text = " " + top.map(function (d) { return d.content || ""; }).join(" ")
-                .toLowerCase().replace(/[^\p{L}\p{N}]+/gu, " ");
-              return terms.filter(function (w) { return text.indexOf(" " + w) >= 0; });
-            })
-            .then(function (known) { return [hits, vocab, known]; });
-        })
-        .then(function (res) {
-          var hits = res[0];
-          // 1. spelling correction against the vocabulary of titles
-          var fixed = correct(terms, res[1], res[2]);
-          return (fixed ? raw(pf, fixed, filters) : Promise.resolve([])).then(function (better) {
-            if (!better.length) return hits;
-            used = fixed;
-            noteKey = "corrected";
-            return merge(better, hits);
-          }).then(function (hits2) {
-            if (hits2.length >= MIN_RESULTS || terms.length < 2) return hits2;
-            // 2. pages matching the most query words
-            return Promise.all(terms.map(function (w) { return raw(pf, w, filters); }))
-              .then(function (perWord) {
-                var byId = {};
-                perWord.forEach(function (list) {
-                  list.forEach(function (h) {
-                    var e = byId[h.id] || (byId[h.id] = { hit: h, n: 0, score: 0 });
-                    e.n += 1;
-                    e.score += h.score || 0;
-                  });
-                });
-                var partial = Object.keys(byId).map(function (k) { return byId[k]; })
-                  .sort(function (a, b) { return b.n - a.n || b.score - a.score; })
-                  .map(function (e) { return e.hit; });
-                if (partial.length && !hits2.length && !noteKey) noteKey = "partial";
-                return merge(hits2, partial);
-              });
+      var terms = lexiconTools.words(query);
+      var found = [{ query: query, weight: 1 }].concat(lexiconTools.variants(lex, terms).map(function (v) {
+        return { query: v.query, weight: WEIGHT[v.kind] };
+      }));
+      return Promise.all(found.map(function (f) { return raw(pf, f.query, filters); }))
+        .then(function (lists) {
+          found.forEach(function (f, i) { f.hits = lists[i]; });
+          var hits = combine(found);
+          return knownWords(lists[0], terms).then(function (known) {
+            // 1. spelling correction against the lexicon's names
+            var fixed = lexiconTools.correct(lex, terms, known);
+            return (fixed ? raw(pf, fixed, filters) : Promise.resolve([])).then(function (better) {
+              if (!better.length) return hits;
+              used = fixed;
+              noteKey = "corrected";
+              return merge(combine([{ query: fixed, weight: 1, hits: better }]), hits);
+            });
           });
+        })
+        .then(function (hits2) {
+          if (hits2.length >= MIN_RESULTS || terms.length < 2) return hits2;
+          // 2. pages matching the most query words
+          return Promise.all(terms.map(function (w) { return raw(pf, w, filters); }))
+            .then(function (perWord) {
+              var byId = {};
+              perWord.forEach(function (found, i) {
+                found.forEach(function (h) {
+                  var e = byId[h.id] || (byId[h.id] = { hit: { id: h.id, data: h.data, query: terms[i] }, n: 0, score: 0 });
+                  e.n += 1;
+                  e.score += h.score || 0;
+                });
+              });
+              var partial = Object.keys(byId).map(function (k) { return byId[k]; })
+                .sort(function (a, b) { return b.n - a.n || b.score - a.score; })
+                .map(function (e) { return e.hit; });
+              if (partial.length && !hits2.length && !noteKey) noteKey = "partial";
+              return merge(hits2, partial);
+            });
         })
         .then(function (hits) {
-        return Promise.all(hits.slice(0, SHOWN).map(function (h) { return h.data(); }))
-          .then(function (data) {
-            return {
-              query: query,
-              used: used,
-              note: noteKey,
-              total: hits.length,
-              results: data.map(function (d) {
-                var title = (d.meta && d.meta.title) || d.url;
-                // People and agency branches are entries (headings with ids) on region pages: when the
-                // hits gather in one such section, the result opens that section.
-                var section = bestSection(d, used);
-                return {
-                  url: section ? section.url : d.url,
-                  title: section ? title + " › " + section.title : title,
-                  excerpt: (section ? section.excerpt : d.excerpt) || "",
-                  kind: d.filters && d.filters.kind ? d.filters.kind[0] : null
-                };
-              })
-            };
-          });
+          return Promise.all(hits.slice(0, SHOWN).map(function (h) { return h.data(); }))
+            .then(function (data) {
+              return {
+                query: query,
+                used: used,
+                note: noteKey,
+                total: hits.length,
+                results: data.map(function (d, i) {
+                  var title = (d.meta && d.meta.title) || d.url;
+                  // People and agency branches are entries (headings with ids) on region pages: when the
+                  // hits gather in one such section, the result opens that section.
+                  var section = bestSection(d, hits[i].query || used);
+                  return {
+                    url: section ? section.url : d.url,
+                    title: section ? title + " › " + section.title : title,
+                    excerpt: (section ? section.excerpt : d.excerpt) || "",
+                    kind: d.filters && d.filters.kind ? d.filters.kind[0] : null
+                  };
+                })
+              };
+            });
         });
     });
   }
@@ -260,7 +263,13 @@
     }));
   }
 
-  window.epdSearch = { search: search, load: load, bundle: bundle, lang: lang };
+  window.epdSearch = {
+    search: search, load: load, bundle: bundle, lang: lang,
+    reduce: function (word) { return loadLexicon().then(function (lex) { return lexiconTools.reduce(lex, word); }); },
+    variants: function (query) {
+      return loadLexicon().then(function (lex) { return lexiconTools.variants(lex, lexiconTools.words(query)); });
+    }
+  };
 
   // ------------------------------------------------------------- interface
 
