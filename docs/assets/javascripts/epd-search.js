@@ -217,7 +217,7 @@
                   var title = (d.meta && d.meta.title) || d.url;
                   // People and agency branches are entries (headings with ids) on region pages: when the
                   // hits gather in one such section, the result opens that section.
-                  var section = bestSection(d, hits[i].query || used);
+                  var section = bestSection(d, [used, hits[i].query || used]);
                   return {
                     url: section ? section.url : d.url,
                     title: section ? title + " › " + section.title : title,
@@ -232,20 +232,25 @@
   }
 
   // The section (a sub-result under a heading with an id) a result should open: one whose heading holds every
-  // word of the query ('KPU Lampung Tengah', a person's name), else one holding at least half of the page's
-  // hits; none when the hits are spread over the page or sit above its first section.
-  function bestSection(d, query) {
-    var words = words_of(query);
+  // word of the query ('KPU Lampung Tengah', a person's name) or, failing that, of the other form that found
+  // the page ('KPU Lamteng'), else one holding at least half of the page's hits; none when the hits are
+  // spread over the page or sit above its first section.
+  function bestSection(d, queries) {
     var total = (d.locations || []).length;
-    var named = null, busiest = null;
-    (d.sub_results || []).forEach(function (sub) {
-      if (sub.url.indexOf("#") < 0 || !sub.locations) return;
-      var title = " " + words_of(sub.title).join(" ") + " ";
-      var all = words.length && words.every(function (w) { return title.indexOf(" " + w) >= 0; });
-      if (all && (!named || sub.locations.length > named.locations.length)) named = sub;
+    var subs = (d.sub_results || []).filter(function (sub) { return sub.url.indexOf("#") >= 0 && sub.locations; });
+    for (var q = 0; q < queries.length; q++) {
+      var words = words_of(queries[q]), named = null;
+      subs.forEach(function (sub) {
+        var title = " " + words_of(sub.title).join(" ") + " ";
+        var all = words.length && words.every(function (w) { return title.indexOf(" " + w) >= 0; });
+        if (all && (!named || sub.locations.length > named.locations.length)) named = sub;
+      });
+      if (named) return named;
+    }
+    var busiest = null;
+    subs.forEach(function (sub) {
       if (!busiest || sub.locations.length > busiest.locations.length) busiest = sub;
     });
-    if (named) return named;
     return busiest && total && busiest.locations.length * 2 >= total ? busiest : null;
   }
 
