@@ -44,7 +44,8 @@ _PAGEFIND_ONLY_OVERRIDES = ("partials/header.html", "partials/search.html")
 # --------------------------------------------------------------------------
 
 def load_queries(path: Path = QUERIES_FILE) -> dict[str, list[dict[str, Any]]]:
-    """{lang: [{"q": str, "expect": [path, ...], "why": str}]}; paths relative to the language root."""
+    """{lang: [{"q": str, "expect": [path, ...], "why": str, "kind": str}]}; paths relative to the language
+    root."""
     data = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
     out: dict[str, list[dict[str, Any]]] = {}
     for lang, items in data.items():
@@ -55,6 +56,7 @@ def load_queries(path: Path = QUERIES_FILE) -> dict[str, list[dict[str, Any]]]:
                 "q": str(item["q"]),
                 "expect": [expect] if isinstance(expect, str) else list(expect),
                 "why": item.get("why", ""),
+                "kind": item.get("kind", ""),
             })
     return out
 
@@ -143,8 +145,9 @@ def search_download_bytes(site_url_or_dir: str | Path, query: str, lang: str = D
     counted (the reader has them already).
 
     Returns ``{"total": int, "by_kind": {kind: bytes}, "files": [(name, bytes)],
-    "results": int}``; kinds: entry, js, wasm, meta, index, filter, fragment,
-    vocabulary. Sizes are the bytes on the wire from a server without
+    "results": int, "ms": float}``; kinds: entry, js, wasm, meta, index, filter, fragment,
+    vocabulary (the search box's lexicon); ms: from the call to the results, cold (what the first
+    search after opening a page takes). Sizes are the bytes on the wire from a server without
     compression (Pagefind's index files are already gzip-compressed).
     """
     with served(site_url_or_dir) as url, _browser(browser) as b:
@@ -165,11 +168,13 @@ def search_download_bytes(site_url_or_dir: str | Path, query: str, lang: str = D
                     files.append((response.url[len(bundle):], size))
 
             page.on("response", on_response)
-            n = page.evaluate(
+            n, ms = page.evaluate(
                 """async ([q, f, ui]) => {
+                     const t0 = performance.now();
                      const r = await window.epdSearch.search(q, f || {});
+                     const ms = performance.now() - t0;
                      if (ui) { const pf = await window.epdSearch.load(); await pf.filters(); }
-                     return r.results.length;
+                     return [r.results.length, ms];
                    }""", [query, filters or {}, with_filter_ui])
             page.wait_for_load_state("networkidle")
         finally:
@@ -178,7 +183,7 @@ def search_download_bytes(site_url_or_dir: str | Path, query: str, lang: str = D
     for name, size in files:
         kind = _kind_of(name.rsplit("/", 1)[-1])
         by_kind[kind] = by_kind.get(kind, 0) + size
-    return {"total": sum(s for _, s in files), "by_kind": by_kind, "files": files, "results": n}
+    return {"total": sum(s for _, s in files), "by_kind": by_kind, "files": files, "results": n, "ms": ms}
 
 
 # --------------------------------------------------------------------------
@@ -271,9 +276,17 @@ def run_queries(page: Any, site_url: str, lang: str, queries: list[dict[str, Any
                 top.append(path)
             if len(top) == 5:
                 break
-        rows.append({"q": item["q"], "expect": item["expect"], "top5": top,
+        rows.append({"q": item["q"], "expect": item["expect"], "kind": item.get("kind", ""), "top5": top,
                      "hit": any(e in top for e in item["expect"]), "ms": out["ms"]})
     return rows
+
+
+def by_kind(rows: list[dict[str, Any]]) -> dict[str, dict[str, float]]:
+    """summarize() per kind of query, kinds in the order they first appear."""
+    kinds: dict[str, list[dict[str, Any]]] = {}
+    for row in rows:
+        kinds.setdefault(row.get("kind", ""), []).append(row)
+    return {kind: summarize(group) for kind, group in kinds.items()}
 
 
 def summarize(rows: list[dict[str, Any]]) -> dict[str, float]:

@@ -189,3 +189,22 @@ def test_browser_variants(repo_root, seed_lexicon):
     assert "kpu lampung tengah" in out["KPU Lamteng"]
     assert out["dimutakhirkan"] == ["pemutakhiran"]
     assert out["Mustakim"] == []
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_the_issue_s_forms_in_the_browser(repo_root, seed_index, seed_lexicon, lang):
+    """Each of the issue's forms whose root the lexicon holds reduces in the browser to the generator's root;
+    the lexicon leaves a root out only when every word of it on the language's pages stems alike, which
+    Pagefind finds by itself."""
+    lexicon = seed_lexicon[lang]
+    held = {group[0] for group in lexicon["roots"]}
+    browser = _node_reduce(repo_root, lexicon, sorted(FORMS))
+    assert {form: browser[form] for form, root in FORMS.items() if root in held and browser[form] != root} == {}
+    stem = search_lexicon._snowball(lang).stemWord
+    stems: dict[str, set[str]] = {}
+    for word in search_lexicon.indonesian_words(seed_index, lang):
+        stems.setdefault(root_of(word), set()).add(stem(word))
+    left_out = {root for root in FORMS.values() if root not in held and root in stems}
+    assert left_out and all(len(stems[root] | {stem(root)}) == 1 for root in left_out)
+    if lang == "id":
+        assert held >= {"mutakhir", "mantap", "tangan", "awas"}
