@@ -170,12 +170,13 @@
       var found = [{ query: query, weight: 1 }].concat(lexiconTools.variants(lex, terms).map(function (v) {
         return { query: v.query, weight: WEIGHT[v.kind] };
       }));
+      // 1. the query as typed and its other forms, at once
       return Promise.all(found.map(function (f) { return raw(pf, f.query, filters); }))
         .then(function (lists) {
           found.forEach(function (f, i) { f.hits = lists[i]; });
           var hits = combine(found);
           return knownWords(lists[0], terms).then(function (known) {
-            // 1. spelling correction against the lexicon's names
+            // 2. spelling correction against the lexicon's names
             var fixed = lexiconTools.correct(lex, terms, known);
             return (fixed ? raw(pf, fixed, filters) : Promise.resolve([])).then(function (better) {
               if (!better.length) return hits;
@@ -187,7 +188,7 @@
         })
         .then(function (hits2) {
           if (hits2.length >= MIN_RESULTS || terms.length < 2) return hits2;
-          // 2. pages matching the most query words
+          // 3. pages matching the most query words
           return Promise.all(terms.map(function (w) { return raw(pf, w, filters); }))
             .then(function (perWord) {
               var byId = {};
