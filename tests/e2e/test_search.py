@@ -261,6 +261,18 @@ def test_root_forms_misspelt_names_and_short_names(page, site_url, screenshot_di
     page.screenshot(path=str(screenshot_dir / f"search-{lang}-{query.replace(' ', '-').lower()}.png"))
 
 
+@pytest.mark.parametrize("lang,query,expected", [
+    ("id", "Senen Mustakim", "regions/lampung-timur/"),
+    ("en", "Harmono", "regions/lampung-tengah/"),
+    ("id", "Lampung Tengah", "regions/lampung-tengah/"),
+])
+def test_an_exact_name_is_not_corrected(page, site_url, lang, query, expected):
+    """A name typed right is searched as typed (no correction note), and its page stays on top."""
+    root = _search_from(page, site_url, lang, query)
+    assert page.locator("[data-epd-note]").is_hidden()
+    assert expected in _result_paths(page, root)[:2]
+
+
 @pytest.mark.parametrize("lang", LANGS)
 def test_browser_reduces_as_the_generator(page, site_url, built_site, lang):
     """The search box on the built site reduces every form its lexicon lists, and every form of the issue
