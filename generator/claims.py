@@ -63,7 +63,9 @@ class Claim:
 def summary_claims(text: str, lang: str) -> list[Claim]:
     """The durations, then the other numbers, that a summary in one language states."""
     claims, taken = [], []
-    for match in _DURATION[lang].finditer(text):
+    folded = text.casefold()
+    units = _UNITS[lang] if any(unit in folded for unit in _UNITS[lang]) else ()
+    for match in _DURATION[lang].finditer(text) if units else ():
         amount = match.group(1)
         count = 1 if amount is None else int(amount) if amount.isdigit() else _WORDS[lang][amount.lower()]
         claims.append(Claim(match.group().strip(), Decimal(count * _UNITS[lang][match.group(2).lower()]), True))

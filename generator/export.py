@@ -142,14 +142,15 @@ def render_exports(index: Index, site_url: str, json_lines: dict | None = None) 
         files[f"regions/{region.id}.xml"] = _atom(sheets, site_url, f"{name} · Digest Persiapan Pemilu",
                                                   f"regions/{region.id}.xml", f"regions/{region.id}/")
         files[f"regions/{region.id}.ics"] = _ical(sheets, _elections_of(index, region, sheets), site_url,
-                                                  region.id.upper())
+                                                  region.id.upper(), voting_days_only=True)
     files.update(datapackage.render(version, site_url, {e.name: e.description for e in EXPORTS
                                                         if e.name != "datapackage.json"}))
     return files
 
 
 def _elections_of(index: Index, region, sheets) -> list:
-    """The elections a region's calendar shows: those its meetings prepare, and those held there only."""
+    """The elections a region's calendar shows the voting day of: those its meetings prepare, and those held
+    there only (every milestone of every election is in calendar.ics)."""
     ids = {e for sheet in sheets for e in sheet.meeting.elections}
     held = {e.id for e in index.elections_by_region.get(region.id, ())}
     return [e for e in index.content.elections if e.id in ids | held]
@@ -248,10 +249,11 @@ def _feed_day(when: When) -> str:
     return (when.start or when.end or dt.date(1970, 1, 1)).isoformat()
 
 
-def _ical(sheets, elections, site_url: str, product: str) -> str:
+def _ical(sheets, elections, site_url: str, product: str, voting_days_only: bool = False) -> str:
     """All-day events; no DTSTAMP from the clock: it is the event's own date, for byte-identical output.
     A meeting is an event only when its days are known (a day, or a range); a month, a year, a bound or an
-    unknown date would put it on days the article does not give."""
+    unknown date would put it on days the article does not give. `voting_days_only`: of each election, its voting
+    day alone (a region's calendar), not every milestone of its schedule."""
     fmt = formatter("id")
     lines = ["BEGIN:VCALENDAR", "VERSION:2.0", f"PRODID:-//Election-Prep Digest//digest//{product}",
              "CALSCALE:GREGORIAN"]
@@ -270,6 +272,10 @@ def _ical(sheets, elections, site_url: str, product: str) -> str:
         lines.append("END:VEVENT")
 
     for election in elections:
+        if voting_days_only:
+            event(f"{election.id}-voting-day", election.voting_date, election.voting_date,
+                  f"{election.name.id}: {fmt.gettext('Voting day')}", None)
+            continue
         for number, milestone in enumerate(election.milestones, start=1):
             event(f"{election.id}-{number}", milestone.date, milestone.end_date or milestone.date,
                   f"{election.name.id}: {milestone.name.id}", None)
