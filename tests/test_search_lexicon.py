@@ -146,18 +146,21 @@ def _affixed(root: str) -> list[str]:
             f"ke{root}an", f"per{root}an", f"ber{root}", f"{root}nya", f"{root}kan", f"di{root}kannya"]
 
 
-def _node_reduce(repo_root, lexicon: dict, forms: list[str]) -> dict[str, str]:
+def _node(repo_root, script: str, data) -> object:
     node = shutil.which("node")
     if not node:
         pytest.fail("node is missing (on Debian: apt-get install nodejs)")
-    script = ("const L = require(process.argv[1]); const data = JSON.parse(require('fs').readFileSync(0, 'utf8'));"
-              "const lex = L.prepare(data.lexicon); const out = {};"
-              "for (const f of data.forms) out[f] = L.reduce(lex, f);"
-              "process.stdout.write(JSON.stringify(out));")
-    proc = subprocess.run([node, "-e", script, str(repo_root / LEXICON_JS)],
-                          input=json.dumps({"lexicon": lexicon, "forms": forms}), capture_output=True, text=True,
-                          check=True)
+    proc = subprocess.run([node, "-e", "const L = require(process.argv[1]); const data = JSON.parse("
+                           "require('fs').readFileSync(0, 'utf8'));" + script, str(repo_root / LEXICON_JS)],
+                          input=json.dumps(data), capture_output=True, text=True, check=True)
     return json.loads(proc.stdout)
+
+
+
+def _node_reduce(repo_root, lexicon: dict, forms: list[str]) -> dict[str, str]:
+    return _node(repo_root, "const lex = L.prepare(data.lexicon); const out = {};"
+                 "for (const f of data.forms) out[f] = L.reduce(lex, f); process.stdout.write(JSON.stringify(out));",
+                 {"lexicon": lexicon, "forms": forms})
 
 
 @pytest.mark.parametrize("lang", ["id", "en"])
@@ -175,14 +178,12 @@ def test_browser_reduces_as_the_generator(repo_root, seed_lexicon, lang):
 
 
 def test_browser_variants(repo_root, seed_lexicon):
-    node = shutil.which("node")
-    script = ("const L = require(process.argv[1]); const lex = L.prepare(JSON.parse(require('fs').readFileSync(0, 'utf8')));"
-              "const out = {}; for (const q of ['mutakhir data pemilih', 'DPT', 'daftar pemilih tetap', 'Lamteng',"
-              " 'KPU Lamteng', 'dimutakhirkan', 'Mustakim']) out[q] = L.variants(lex, L.words(q));"
-              "process.stdout.write(JSON.stringify(out));")
-    proc = subprocess.run([node, "-e", script, str(repo_root / LEXICON_JS)],
-                          input=json.dumps(seed_lexicon["id"]), capture_output=True, text=True, check=True)
-    out = {q: [v["query"] for v in vs] for q, vs in json.loads(proc.stdout).items()}
+    queries = ["mutakhir data pemilih", "DPT", "daftar pemilih tetap", "Lamteng", "KPU Lamteng", "dimutakhirkan",
+               "Mustakim"]
+    found = _node(repo_root, "const lex = L.prepare(data.lexicon); const out = {};"
+                  "for (const q of data.queries) out[q] = L.variants(lex, L.words(q));"
+                  "process.stdout.write(JSON.stringify(out));", {"lexicon": seed_lexicon["id"], "queries": queries})
+    out = {q: [v["query"] for v in vs] for q, vs in found.items()}
     assert out["mutakhir data pemilih"] == ["pemutakhiran data pemilih"]
     assert out["DPT"] == ["daftar pemilih tetap"]
     assert out["daftar pemilih tetap"] == ["dpt"]
@@ -239,3 +240,21 @@ def test_root_groups_hold_what_they_promise(seed_words, seed_index, data):
                 assert w not in seen
                 seen.add(w)
         assert len({stem(ws[0]) for ws in stems if ws}) == sum(1 for ws in stems if ws)
+
+
+def test_browser_corrects_misspelt_names(repo_root):
+    names = ["gunungsugih", "jarwo", "khoiriah", "lubis", "lubuk", "mulia", "musa", "mustakim", "sigit", "yusuf"]
+    queries = {"mustakin": "mustakim", "sigti": "sigit",  # one letter wrong, two swapped
+               "mula": "mulia",  # 'musa' is one letter off too: the longer shared beginning wins
+               "djarwo": "jarwo", "choiriah": "khoiriah", "jusuf": "yusuf",  # old spellings
+               "gunung sugih": "gunungsugih",  # one name written as two words
+               "mustak": None,  # the beginning of a name: Pagefind finds it by prefix
+               "lubkx": None, "mus": None}  # too far; too short
+    out = _node(repo_root, "const lex = L.prepare({names: data.names}); const out = {};"
+                "for (const q of data.queries) out[q] = L.correct(lex, L.words(q), []);"
+                "out.known = L.correct(lex, ['mustakin'], ['mustakin']);"
+                "out.isName = [L.isName(lex, L.words('Sigit Mulia')), L.isName(lex, L.words('sigit pilkada'))];"
+                "process.stdout.write(JSON.stringify(out));", {"names": names, "queries": sorted(queries)})
+    assert {q: out[q] for q in queries} == queries
+    assert out["known"] is None  # a word the best pages hold is not a typo
+    assert out["isName"] == [True, False]

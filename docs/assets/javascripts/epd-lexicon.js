@@ -14,6 +14,7 @@
  *                          abbreviation for its long form and back, a word for one word of each other
  *                          stem of its root (the stems are Pagefind's, which are Snowball's)
  *   correct(lex, terms, known)  the query with misspelt names corrected, or null
+ *   isName(lex, terms)     whether every word of the query is a word of a name
  */
 (function (exports) {
   "use strict";
@@ -215,11 +216,18 @@
       if (v[0] !== w[0] && !ALIKE[w[0] + v[0]] && fv[0] !== f[0]) return;
       var d = distance(f, fv, max);
       if (d > max) return;
-      // nearest first, then the closest in length, then the one written most alike
-      var key = [d, Math.abs(v.length - w.length), distance(w, v, max + 2)];
+      // nearest first, then the one sharing the longest beginning (a letter left out or doubled is the
+      // commonest slip: 'mula' is 'mulia' before 'musa'), then the closest in length
+      var key = [d, -commonStart(w, v), Math.abs(v.length - w.length), distance(w, v, max + 2)];
       if (!bestKey || less(key, bestKey)) { best = v; bestKey = key; }
     });
     return best;
+  }
+
+  function commonStart(a, b) {
+    var i = 0;
+    while (i < a.length && i < b.length && a[i] === b[i]) i++;
+    return i;
   }
 
   function less(a, b) {
@@ -245,7 +253,14 @@
     return changed ? out.join(" ") : null;
   }
 
+  // Whether a query is a name: every word of 3+ letters is a word of the lexicon's names.
+  function isName(lex, terms) {
+    var long = terms.filter(function (w) { return w.length >= 3; });
+    return long.length > 0 && long.every(function (w) { return lex.nameSet.has(w); });
+  }
+
   exports.words = words;
+  exports.isName = isName;
   exports.prepare = prepare;
   exports.reduce = reduce;
   exports.variants = variants;

@@ -49,9 +49,14 @@
  *      Pagefind 1.5's own approximate matching finds pages for most typos, but
  *      ranks pages that contain the other, correctly spelt words first; the
  *      correction puts the named page on top;
- *   3. partial match: if there are still fewer than MIN_RESULTS pages and the
- *      query has 2+ words, each word is searched alone and pages are ranked
- *      by how many of the words they match (appended after the rest).
+ *   3. partial match: if the query as typed (or corrected) found fewer than
+ *      MIN_RESULTS pages and has 2+ words, each word is searched alone; pages
+ *      holding every word come first, then the others, the rest after them,
+ *      ranked by how many of the words they match;
+ *   4. a name: when every word of the query is a word of the lexicon's names,
+ *      the shown results whose title or a heading holds every word of it come
+ *      first (Pagefind ranks words, not phrases: a page naming three people
+ *      who share the words of one name can outrank the entry of that person).
  *
  * window.epdSearch.search(query, filters) runs exactly what the interface
  * runs and resolves to {query, results: [{url, title, excerpt}], note, total}
@@ -179,15 +184,16 @@
             // 2. spelling correction against the lexicon's names
             var fixed = lexiconTools.correct(lex, terms, known);
             return (fixed ? raw(pf, fixed, filters) : Promise.resolve([])).then(function (better) {
-              if (!better.length) return hits;
+              if (!better.length) return { hits: hits, typed: lists[0] };
               used = fixed;
               noteKey = "corrected";
-              return merge(combine([{ query: fixed, weight: 1, hits: better }]), hits);
+              return { hits: merge(combine([{ query: fixed, weight: 1, hits: better }]), hits), typed: better };
             });
           });
         })
-        .then(function (hits2) {
-          if (hits2.length >= MIN_RESULTS || terms.length < 2) return hits2;
+        .then(function (res) {
+          var hits2 = res.hits;
+          if (res.typed.length >= MIN_RESULTS || terms.length < 2) return hits2;
           // 3. pages matching the most query words
           return Promise.all(terms.map(function (w) { return raw(pf, w, filters); }))
             .then(function (perWord) {
@@ -200,35 +206,65 @@
                 });
               });
               var partial = Object.keys(byId).map(function (k) { return byId[k]; })
-                .sort(function (a, b) { return b.n - a.n || b.score - a.score; })
-                .map(function (e) { return e.hit; });
+                .sort(function (a, b) { return b.n - a.n || b.score - a.score; });
+              var every = partial.filter(function (e) { return e.n === terms.length; }).map(function (e) { return e.hit; });
+              var typed = {};
+              res.typed.forEach(function (h) { typed[h.id] = true; });
               if (partial.length && !hits2.length && !noteKey) noteKey = "partial";
-              return merge(hits2, partial);
+              // what the query (or its correction) found, then pages holding every word, then what only the
+              // query's other forms found, then the pages holding some of the words
+              return merge(merge(merge(hits2.filter(function (h) { return typed[h.id]; }), every),
+                                 hits2), partial.map(function (e) { return e.hit; }));
             });
         })
         .then(function (hits) {
-          return Promise.all(hits.slice(0, SHOWN).map(function (h) { return h.data(); }))
+          var shown = hits.slice(0, SHOWN);
+          return Promise.all(shown.map(function (h) { return h.data(); }))
             .then(function (data) {
+              var results = data.map(function (d, i) {
+                var title = (d.meta && d.meta.title) || d.url;
+                // People and agency branches are entries (headings with ids) on region pages: when the
+                // hits gather in one such section, the result opens that section.
+                var queries = [used, shown[i].query || used];
+                var section = bestSection(d, queries);
+                return {
+                  url: section ? section.url : d.url,
+                  title: section ? title + " › " + section.title : title,
+                  excerpt: (section ? section.excerpt : d.excerpt) || "",
+                  kind: d.filters && d.filters.kind ? d.filters.kind[0] : null,
+                  named: named(title, d, queries)
+                };
+              });
+              // 4. a name: the results whose title or a heading holds the whole name come first (a region's
+              // page with the person's entry before pages that name three other people sharing its words)
+              if (lexiconTools.isName(lex, lexiconTools.words(used))) {
+                results = results.filter(function (r) { return r.named; })
+                  .concat(results.filter(function (r) { return !r.named; }));
+              }
               return {
                 query: query,
                 used: used,
                 note: noteKey,
                 total: hits.length,
-                results: data.map(function (d, i) {
-                  var title = (d.meta && d.meta.title) || d.url;
-                  // People and agency branches are entries (headings with ids) on region pages: when the
-                  // hits gather in one such section, the result opens that section.
-                  var section = bestSection(d, [used, hits[i].query || used]);
-                  return {
-                    url: section ? section.url : d.url,
-                    title: section ? title + " › " + section.title : title,
-                    excerpt: (section ? section.excerpt : d.excerpt) || "",
-                    kind: d.filters && d.filters.kind ? d.filters.kind[0] : null
-                  };
+                results: results.map(function (r) {
+                  return { url: r.url, title: r.title, excerpt: r.excerpt, kind: r.kind };
                 })
               };
             });
         });
+    });
+  }
+
+  function holdsAll(text, words) {
+    var padded = " " + words_of(text).join(" ") + " ";
+    return words.length > 0 && words.every(function (w) { return padded.indexOf(" " + w + " ") >= 0; });
+  }
+
+  // Whether the page's title or one of its headings holds every word of one of the queries.
+  function named(title, d, queries) {
+    return queries.some(function (q) {
+      var words = words_of(q);
+      return holdsAll(title, words) || (d.sub_results || []).some(function (sub) { return holdsAll(sub.title, words); });
     });
   }
 
