@@ -218,6 +218,19 @@ def report(results: dict) -> str:
     return "\n".join(lines) + "\n"
 
 
+def slim(results: dict) -> dict:
+    """The results as written to bench/results: recall per kind of query, and the queries each build missed with
+    the five pages it showed (the Markdown report beside it lists those found only after and those lost)."""
+    out = {k: v for k, v in results.items() if k not in ("seed", "names")}
+    for key in ("seed", "names"):
+        out[key] = {label: {lang: {"by_kind": {kind: {"n": s["n"], "recall": round(s["recall"], 3)}
+                                               for kind, s in by_kind(rows).items()},
+                                   "missed": [[row["q"], row["top5"]] for row in rows if not row["hit"]]}
+                            for lang, rows in by_lang.items()}
+                    for label, by_lang in results[key].items()}
+    return out
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--before", default="origin/HEAD", help="the revision to compare with")
@@ -262,7 +275,7 @@ def main() -> int:
     text = report(results)
     print(text)
     out = BENCH / "results" / f"{args.out or 'search-recall-' + '-'.join(map(str, args.sizes))}.json"
-    out.write_text(json.dumps(results, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+    out.write_text(json.dumps(slim(results), indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
     out.with_suffix(".md").write_text(text, encoding="utf-8")
     return 0
 
