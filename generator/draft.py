@@ -181,16 +181,21 @@ class Draft:
 COPIED_FIELDS = frozenset({"evidence", "quote", *(name for names in AS_WRITTEN.values() for name in names)})
 
 
-def copied_passages(value, key: str = ""):
-    """Every text a draft (as loaded from its YAML) claims to copy from the article."""
+def copied_fields(value, key: str = ""):
+    """(field, text) for every text a draft (as loaded from its YAML) claims to copy from the article."""
     if isinstance(value, dict):
         for name, item in value.items():
-            yield from copied_passages(item, name)
+            yield from copied_fields(item, name)
     elif isinstance(value, list):
         for item in value:
-            yield from copied_passages(item, key)
+            yield from copied_fields(item, key)
     elif isinstance(value, str) and key in COPIED_FIELDS:
-        yield value
+        yield key, value
+
+
+def copied_passages(value):
+    """Every text a draft claims to copy from the article."""
+    return (text for _, text in copied_fields(value))
 
 
 def slug(text: str, max_words: int = 6) -> str:
@@ -298,6 +303,7 @@ class Reading:
     def __init__(self, text: str, content: model.Content, outlet: str | None, url: str | None,
                  headline: str | None):
         self.text = text
+        self.article = passages.read_article(text)  # as check reads it: quotations, words and sentences
         self.content = content
         self.paragraphs = text.split("\n")
         self.outlet, self.url, self.headline = outlet, url, headline
@@ -792,9 +798,8 @@ def build(reading: Reading, source_file_for) -> Draft:
                "summary": "this is the article's first sentence: write two or three sentences of your own that "
                           "state only what the facts below state, and their English (en)",
                "source": source_review}
-    article = passages.read_article(reading.text)
     for item in (sheet, *(proposed.fields for proposed in (*attendance, *figures))):
-        fit_passages(item, reading.text, article)  # to the shape check holds each passage to
+        fit_passages(item, reading.text, reading.article)  # to the shape check holds each passage to
     return Draft(sheet_id, source_file, sheet, reviews, attendance, statements, figures, draft_registry(reading))
 
 
@@ -1026,7 +1031,7 @@ def draft_statements(reading: Reading, by_person: dict[str, dict]) -> list[Propo
     refs = reading.references()
     statements: list[Proposed] = []
     taken_ids: set = set()
-    article = passages.read_article(text)
+    article = reading.article
     for match in QUOTE_SPANS.finditer(text):
         quote = (match.group("curly") or match.group("straight")).strip()
         if passages.quote_problem(article, quote) is not None:

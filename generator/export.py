@@ -136,9 +136,10 @@ def render_exports(index: Index, site_url: str, json_lines: dict | None = None) 
     files["feed.xml"] = _atom(index.sheets, site_url, "Digest Persiapan Pemilu", "feed.xml")
     files["corrections.xml"] = _corrections_atom(index, site_url)
     files["calendar.ics"] = _ical(index.sheets, index.content.elections, site_url, "ID")
+    meetings_in = formatter("id").gettext("Meetings in %(region)s")
     for region in index.content.regions:  # linked from each region's page
         sheets = index.sheets_by_region.get(region.id, ())
-        name = formatter("id").gettext("Meetings in %(region)s") % {"region": region.name}
+        name = meetings_in % {"region": region.name}
         files[f"regions/{region.id}.xml"] = _atom(sheets, site_url, f"{name} · Digest Persiapan Pemilu",
                                                   f"regions/{region.id}.xml", f"regions/{region.id}/")
         files[f"regions/{region.id}.ics"] = _ical(sheets, _elections_of(index, region, sheets), site_url,

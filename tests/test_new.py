@@ -228,22 +228,10 @@ def test_every_passage_a_draft_copies_is_in_the_text_in_the_shape_check_needs(tm
     article = passages.read_article(text)
     for statement in document.get("statements", ()):
         assert passages.quote_problem(article, statement["quote"]) is None, statement["quote"]
-    for key, passage in copied_fields(document):
+    for key, passage in ((k, v) for k, v in drafting.copied_fields(document) if k != "quote"):
         least = passages.EVIDENCE_WORDS if key == "evidence" and passages.words(plain) >= 2 else 0
         assert passages.span_problem(article, normalise(passage), key, least) is None, (key, passage)
     assert document["id"] == draft.sheet_id and re.fullmatch(r"[a-z0-9-]+", draft.sheet_id)
-
-
-def copied_fields(value, key: str = ""):
-    """(field, passage) for every passage a draft copies, but its quotes."""
-    if isinstance(value, dict):
-        for name, item in value.items():
-            yield from copied_fields(item, name)
-    elif isinstance(value, list):
-        for item in value:
-            yield from copied_fields(item, key)
-    elif isinstance(value, str) and key in drafting.COPIED_FIELDS and key != "quote":
-        yield key, value
 
 
 @pytest.mark.parametrize("number, scale, value", [
