@@ -121,6 +121,10 @@ def ical_text(text: str) -> str:
 def ical_fold(line: str) -> str:
     """A content line folded as RFC 5545 (3.1) says: at most 75 octets a line, continued after CRLF + space,
     never inside a UTF-8 sequence."""
+    if line.isascii():  # one octet a character: cut by slicing (most lines of a calendar)
+        if len(line) <= 75:
+            return line
+        return "\r\n ".join([line[:75]] + [line[i:i + 74] for i in range(75, len(line), 74)])
     if len(line.encode("utf-8")) <= 75:
         return line
     parts, current, size = [], [], 0

@@ -178,3 +178,19 @@ def test_csv_cells_a_spreadsheet_would_run_get_an_apostrophe(start, tmp_path):
     cells = [row["position_as_stated"] for row in rows if "HYPERLINK" in row["position_as_stated"]]
     assert cells == [f"'{start}HYPERLINK(\"x\")"]
     assert [unneutralised(cell) for cell in cells] == [f"{start}HYPERLINK(\"x\")"]
+
+
+@settings(max_examples=300)
+@given(line=st.text(st.characters(blacklist_categories=("Cs",), blacklist_characters="\r\n"), max_size=400))
+def test_a_calendar_line_folds_at_75_octets_and_unfolds_to_itself(line):
+    """RFC 5545, 3.1: at most 75 octets a physical line, never inside a UTF-8 sequence; unfolding (removing
+    each CRLF and the space after it) gives the line back. The ASCII shortcut folds as the general path does."""
+    from generator.escape import ical_fold
+
+    folded = ical_fold(line)
+    physical = folded.split("\r\n")
+    assert all(len(part.encode("utf-8")) <= 75 for part in physical)
+    assert all(part.startswith(" ") for part in physical[1:])
+    assert folded.replace("\r\n ", "") == line
+    if line.isascii():
+        assert all(len(part) == 75 for part in physical[:-1])  # cut as late as allowed
