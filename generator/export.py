@@ -7,7 +7,7 @@ import datetime as dt
 import hashlib
 import io
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from . import datapackage
 from .datapackage import header
@@ -94,8 +94,24 @@ def _json_line(record: Record, lines: dict, kept: dict) -> str:
     return hit[1]
 
 
-def render_exports(index: Index, site_url: str, json_lines: dict | None = None) -> dict[str, str]:
-    """Every export file's name and text; `json_lines` (see _json_document) is kept by `make serve`."""
+@dataclass
+class ExportMemo:
+    """What `make serve` keeps of the last export (pipeline.BuildState), so that an edit makes again only the
+    parts of the files that hold what changed: a part is reused while the records it was made of are the same
+    objects (the loader hands out the same object for an unchanged file), each kept alive beside it."""
+
+    json_lines: dict = field(default_factory=dict)  # see _json_document
+    rows: dict = field(default_factory=dict)  # sheet id -> ((sheet, regions registry), {CSV file: its rows' text})
+    regions: dict = field(default_factory=dict)  # region id -> (what its files were made of, {name: text})
+
+    @staticmethod
+    def _same(kept: tuple, now: tuple) -> bool:
+        return len(kept) == len(now) and all(a is b for a, b in zip(kept, now))
+
+
+def render_exports(index: Index, site_url: str, memo: ExportMemo | None = None) -> dict[str, str]:
+    """Every export file's name and text; `memo` (ExportMemo) is kept by `make serve`."""
+    memo = memo if memo is not None else ExportMemo()
     content = index.content
     digest = {
         "regions": content.regions, "agency_kinds": content.agency_kinds, "agencies": content.agencies,
@@ -103,49 +119,87 @@ def render_exports(index: Index, site_url: str, json_lines: dict | None = None) 
         "glossary": content.glossary, "operations": content.operations, "places": content.places,
         "fact_sheets": content.sheets,
     }
-    text, version = _json_document(digest, {} if json_lines is None else json_lines)
+    text, version = _json_document(digest, memo.json_lines)
     files = {"digest.json": text}
-    files["meetings.csv"] = _csv(
-        header("meetings.csv"),
-        ((s.id, s.meeting.date.text, s.meeting.date.precision, _day(s.meeting.date.start), _day(s.meeting.date.end),
-          s.meeting.date_as_stated or "", s.meeting.time or "", s.meeting.time_zone or "", " ".join(s.meeting.inferred),
-          s.meeting.region,
-          _province(index, s.meeting.region), " ".join(s.meeting.elections), s.meeting.organiser or "",
-          s.meeting.chair or "", s.meeting.venue or "", s.source.outlet, s.source.url or "",
-          _day(s.source.published), s.source.published_basis or "", s.source.archive,
-          " ".join(s.meeting.contests), " ".join(s.meeting.stages),
-          f"{site_url}meetings/{s.id}/") for s in index.sheets))
-    files["attendance.csv"] = _csv(
-        header("attendance.csv"),
-        ((s.id, n, a.person or "", a.rank or "", a.position or "", " ".join(a.agencies) or a.agency or "",
-          a.represents or "", a.represents_office or "", a.represents_person or "", str(a.group).lower(),
-          str(a.institution).lower(), " ".join(a.roles), a.accompanied or "", " ".join(a.inferred))
-         for s in index.sheets for n, a in enumerate(s.attendance, start=1)))
-    files["statements.csv"] = _csv(
-        header("statements.csv"),
-        ((s.id, st.id, st.speaker or "", st.agency or "", "quote" if st.quote else "paraphrase",
-          st.quote or st.paraphrase.id, (st.quote_en if st.quote else st.paraphrase.en) or "",
-          " ".join(st.topics)) for s in index.sheets for st in s.statements))
-    files["figures.csv"] = _csv(
-        header("figures.csv"),
-        ((s.id, f.id, f.kind, "" if f.value is None else f.value, "" if f.value_max is None else f.value_max,
-          f.approximation or "", f.unit or "", f.as_stated, f.voter_list or "", f.funding or "",
-          f.recipient or " ".join(f.recipients), " ".join(f.agencies), f.level or "", " | ".join(f.scale),
-          f.part_of or "", f.election or "", f.region or s.meeting.region, " ".join(f.inferred))
-         for s in index.sheets for f in s.figures))
+    files.update(_csv_files(index, site_url, memo))
     files["feed.xml"] = _atom(index.sheets, site_url, "Digest Persiapan Pemilu", "feed.xml")
     files["corrections.xml"] = _corrections_atom(index, site_url)
     files["calendar.ics"] = _ical(index.sheets, index.content.elections, site_url, "ID")
-    meetings_in = formatter("id").gettext("Meetings in %(region)s")
-    for region in index.content.regions:  # linked from each region's page
-        sheets = index.sheets_by_region.get(region.id, ())
-        name = meetings_in % {"region": region.name}
-        files[f"regions/{region.id}.xml"] = _atom(sheets, site_url, f"{name} · Digest Persiapan Pemilu",
-                                                  f"regions/{region.id}.xml", f"regions/{region.id}/")
-        files[f"regions/{region.id}.ics"] = _ical(sheets, _elections_of(index, region, sheets), site_url,
-                                                  region.id.upper(), voting_days_only=True)
+    files.update(_region_files(index, site_url, memo))
     files.update(datapackage.render(version, site_url, {e.name: e.description for e in EXPORTS
                                                         if e.name != "datapackage.json"}))
+    return files
+
+
+CSV_FILES = ("meetings.csv", "attendance.csv", "statements.csv", "figures.csv")
+
+
+def _csv_files(index: Index, site_url: str, memo: ExportMemo) -> dict[str, str]:
+    """The four CSV files, one row per meeting, attendee, statement and figure; each sheet's rows are made
+    again only when the sheet (or the regions registry, which gives its province) is not the last export's."""
+    kept: dict = {}
+    parts: dict[str, list[str]] = {name: [_csv_text((header(name),))] for name in CSV_FILES}
+    regions = index.content.regions
+    for sheet in index.sheets:
+        hit = memo.rows.get(sheet.id)
+        if hit is None or not memo._same(hit[0], (sheet, regions)):
+            hit = ((sheet, regions), {name: _csv_text(rows) for name, rows in _sheet_rows(index, sheet, site_url)})
+        kept[sheet.id] = hit
+        for name, text in hit[1].items():
+            parts[name].append(text)
+    memo.rows = kept
+    return {name: "".join(texts) for name, texts in parts.items()}
+
+
+def _sheet_rows(index: Index, s, site_url: str):
+    """(CSV file, rows) of one fact sheet, for each of CSV_FILES."""
+    yield "meetings.csv", [(
+        s.id, s.meeting.date.text, s.meeting.date.precision, _day(s.meeting.date.start), _day(s.meeting.date.end),
+        s.meeting.date_as_stated or "", s.meeting.time or "", s.meeting.time_zone or "", " ".join(s.meeting.inferred),
+        s.meeting.region,
+        _province(index, s.meeting.region), " ".join(s.meeting.elections), s.meeting.organiser or "",
+        s.meeting.chair or "", s.meeting.venue or "", s.source.outlet, s.source.url or "",
+        _day(s.source.published), s.source.published_basis or "", s.source.archive,
+        " ".join(s.meeting.contests), " ".join(s.meeting.stages),
+        f"{site_url}meetings/{s.id}/")]
+    yield "attendance.csv", [
+        (s.id, n, a.person or "", a.rank or "", a.position or "", " ".join(a.agencies) or a.agency or "",
+         a.represents or "", a.represents_office or "", a.represents_person or "", str(a.group).lower(),
+         str(a.institution).lower(), " ".join(a.roles), a.accompanied or "", " ".join(a.inferred))
+        for n, a in enumerate(s.attendance, start=1)]
+    yield "statements.csv", [
+        (s.id, st.id, st.speaker or "", st.agency or "", "quote" if st.quote else "paraphrase",
+         st.quote or st.paraphrase.id, (st.quote_en if st.quote else st.paraphrase.en) or "",
+         " ".join(st.topics)) for st in s.statements]
+    yield "figures.csv", [
+        (s.id, f.id, f.kind, "" if f.value is None else f.value, "" if f.value_max is None else f.value_max,
+         f.approximation or "", f.unit or "", f.as_stated, f.voter_list or "", f.funding or "",
+         f.recipient or " ".join(f.recipients), " ".join(f.agencies), f.level or "", " | ".join(f.scale),
+         f.part_of or "", f.election or "", f.region or s.meeting.region, " ".join(f.inferred))
+        for f in s.figures]
+
+
+def _region_files(index: Index, site_url: str, memo: ExportMemo) -> dict[str, str]:
+    """Each region's Atom feed and calendar (linked from its page), made again only when the region, its
+    meetings or the elections its calendar shows are not the last export's."""
+    meetings_in = formatter("id").gettext("Meetings in %(region)s")
+    kept: dict = {}
+    files: dict[str, str] = {}
+    for region in index.content.regions:
+        sheets = index.sheets_by_region.get(region.id, ())
+        elections = _elections_of(index, region, sheets)
+        made_of = (region, site_url, *sheets, None, *elections)
+        hit = memo.regions.get(region.id)
+        if hit is None or not memo._same(hit[0], made_of):
+            name = meetings_in % {"region": region.name}
+            hit = (made_of, {
+                f"regions/{region.id}.xml": _atom(sheets, site_url, f"{name} · Digest Persiapan Pemilu",
+                                                  f"regions/{region.id}.xml", f"regions/{region.id}/"),
+                f"regions/{region.id}.ics": _ical(sheets, elections, site_url, region.id.upper(),
+                                                  voting_days_only=True)})
+        kept[region.id] = hit
+        files.update(hit[1])
+    memo.regions = kept
     return files
 
 
@@ -166,12 +220,10 @@ def _province(index: Index, region_id: str) -> str:
     return province.id if province else ""
 
 
-def _csv(header: tuple, rows) -> str:
-    """A CSV file (RFC 4180 quoting) whose text cells a spreadsheet will not run as formulas (escape.csv_row)."""
+def _csv_text(rows) -> str:
+    """CSV rows (RFC 4180 quoting) whose text cells a spreadsheet will not run as formulas (escape.csv_row)."""
     buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(header)
-    writer.writerows(csv_row(row) for row in rows)
+    csv.writer(buffer, lineterminator="\n").writerows(csv_row(row) for row in rows)
     return buffer.getvalue()
 
 

@@ -115,6 +115,7 @@ class Reader:
     # did (the largest ones), and check can still look at their references and evidence.
     converted: list = dataclass_field(default_factory=list)
     partial_sheets: list = dataclass_field(default_factory=list)  # PartialSheet, one per fact sheet that did not load
+    registry_digests: dict = dataclass_field(default_factory=dict)  # registry file (display path) -> its text's digest
 
     def problem(self, location: Location, field: str, message: str, hint: str = "") -> None:
         self.problems.append(Problem(location, field, message, hint))
@@ -219,8 +220,10 @@ class Reader:
         # A fact sheet is large and read whole by pages: its records carry a digest of the file's text (and
         # their place in it), cheaper for page reuse to compare than their content. Registry entries are small
         # and read one by one, so they are compared by content (an edit to one leaves the others' pages).
-        self.file_digest = hashlib.blake2b(text.encode("utf-8"), digest_size=12).hexdigest() \
-            if cls is model.FactSheet else ""
+        digest = hashlib.blake2b(text.encode("utf-8"), digest_size=12).hexdigest()
+        self.file_digest = digest if cls is model.FactSheet else ""
+        if cls is not model.FactSheet:
+            self.registry_digests[display] = digest
         self.converted = []
         value = self.convert(node, Spec("record", record=cls), display, "")
         loaded = len(self.problems) == before
@@ -602,6 +605,8 @@ class Loaded:
     unloaded_kinds: frozenset[str]  # kinds of id whose registry file did not load
     unread_sources: frozenset[str]  # archived texts that could not be read
     partial_sheets: tuple[PartialSheet, ...] = ()  # the parts of the fact sheets that did not load
+    # The digest of each registry file's text, when every one was read in this run (not taken from a LoadCache).
+    registry_digest: str | None = None
 
 
 def load_content(content_dir: Path, root: Path | None = None, cache: LoadCache | None = None) -> model.Content:
@@ -676,8 +681,12 @@ def read_content(content_dir: Path, root: Path | None = None, cache: LoadCache |
         sheets=tuple(sorted(sheets, key=lambda s: (s.meeting.date.key, s.id))),
         sources=MappingProxyType(sources),
     )
+    read_all = all(display_path(content_dir / "registry" / name, root) in reader.registry_digests
+                   for name in registry)
+    registry_digest = hashlib.blake2b("\0".join(f"{name}\0{digest}" for name, digest in sorted(
+        reader.registry_digests.items())).encode("utf-8"), digest_size=16).hexdigest() if read_all else None
     return Loaded(content, tuple(reader.problems), frozenset(unloaded), frozenset(unread),
-                  tuple(reader.partial_sheets))
+                  tuple(reader.partial_sheets), registry_digest)
 
 
 def _cached(convert_file, reader: Reader, cache: LoadCache):

@@ -21,14 +21,14 @@ from pathlib import Path
 
 from . import reuse
 from .errors import ContentErrors, Location
-from .export import render_exports
+from .export import ExportMemo, render_exports
 from .i18n import DEFAULT_LANGUAGE, LANGUAGES, formatter
 from .index import Index, build_index
 from .load import LoadCache, Reader, content_folder_problem, read_content
 from .pages import navigation, plan_pages, theme_strings
 from .render import environment, render_pages
-from .search_lexicon import lexicon
-from .verify import Report, verify
+from .search_lexicon import WordMemo, content_words, lexicon, remember_roots, roots_of
+from .verify import Checked, Report, verify
 
 DEFAULT_SITE_URL = "https://election-prep-digest.github.io/digest/"
 
@@ -69,7 +69,9 @@ class BuildState:
     cache: LoadCache = field(default_factory=LoadCache)
     verified: dict = field(default_factory=dict)  # each fact sheet's own findings (verify's memo)
     pages: reuse.MemoryStore = field(default_factory=reuse.MemoryStore)
-    json_lines: dict = field(default_factory=dict)  # digest.json's line of each record (export._json_document)
+    exports: ExportMemo = field(default_factory=ExportMemo)  # the parts of the open-data files, by what made them
+    words: WordMemo = field(default_factory=WordMemo)  # the words of each part of the content (search lexicon)
+    data: dict = field(default_factory=dict)  # the open-data files as the last build wrote them
 
 
 def build(config: BuildConfig, state: BuildState | None = None) -> BuildResult:
@@ -83,14 +85,20 @@ def build(config: BuildConfig, state: BuildState | None = None) -> BuildResult:
     with _without_cycle_collection():
         loaded = read_content(config.root / "content", config.root, state.cache if state is not None else None)
         content = loaded.content
+        store = state.pages if state is not None else _disk_store(config)
+        stamp = reuse.stamp(config.site_url, config.languages)
+        previous = store.load()
+        memo = previous.memo if previous is not None and previous.stamp == stamp else {}
+        remember_roots(memo.get("roots"))
         clock.lap("load")
-        report = verify(content, state.verified if state is not None else None, loaded)
+        checked = _checked(memo.get("checked"), stamp, loaded)
+        report = verify(content, state.verified if state is not None else None, loaded, checked)
         clock.lap("verify")
         index = build_index(content)
         clock.lap("index")
-        store = state.pages if state is not None else _disk_store(config)
-        job = plan_job(config, index, store, keep_pages=state is not None,
-                       json_lines=state.json_lines if state is not None else {})
+        job = plan_job(config, index, stamp, previous, state)
+        if checked is not None:
+            job.memo["checked"] = {"key": checked.key, "sheets": report.clean}
     store.forget()  # until this build saves, no state describes what is on disk
     done = render(job)
     clock.lap("render")
@@ -117,6 +125,17 @@ def _without_cycle_collection():
             gc.enable()
 
 
+def _checked(saved, stamp: str, loaded) -> Checked | None:
+    """What the last build's verify found clean (verify.Checked), if it checked with this code and these
+    registries; an empty one to fill when it did not; None when the registries' digest is unknown."""
+    if loaded.registry_digest is None:
+        return None
+    key = f"{stamp} {loaded.registry_digest}"
+    if isinstance(saved, dict) and saved.get("key") == key and isinstance(saved.get("sheets"), dict):
+        return Checked(key, saved["sheets"])
+    return Checked(key, {})
+
+
 def _disk_store(config: BuildConfig) -> reuse.Store:
     """The store of a build in a new process: build/, unless EPD_RENDER_CACHE=0 (then every page renders)."""
     if os.environ.get("EPD_RENDER_CACHE", "1") == "0":
@@ -137,7 +156,8 @@ class RenderJob:
     hand_written: dict[str, dict[str, bytes]]
     assets: dict[str, bytes]
     keep_pages: bool  # return every generated page's bytes (for a store in memory)
-    json_lines: dict = field(default_factory=dict)  # the open data's JSON lines of the last build (BuildState)
+    state: BuildState | None = None  # what `make serve` keeps: the last build's exports and words
+    memo: dict = field(default_factory=dict)  # what this build leaves the next besides pages (reuse.Previous.memo)
 
     @property
     def parallel(self) -> bool:
@@ -150,21 +170,21 @@ class RenderJob:
 PARALLEL_MIN_SHEETS = 200
 
 
-def plan_job(config: BuildConfig, index: Index, store: reuse.Store, keep_pages: bool,
-             json_lines: dict | None = None) -> RenderJob:
-    """What every language's render starts from: the stamp, the last build (from `store`), hand-written pages."""
-    return RenderJob(config, index, reuse.stamp(config.site_url, config.languages), store.load(),
-                     _read_hand_written(config.root / "docs"), _read_assets(config.root / "docs" / "assets"),
-                     keep_pages, {} if json_lines is None else json_lines)
+def plan_job(config: BuildConfig, index: Index, stamp: str, previous: reuse.Previous | None,
+             state: BuildState | None = None) -> RenderJob:
+    """What every language's render starts from: the stamp, the last build, hand-written pages and assets."""
+    return RenderJob(config, index, stamp, previous, _read_hand_written(config.root / "docs"),
+                     _read_assets(config.root / "docs" / "assets"), state is not None, state)
 
 
 def render(job: RenderJob) -> list[dict]:
     """Render and write every language's tree (render_language), each in a forked worker when that is quicker,
-    while this process writes the open-data files; serial and parallel renders give the same bytes."""
+    while this process writes the open-data files and the search lexicons (write_shared); serial and parallel
+    renders give the same bytes."""
     if not job.parallel:
         fingerprints = reuse.Fingerprints()  # one process: the languages share what it computed
         done = [render_language(job, lang, fingerprints) for lang in job.config.languages]
-        return _with_exports(done, write_exports(job))
+        return _with_exports(done, write_shared(job))
     warm_caches(job.config.languages)  # compiled once here, inherited by every fork (serve forks on each edit)
     gc.freeze()  # the workers' garbage collector leaves the shared objects alone: fewer pages copied
     try:
@@ -176,7 +196,7 @@ def render(job: RenderJob) -> list[dict]:
             worker.start()
             sender.close()
             workers.append((worker, receiver))
-        exports = write_exports(job)  # meanwhile
+        exports = write_shared(job)  # meanwhile
         results = []
         for worker, receiver in workers:
             try:
@@ -219,7 +239,7 @@ def warm_caches(languages) -> None:
 
 def render_language(job: RenderJob, lang: str, fingerprints: reuse.Fingerprints, share=(0, 1)) -> dict:
     """Plan one language's pages, render those whose lookups changed since the last build (reuse.decide), and
-    make build/<lang>/ hold exactly this build's files (data/ is write_exports's)."""
+    make build/<lang>/ hold exactly this build's files (data/ and the search lexicon are write_shared's)."""
     pages = plan_pages(job.index, lang)
     plan = reuse.decide(job.previous, job.stamp, lang, pages, job.index, fingerprints)
     hand_written = job.hand_written[lang]
@@ -239,14 +259,10 @@ def render_language(job: RenderJob, lang: str, fingerprints: reuse.Fingerprints,
     lang_dir = job.config.out / lang
     # Reused pages are what the last build wrote there: they are not read back to compare.
     written, unchanged, removed = write_tree(lang_dir / "docs", tree, known=plan.reused, kept="data/")
-    pages_text = {name: text.decode("utf-8") for name, text in hand_written.items()}
     for name, text in (
             ("nav.json", json.dumps(navigation(lang, operations=bool(job.index.content.operations)),
                                     ensure_ascii=False, indent=1)),
-            ("theme-strings.json", json.dumps(theme_strings(lang), ensure_ascii=False, indent=1, sort_keys=True)),
-            # Downloaded by the search box (site/pagefind/epd-vocabulary-<lang>.json): compact.
-            ("search-vocabulary.json", json.dumps(lexicon(job.index, lang, pages_text), ensure_ascii=False,
-                                                  separators=(",", ":"), sort_keys=True))):
+            ("theme-strings.json", json.dumps(theme_strings(lang), ensure_ascii=False, indent=1, sort_keys=True))):
         if _write_if_changed(lang_dir / name, (text + "\n").encode("utf-8")):
             written += 1
         else:
@@ -258,13 +274,31 @@ def render_language(job: RenderJob, lang: str, fingerprints: reuse.Fingerprints,
             "write_seconds": time.perf_counter() - started}
 
 
-def write_exports(job: RenderJob) -> dict:
-    """Write the open-data files (the same in every language) into each language's data/."""
-    exports = {name: text.encode("utf-8") for name, text in render_exports(job.index, job.config.site_url, job.json_lines).items()}
+def write_shared(job: RenderJob) -> dict:
+    """Write what is made from the whole content at once: the open-data files (the same in every language) into
+    each language's data/, and each language's search lexicon. With `make serve`'s state, only the parts that
+    changed are made again, and a file is compared with what the last build wrote rather than read back."""
+    state = job.state
+    exports = {name: text.encode("utf-8")
+               for name, text in render_exports(job.index, job.config.site_url, state and state.exports).items()}
     counts = {"written": 0, "unchanged": 0, "removed": 0}
     for lang in job.config.languages:
-        for name, count in zip(counts, write_tree(job.config.out / lang / "docs" / "data", exports)):
+        for name, count in zip(counts, write_tree(job.config.out / lang / "docs" / "data", exports,
+                                                  known=state and state.data)):
             counts[name] += count
+    if state is not None:
+        state.data = exports
+    # The lexicon holds Indonesian words: those of the Indonesian pages, and those English pages keep.
+    pages = {name: text.decode("utf-8") for name, text in job.hand_written.get("id", {}).items()}
+    everywhere, indonesian_only = content_words(job.index, pages, state and state.words)
+    job.memo["roots"] = roots_of(everywhere | indonesian_only)
+    for lang in job.config.languages:
+        words = everywhere | indonesian_only if lang == "id" else everywhere
+        # Downloaded by the search box (site/pagefind/epd-vocabulary-<lang>.json): compact.
+        text = json.dumps(lexicon(job.index, lang, words=words, memo=state and state.words), ensure_ascii=False,
+                          separators=(",", ":"), sort_keys=True)
+        counts["written" if _write_if_changed(job.config.out / lang / "search-vocabulary.json",
+                                              (text + "\n").encode("utf-8")) else "unchanged"] += 1
     return counts
 
 
@@ -281,7 +315,7 @@ def write_state(config: BuildConfig, job: RenderJob, done: list[dict], store: re
     """Write build/site.json (for the MkDocs adapter) and leave the store what the next build reuses."""
     site = {"languages": list(config.languages), "default": DEFAULT_LANGUAGE, "site_url": config.site_url}
     _write_if_changed(config.out / "site.json", (json.dumps(site, indent=1) + "\n").encode("utf-8"))
-    store.save(reuse.state(job.stamp, job.previous, done, job.index),
+    store.save(reuse.state(job.stamp, job.previous, done, job.index, job.memo),
                {d["lang"]: d["tree"] for d in done} if job.keep_pages else {})
 
 

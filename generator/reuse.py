@@ -247,6 +247,9 @@ class Previous:
     lookups: dict[tuple, str]  # the digest of every lookup any page made
     pages: dict[str, dict[str, PageRecord]]  # lang -> path -> record
     read_page: object = None  # (lang, path, PageRecord) -> the page's bytes, or None when unusable
+    # What the build worked out besides pages, as JSON values for the next one to start from (pipeline):
+    # "checked", the fact sheets verify found clean; "roots", the search lexicon's roots of words.
+    memo: dict = field(default_factory=dict)
 
 
 class Store:
@@ -315,7 +318,8 @@ class DiskStore(Store):
             pages = {lang: {path: PageRecord(digest, values, frozenset(map(key_of, reads)))
                             for path, (digest, values, reads) in recorded.items()}
                      for lang, recorded in saved["pages"].items()}
-            previous = Previous(saved["stamp"], lookups, pages)
+            memo = saved.get("memo")
+            previous = Previous(saved["stamp"], lookups, pages, memo=memo if isinstance(memo, dict) else {})
         except (OSError, ValueError, KeyError, TypeError, IndexError, AttributeError):
             return None  # absent, or not a file this module wrote
         previous.read_page = self._read_page
@@ -335,7 +339,8 @@ class DiskStore(Store):
                 "lookups": [[name, item, previous.lookups[(name, item)]] for name, item in keys],
                 "pages": {lang: {path: [r.digest, r.values, sorted(map(number.__getitem__, r.reads))]
                                  for path, r in sorted(recorded.items())}
-                          for lang, recorded in sorted(previous.pages.items())}}
+                          for lang, recorded in sorted(previous.pages.items())},
+                "memo": previous.memo}
         text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
         temporary = self.out / (STATE_FILE + ".tmp")
         temporary.write_text(text, encoding="utf-8")
@@ -404,7 +409,8 @@ def digests_of(rendered: Mapping[str, tuple], share: tuple[int, int], index: Ind
             if workers == 1 or zlib.crc32(repr(key).encode("utf-8", "surrogatepass")) % workers == number}
 
 
-def state(stamp_now: str, previous: Previous | None, done: list[dict], index: Index) -> Previous:
+def state(stamp_now: str, previous: Previous | None, done: list[dict], index: Index, memo: dict | None = None
+          ) -> Previous:
     """What this build leaves for the next, from each language's result (pipeline.render_language: its
     "values" and "reused" paths from decide, its "records" and "lookups" of the pages rendered now): the pages
     rendered now with the lookups they made, the reused ones with their records from the last build."""
@@ -426,4 +432,4 @@ def state(stamp_now: str, previous: Previous | None, done: list[dict], index: In
     read_now = set().union(*(record.reads for records in pages.values() for record in records.values()))
     fingerprints = Fingerprints()
     lookups.update((key, fingerprints.lookup(index, key)) for key in read_now - lookups.keys())
-    return Previous(stamp_now, lookups, pages)
+    return Previous(stamp_now, lookups, pages, memo=memo or {})

@@ -17,7 +17,9 @@ a dictionary, so it cannot tell a nasalised prefix from the root's first letter:
 
 Only words the pages hold are listed, so the browser never downloads the stemmer's 30,000-word dictionary (85 kB
 compressed); for a form no page holds ("dimutakhirkan"), docs/assets/javascripts/epd-lexicon.js strips affixes
-until a root of the lexicon is left. Sastrawi takes about 0.05 ms per distinct word, once per build.
+until a root of the lexicon is left. Sastrawi takes about 0.05 ms per distinct word: once per word in a
+process, and a build in a new process starts from the roots the last build saved (pipeline, `ROOTS`).
+`make serve` keeps a :class:`WordMemo`, so an edit reads again only the words of the records that changed.
 """
 
 from __future__ import annotations
@@ -27,6 +29,7 @@ import functools
 import re
 import types
 import typing
+from dataclasses import dataclass, field
 from typing import Iterable, Iterator, Mapping
 
 import snowballstemmer
@@ -55,19 +58,52 @@ def _sastrawi():
     return Stemmer(ArrayDictionary(StemmerFactory().get_words()))
 
 
-@functools.lru_cache(maxsize=None)
+#: Every root found in this process, by word form (4 letters or more); see remember_roots and roots_of.
+ROOTS: dict[str, str] = {}
+
+
 def root_of(word: str) -> str:
     """The root of an Indonesian word form (lower case, letters only): 'pemutakhiran' -> 'mutakhir',
     'mengamankan' -> 'aman'; a word the dictionary cannot explain (a name, an English word) is its own root."""
     if len(word) < MIN_REDUCED:
         return word
-    root = _sastrawi().stem_word(word)
-    return root if root else word
+    root = ROOTS.get(word)
+    if root is None:
+        root = ROOTS[word] = _sastrawi().stem_word(word) or word
+    return root
+
+
+def remember_roots(saved) -> None:
+    """Take the roots an earlier build found ({word: root}, as roots_of gave them); anything else is ignored."""
+    if isinstance(saved, dict):
+        ROOTS.update((word, root) for word, root in saved.items()
+                     if isinstance(word, str) and isinstance(root, str) and len(word) >= MIN_REDUCED and root)
+
+
+def roots_of(words: Iterable[str]) -> dict[str, str]:
+    """The roots of those words that Sastrawi reduces (4 letters or more), for the next build to remember."""
+    return {word: root_of(word) for word in sorted(words) if len(word) >= MIN_REDUCED}
 
 
 @functools.lru_cache(maxsize=2)
 def _snowball(lang: str):
     return snowballstemmer.stemmer(SNOWBALL[lang])
+
+
+_STEMS: dict[str, dict[str, str]] = {}  # lang -> word -> Pagefind's stem, as found in this process
+
+
+def _stem_of(lang: str):
+    """Pagefind's stemmer of `lang`, remembering each word's stem (Snowball in Python: 20 µs a word)."""
+    stems = _STEMS.setdefault(lang, {})
+    stem_word = _snowball(lang).stemWord
+
+    def stem(word: str) -> str:
+        found = stems.get(word)
+        if found is None:
+            found = stems[word] = stem_word(word)
+        return found
+    return stem
 
 
 # ---------------------------------------------------------------- words of the pages
@@ -94,22 +130,23 @@ def words_of(texts: Iterable[str]) -> set[str]:
     return words
 
 
-def _texts(value, pick, out: list[str]) -> None:
-    """Every text a record holds: its plain strings, and what `pick` takes of each Localized text."""
+def _texts(value, shown: list[str], translated: list[str]) -> None:
+    """Every Indonesian text a record holds: in `shown`, those pages in every language show (plain strings,
+    and Localized texts without their translation); in `translated`, those of Localized texts that have one
+    (English pages show the translation)."""
     if isinstance(value, str):
-        out.append(value)
+        shown.append(value)
     elif isinstance(value, Evidence):
         return  # passages of the archived article, which is read whole
     elif isinstance(value, Localized):
-        text = pick(value)
-        if text:
-            out.append(text)
+        if value.id:
+            (translated if value.en else shown).append(value.id)
     elif isinstance(value, tuple):
         for item in value:
-            _texts(item, pick, out)
+            _texts(item, shown, translated)
     elif dataclasses.is_dataclass(value):
         for name in _text_fields(type(value)):
-            _texts(getattr(value, name), pick, out)
+            _texts(getattr(value, name), shown, translated)
 
 
 @functools.lru_cache(maxsize=None)
@@ -135,25 +172,82 @@ def _holds_text(hint) -> bool:
     return hint is str or (isinstance(hint, type) and dataclasses.is_dataclass(hint))
 
 
-def _records(index: Index) -> Iterator:
+def _parts(index: Index) -> Iterator[tuple[tuple, object]]:
+    """The content in the parts WordMemo keeps the words of: each registry, each fact sheet."""
     content = index.content
-    for records in (content.regions, content.agency_kinds, content.agencies, content.people, content.topics,
-                    content.elections, content.glossary, content.operations, content.places, content.sheets):
-        yield from records
+    for name in ("regions", "agency_kinds", "agencies", "people", "topics", "elections", "glossary", "operations",
+                 "places"):
+        yield ("registry", name), getattr(content, name)
+    for sheet in content.sheets:
+        yield ("sheet", sheet.id), sheet
 
 
-def indonesian_words(index: Index, lang: str, pages: Mapping[str, str] | None = None) -> set[str]:
-    """The Indonesian words that pages in `lang` show: the archived articles (every meeting page shows its
-    article), plain strings and Indonesian texts of the content, and the hand-written pages in Indonesian.
-    English pages keep Indonesian only where no translation exists, and in names and quotes."""
-    texts: list[str] = list(index.content.sources.values())
-    # English pages show a text in Indonesian until it has its translation.
-    pick = (lambda text: text.id) if lang == "id" else (lambda text: None if text.en else text.id)
-    for record in _records(index):
-        _texts(record, pick, texts)
-    if lang == "id":
-        texts.extend((pages or {}).values())
-    return words_of(texts)
+@dataclass
+class WordMemo:
+    """The words of each part of the content, kept by `make serve` between builds: a part whose object is the one
+    the last build had (the loader hands out the same object for an unchanged file) is not read again; an
+    archived text or a page is looked up by its text."""
+
+    parts: dict = field(default_factory=dict)  # key -> (the part, kept alive; words shown; words translated)
+    texts: dict = field(default_factory=dict)  # text -> its words
+    groups: dict = field(default_factory=dict)  # lang -> (words, proper words, root_groups of them)
+    names: dict = field(default_factory=dict)  # lang -> (names, name_words of them)
+
+    def root_groups(self, words: set[str], lang: str, proper: set[str]) -> list[list]:
+        """root_groups(words, lang, proper), made again only when the words are not the last call's."""
+        hit = self.groups.get(lang)
+        if hit is None or hit[0] != words or hit[1] != proper:
+            hit = self.groups[lang] = (frozenset(words), frozenset(proper), root_groups(words, lang, proper))
+        return hit[2]
+
+    def of_part(self, key: tuple, part, seen: dict) -> tuple[frozenset, frozenset]:
+        hit = self.parts.get(key)
+        if hit is None or hit[0] is not part:
+            shown: list[str] = []
+            translated: list[str] = []
+            _texts(part, shown, translated)
+            hit = (part, frozenset(words_of(shown)), frozenset(words_of(translated)))
+        seen[key] = hit
+        return hit[1], hit[2]
+
+    def of_text(self, text: str, seen: dict) -> frozenset:
+        words = self.texts.get(text)
+        if words is None:
+            words = frozenset(words_of((text,)))
+        seen[text] = words
+        return words
+
+
+def content_words(index: Index, pages: Mapping[str, str] | None = None, memo: WordMemo | None = None
+                  ) -> tuple[set[str], set[str]]:
+    """The Indonesian words of the content, as (shown by pages in every language, shown by Indonesian pages
+    only): the archived articles (every meeting page shows its article) and the records' plain strings and
+    untranslated texts, then the texts English pages show translated and the hand-written Indonesian `pages`.
+    With `memo`, only the parts that changed since the last call are read; it is left holding this call's."""
+    memo = memo if memo is not None else WordMemo()
+    parts: dict = {}
+    texts: dict = {}
+    everywhere: set[str] = set()
+    indonesian_only: set[str] = set()
+    for text in index.content.sources.values():
+        everywhere |= memo.of_text(text, texts)
+    for key, part in _parts(index):
+        shown, translated = memo.of_part(key, part, parts)
+        everywhere |= shown
+        indonesian_only |= translated
+    for text in (pages or {}).values():
+        indonesian_only |= memo.of_text(text, texts)
+    memo.parts, memo.texts = parts, texts
+    return everywhere, indonesian_only - everywhere
+
+
+def indonesian_words(index: Index, lang: str, pages: Mapping[str, str] | None = None,
+                     memo: WordMemo | None = None) -> set[str]:
+    """The Indonesian words that pages in `lang` show: the archived articles, plain strings and Indonesian texts
+    of the content, and the hand-written pages in Indonesian. English pages keep Indonesian only where no
+    translation exists, and in names and quotes."""
+    everywhere, indonesian_only = content_words(index, pages, memo)
+    return everywhere | indonesian_only if lang == "id" else everywhere
 
 
 # ---------------------------------------------------------------- the lexicon
@@ -179,9 +273,16 @@ def names(index: Index, lang: str) -> list[str]:
     return out
 
 
-def name_words(index: Index, lang: str) -> list[str]:
-    """Lower-case words (3+ letters) of the names (`names`), sorted."""
-    return sorted({w for name in names(index, lang) for w in _WORD.findall(name.lower()) if len(w) >= 3})
+def name_words(index: Index, lang: str, memo: WordMemo | None = None) -> list[str]:
+    """Lower-case words (3+ letters) of the names (`names`), sorted; with `memo`, made again only when the
+    names are not the last call's."""
+    phrases = names(index, lang)
+    hit = memo.names.get(lang) if memo is not None else None
+    if hit is None or hit[0] != phrases:
+        hit = (phrases, sorted({w for name in phrases for w in _WORD.findall(name.lower()) if len(w) >= 3}))
+        if memo is not None:
+            memo.names[lang] = hit
+    return hit[1]
 
 
 def proper_words(index: Index) -> set[str]:
@@ -206,7 +307,7 @@ def root_groups(words: Iterable[str], lang: str, proper: set[str] = frozenset())
     """The words of one root that Pagefind's stemmer keeps apart, as [root, [words of the root's own
     stem], [words of another stem], ...], sorted; the first list may be empty (no page holds the root's own
     stem). Roots whose words all stem alike are left out: Pagefind already finds them."""
-    stem = _snowball(lang).stemWord
+    stem = _stem_of(lang)
     by_root: dict[str, dict[str, list[str]]] = {}
     for word in words:
         if word in proper or len(word) < MIN_REDUCED:
@@ -259,10 +360,11 @@ def same_phrases(index: Index, lang: str) -> list[list[str]]:
     return sorted(out)
 
 
-def lexicon(index: Index, lang: str, pages: Mapping[str, str] | None = None) -> dict:
+def lexicon(index: Index, lang: str, pages: Mapping[str, str] | None = None, words: set[str] | None = None,
+            memo: WordMemo | None = None) -> dict:
     """The search box's lexicon for one language: {"names": [...], "roots": [...], "same": [...]}.
-    `pages`: the hand-written pages of the language (name -> Markdown), indexed like the generated ones."""
-    words = indonesian_words(index, lang, pages)
-    return {"names": name_words(index, lang),
-            "roots": root_groups(words, lang, proper_words(index)),
-            "same": same_phrases(index, lang)}
+    `pages`: the hand-written pages of the language (name -> Markdown), indexed like the generated ones;
+    `words`: the words its pages show, when the caller has them (indonesian_words); `memo`: see WordMemo."""
+    words = indonesian_words(index, lang, pages, memo) if words is None else words
+    groups = (memo or WordMemo()).root_groups(words, lang, proper_words(index))
+    return {"names": name_words(index, lang, memo), "roots": groups, "same": same_phrases(index, lang)}

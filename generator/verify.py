@@ -5,10 +5,11 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import functools
+import hashlib
 import re
 from collections import defaultdict
 from decimal import Decimal
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Iterable, Iterator
 
 from . import claims, model, passages
@@ -32,19 +33,44 @@ class Report:
     warnings: tuple[Problem, ...]
     translated: int
     translatable: int
+    clean: dict = field(default_factory=dict, compare=False)  # Checked.sheets of this run's clean fact sheets
 
 
-def verify(content: Content, memo: dict | None = None, loaded: Loaded | None = None) -> Report:
+@dataclass(frozen=True)
+class Checked:
+    """The fact sheets that a build in another process found clean, which a build need not check again.
+
+    A fact sheet's own checks read the sheet, its archived text and the registries, and nothing else (the
+    memo of `make serve` rests on the same). So a sheet is known clean by the digests of its file and of its
+    archived text, under a `key` that digests the registries' files and the generator's code (pipeline):
+    anything else changed, and the sheet is checked again. Only sheets without a problem or warning are kept,
+    so a sheet's findings are always reported from a check of this run.
+    """
+
+    key: str
+    sheets: dict  # "<path> <file digest> <archived text's digest>" -> the sheet's evidence passages
+
+    @staticmethod
+    def fingerprint(sheet, source: str | None) -> str:
+        text = hashlib.blake2b((source or "").encode("utf-8"), digest_size=12).hexdigest()
+        return f"{sheet.loc.path} {sheet.digest} {text}"
+
+
+def verify(content: Content, memo: dict | None = None, loaded: Loaded | None = None,
+           checked: Checked | None = None) -> Report:
     """Check everything; raise ContentErrors listing every problem, or return the report.
 
     `memo` (kept by `make serve` between builds) holds each fact sheet's own findings, reused while the
     sheet, its archived text and the registries are the same objects the loader's cache handed out before.
+    `checked` (kept by a build for the next, see Checked) holds the fact sheets found clean before; the
+    report's `clean` holds those of this run.
     `loaded` (load.read_content) brings the problems of the files that did not load: they are reported with
     these, and references to a registry that did not load, or to an archived text that could not be read, are
     not reported again as unknown.
     """
     checker = _Checker(content, loaded)
-    checker.run(memo if not (loaded and loaded.problems) else None)
+    reuse = not (loaded and loaded.problems)
+    checker.run(memo if reuse else None, checked if reuse else None)
     problems = (list(loaded.problems) if loaded else []) + checker.problems
     if any(p.severity == "error" for p in problems):
         raise ContentErrors(problems)
@@ -60,7 +86,8 @@ def verify(content: Content, memo: dict | None = None, loaded: Loaded | None = N
            if records},  # the optional registries, when there are any
         "evidence passages": checker.passages,
     }
-    return Report(counts, tuple(sorted(checker.problems, key=Problem.sort_key)), translated, translatable)
+    return Report(counts, tuple(sorted(checker.problems, key=Problem.sort_key)), translated, translatable,
+                  checker.clean)
 
 
 class _Checker:
@@ -72,6 +99,7 @@ class _Checker:
         self._names: dict[str, list] | None = None  # the registry's people by the first word of their name
         self.problems: list[Problem] = []
         self.passages = 0
+        self.clean: dict[str, int] = {}  # Checked.sheets of this run
         self.ids = {
             "region": self.unique(content.regions, "id", "region"),
             "agency_kind": self.unique(content.agency_kinds, "id", "agency kind"),
@@ -104,7 +132,7 @@ class _Checker:
 
     # ------------------------------------------------------------ the run
 
-    def run(self, memo: dict | None = None) -> None:
+    def run(self, memo: dict | None = None, checked: Checked | None = None) -> None:
         c = self.content
         registries = (c.regions, c.agency_kinds, c.agencies, c.people, c.topics, c.elections, c.glossary,
                       c.operations, c.places)
@@ -118,6 +146,7 @@ class _Checker:
         if memo is not None and not all(a is b for a, b in zip(memo.get("registries", ()), registries)):
             memo.clear()
         sheets = memo.setdefault("sheets", {}) if memo is not None else {}
+        clean = checked.sheets if checked is not None else {}
         for sheet in c.sheets:
             source = c.sources.get(sheet.source.file)
             known = sheets.get(sheet.id)
@@ -125,11 +154,20 @@ class _Checker:
                 self.problems += known[2]
                 self.passages += known[3]
                 continue
+            fingerprint = Checked.fingerprint(sheet, source) if checked is not None else ""
+            found = clean.get(fingerprint)
+            if isinstance(found, int):
+                self.clean[fingerprint] = found
+                self.passages += found
+                sheets[sheet.id] = (sheet, source, [], found)
+                continue
             problems, passages = len(self.problems), self.passages
             for record, path in _walk(sheet, ""):
                 self.check_references(record, path)
             self.check_sheet(sheet)
             sheets[sheet.id] = (sheet, source, self.problems[problems:], self.passages - passages)
+            if fingerprint and len(self.problems) == problems:
+                self.clean[fingerprint] = self.passages - passages
         for partial in self.partial_sheets:
             self.check_partial(partial)
         if memo is not None:

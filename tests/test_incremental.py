@@ -5,6 +5,7 @@ same with random sequences of edits)."""
 
 from __future__ import annotations
 
+import json
 import re
 import sys
 from pathlib import Path
@@ -145,3 +146,65 @@ def test_a_new_process_renders_only_the_pages_changed_since_the_last_build(tmp_p
     assert build(config).rendered == first.rendered
     assert not (out / STATE_FILE).exists()
     _assert_same_as_a_fresh_build(corpus, out, tmp_path / "fresh-uncached")
+
+
+def test_a_new_process_checks_again_only_the_sheets_whose_file_archived_text_or_registries_changed(
+        tmp_path, monkeypatch):
+    """verify.Checked: a build in a new process does not check again a fact sheet the last build found clean
+    while its file, its archived text, every registry file and the generator are the same; any of them changed,
+    and the sheet is checked, and its problem reported, as by a build from nothing."""
+    from fixtures import CITY_SHEET_ID, CITY_SOURCE, REGENCY_SHEET_ID, SOURCE_TEXTS, documents, write_content_tree
+    from generator import verify
+    from generator.errors import ContentErrors
+
+    root = write_content_tree(tmp_path / "tree", documents())
+    config = BuildConfig(root=root, out=tmp_path / "built", site_url=URL)
+    checked: list[str] = []
+    check_sheet = verify._Checker.check_sheet
+    monkeypatch.setattr(verify._Checker, "check_sheet", lambda self, sheet: (checked.append(sheet.id),
+                                                                              check_sheet(self, sheet))[1])
+
+    first = build(config)
+    every_sheet = set(checked)
+    assert {CITY_SHEET_ID, REGENCY_SHEET_ID} <= every_sheet
+    checked.clear()
+    again = build(config)
+    assert checked == [] and again.report.counts == first.report.counts  # passages counted as before
+
+    # The archived text loses the quote the city sheet copies: only that sheet is checked, and refused.
+    source = root / "content" / CITY_SOURCE
+    source.write_text(SOURCE_TEXTS[CITY_SOURCE].replace("Logistik sudah kami terima", "Logistik kami terima"),
+                      encoding="utf-8")
+    checked.clear()
+    with pytest.raises(ContentErrors) as refused:
+        build(config)
+    assert checked == [CITY_SHEET_ID]
+    with pytest.raises(ContentErrors) as from_nothing:
+        build(BuildConfig(root=root, out=tmp_path / "fresh", site_url=URL))
+    assert refused.value.problems == from_nothing.value.problems
+    assert f"content/articles/{CITY_SHEET_ID}.yaml" in {p.location.path for p in refused.value.problems}
+    source.write_text(SOURCE_TEXTS[CITY_SOURCE], encoding="utf-8")
+    checked.clear()
+    build(config)
+    assert checked == []  # the refused build left the state as it was: this text is the one found clean
+
+    # A registry file's bytes change (a blank line at its end): every sheet is checked again.
+    people = root / "content" / "registry" / "people.yaml"
+    people.write_text(people.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    checked.clear()
+    build(config)
+    assert set(checked) == every_sheet
+
+    # A state whose findings are not a build's (a number where a count belongs) is not trusted.
+    state = json.loads((config.out / STATE_FILE).read_text(encoding="utf-8"))
+    state["memo"]["checked"]["sheets"] = {key: "many" for key in state["memo"]["checked"]["sheets"]}
+    (config.out / STATE_FILE).write_text(json.dumps(state), encoding="utf-8")
+    checked.clear()
+    build(config)
+    assert set(checked) == every_sheet
+
+    # `check` checks every sheet, whatever the last build found.
+    from generator.cli import main
+    checked.clear()
+    assert main(["--root", str(root), "check"]) == 0
+    assert set(checked) == every_sheet
