@@ -14,13 +14,30 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
-_ID_NUMBER = re.compile(r"(?<![\d.,])(\d{1,3}(?:\.\d{3})+|\d+)(?:,(\d+))?(?![\d.,]\d)"
-                        r"(?:\s*(ribu|rb|juta|jt|miliar|milyar|triliun)\b)?(\s*%)?")
-_EN_NUMBER = re.compile(r"(?<![\d.,])(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?(?![\d.,]\d)"
-                        r"(?:\s*(thousand|million|billion|trillion)\b)?(\s*%)?")
-_MULTIPLIERS = {"": 1, "ribu": 10 ** 3, "rb": 10 ** 3, "juta": 10 ** 6, "jt": 10 ** 6, "miliar": 10 ** 9,
-                "milyar": 10 ** 9, "triliun": 10 ** 12, "thousand": 10 ** 3, "million": 10 ** 6,
-                "billion": 10 ** 9, "trillion": 10 ** 12}
+
+def number_pattern(thousands: str, point: str, multipliers: str, percent: bool = True) -> re.Pattern:
+    """Numbers written in figures: the whole part, grouped by `thousands` or not ('1.621', '1621'), decimals
+    after `point`, a multiplier word of `multipliers` ('miliar') and, with `percent`, a percent sign; groups
+    (whole, decimals, multiplier[, percent]). Nothing of a number comes right before or after one ('1.2.3')."""
+    groups, decimals = re.escape(thousands), re.escape(point)
+    # The lookbehind comes after the first digit (and spans it): a pattern that starts with a lookbehind makes
+    # the regex engine try every position of the text, six times slower on an article than skipping to a digit.
+    return re.compile(rf"(\d(?<![\d.,]\d)(?:\d{{0,2}}(?:{groups}\d{{3}})+|\d*))(?:{decimals}(\d+))?(?![\d.,]\d)"
+                      rf"(?:\s*({multipliers})\b)?" + (r"(\s*%)?" if percent else ""))
+
+
+_ID_NUMBER = number_pattern(".", ",", "ribu|rb|juta|jt|miliar|milyar|triliun")
+_EN_NUMBER = number_pattern(",", ".", "thousand|million|billion|trillion")
+#: As a figure's `as_stated` may write it: also 'M' (miliar) and 'T' (triliun), as budgets are abbreviated.
+FIGURE_NUMBER = number_pattern(".", ",", "ribu|rb|juta|jt|miliar|milyar|M|triliun|T", percent=False)
+MULTIPLIERS = {"": 1, "ribu": 10 ** 3, "rb": 10 ** 3, "juta": 10 ** 6, "jt": 10 ** 6, "miliar": 10 ** 9,
+               "milyar": 10 ** 9, "M": 10 ** 9, "triliun": 10 ** 12, "T": 10 ** 12, "thousand": 10 ** 3,
+               "million": 10 ** 6, "billion": 10 ** 9, "trillion": 10 ** 12}
+
+
+def number_value(whole: str, decimals: str | None, thousands: str = ".") -> Decimal:
+    """The value of a number's whole part and decimals as number_pattern matched them, before its multiplier."""
+    return Decimal(whole.replace(thousands, "") + ("." + decimals if decimals else ""))
 
 _WORDS = {
     "id": {"satu": 1, "dua": 2, "tiga": 3, "empat": 4, "lima": 5, "enam": 6, "tujuh": 7, "delapan": 8,
@@ -70,16 +87,13 @@ def summary_claims(text: str, lang: str) -> list[Claim]:
         count = 1 if amount is None else int(amount) if amount.isdigit() else _WORDS[lang][amount.lower()]
         claims.append(Claim(match.group().strip(), Decimal(count * _UNITS[lang][match.group(2).lower()]), True))
         taken.append(match.span())
-    pattern, thousands, point = (_ID_NUMBER, ".", ",") if lang == "id" else (_EN_NUMBER, ",", ".")
+    pattern, thousands = (_ID_NUMBER, ".") if lang == "id" else (_EN_NUMBER, ",")
     for match in pattern.finditer(text):
         if any(start <= match.start() < end for start, end in taken):
             continue
         whole, decimals, word, percent = match.groups()
-        value = Decimal(whole.replace(thousands, "") + ("." + decimals if decimals else ""))
-        if percent:
-            claims.append(Claim(match.group().strip(), value))
-        else:
-            claims.append(Claim(match.group().strip(), value * _MULTIPLIERS[(word or "").lower()]))
+        value = number_value(whole, decimals, thousands)
+        claims.append(Claim(match.group().strip(), value if percent else value * MULTIPLIERS[word or ""]))
     return claims
 
 
@@ -89,9 +103,9 @@ def stated_values(article: str) -> set[Decimal]:
     values = set()
     for match in _ID_NUMBER.finditer(article):
         whole, decimals, word, _ = match.groups()
-        value = Decimal(whole.replace(".", "") + ("." + decimals if decimals else ""))
+        value = number_value(whole, decimals)
         values.add(value)
-        values.add(value * _MULTIPLIERS[(word or "").lower()])
+        values.add(value * MULTIPLIERS[word or ""])
     return values
 
 

@@ -776,18 +776,13 @@ _FIGURE_KIND_NEEDS = {
     "other": ("unit_label", "say what one unit is, like 'posko'"),
 }
 
-_STATED_NUMBER = re.compile(r"(?<![\d.,])(\d{1,3}(?:\.\d{3})+|\d+)(?:,(\d+))?(?![\d.,]\d)"
-                            r"(?:\s*(ribu|rb|juta|jt|miliar|milyar|M|triliun|T)\b)?")
-_MULTIPLIERS = {None: 1, "ribu": 10 ** 3, "rb": 10 ** 3, "juta": 10 ** 6, "jt": 10 ** 6, "miliar": 10 ** 9,
-                "milyar": 10 ** 9, "M": 10 ** 9, "triliun": 10 ** 12, "T": 10 ** 12}
-
 
 def stated_numbers(text: str) -> tuple[int | None, ...]:
     """The numbers an Indonesian figure is written with, in full units: 'Rp103,66 miliar' -> (103660000000,),
     '1.621 TPS' -> (1621,), '300-350 personel' -> (300, 350); None for one that is not a whole number of units."""
     found = []
-    for whole, decimals, word in _STATED_NUMBER.findall(text):
-        number = Decimal(whole.replace(".", "") + ("." + decimals if decimals else "")) * _MULTIPLIERS[word or None]
+    for whole, decimals, word in claims.FIGURE_NUMBER.findall(text):
+        number = claims.number_value(whole, decimals) * claims.MULTIPLIERS[word or ""]
         found.append(int(number) if number == number.to_integral_value() else None)
     return tuple(found)
 
