@@ -27,7 +27,7 @@ from .index import Index, build_index
 from .load import LoadCache, Reader, content_folder_problem, read_content
 from .pages import navigation, plan_pages, theme_strings
 from .render import environment, render_pages
-from .search_lexicon import WordMemo, content_words, lexicon, remember_roots, roots_of
+from .search_lexicon import WordMemo, content_words, lexicon, proper_words, remember_roots, roots_of
 from .verify import Checked, Report, verify
 
 DEFAULT_SITE_URL = "https://election-prep-digest.github.io/digest/"
@@ -291,7 +291,7 @@ def write_shared(job: RenderJob) -> dict:
     # The lexicon holds Indonesian words: those of the Indonesian pages, and those English pages keep.
     pages = {name: text.decode("utf-8") for name, text in job.hand_written.get("id", {}).items()}
     everywhere, indonesian_only = content_words(job.index, pages, state and state.words)
-    job.memo["roots"] = roots_of(everywhere | indonesian_only)
+    job.memo["roots"] = roots_of(everywhere | indonesian_only, proper_words(job.index))
     for lang in job.config.languages:
         words = everywhere | indonesian_only if lang == "id" else everywhere
         # Downloaded by the search box (site/pagefind/epd-vocabulary-<lang>.json): compact.

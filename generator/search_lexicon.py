@@ -80,9 +80,10 @@ def remember_roots(saved) -> None:
                      if isinstance(word, str) and isinstance(root, str) and len(word) >= MIN_REDUCED and root)
 
 
-def roots_of(words: Iterable[str]) -> dict[str, str]:
-    """The roots of those words that Sastrawi reduces (4 letters or more), for the next build to remember."""
-    return {word: root_of(word) for word in sorted(words) if len(word) >= MIN_REDUCED}
+def roots_of(words: Iterable[str], proper: set[str] = frozenset()) -> dict[str, str]:
+    """The roots of the words root_groups reduces (4 letters or more, not `proper`), for the next build to
+    remember."""
+    return {word: root_of(word) for word in sorted(words) if len(word) >= MIN_REDUCED and word not in proper}
 
 
 @functools.lru_cache(maxsize=2)
