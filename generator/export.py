@@ -104,9 +104,10 @@ class ExportMemo:
     rows: dict = field(default_factory=dict)  # sheet id -> ((sheet, regions registry), {CSV file: its rows' text})
     regions: dict = field(default_factory=dict)  # region id -> (what its files were made of, {name: text})
 
-    @staticmethod
-    def _same(kept: tuple, now: tuple) -> bool:
-        return len(kept) == len(now) and all(a is b for a, b in zip(kept, now))
+
+def _same_objects(kept: tuple, now: tuple) -> bool:
+    """Whether two tuples hold the same objects, one for one (not equal ones: the same)."""
+    return len(kept) == len(now) and all(a is b for a, b in zip(kept, now))
 
 
 def render_exports(index: Index, site_url: str, memo: ExportMemo | None = None) -> dict[str, str]:
@@ -142,7 +143,7 @@ def _csv_files(index: Index, site_url: str, memo: ExportMemo) -> dict[str, str]:
     regions = index.content.regions
     for sheet in index.sheets:
         hit = memo.rows.get(sheet.id)
-        if hit is None or not memo._same(hit[0], (sheet, regions)):
+        if hit is None or not _same_objects(hit[0], (sheet, regions)):
             hit = ((sheet, regions), {name: _csv_text(rows) for name, rows in _sheet_rows(index, sheet, site_url)})
         kept[sheet.id] = hit
         for name, text in hit[1].items():
@@ -190,7 +191,7 @@ def _region_files(index: Index, site_url: str, memo: ExportMemo) -> dict[str, st
         elections = _elections_of(index, region, sheets)
         made_of = (region, site_url, *sheets, None, *elections)
         hit = memo.regions.get(region.id)
-        if hit is None or not memo._same(hit[0], made_of):
+        if hit is None or not _same_objects(hit[0], made_of):
             name = meetings_in % {"region": region.name}
             hit = (made_of, {
                 f"regions/{region.id}.xml": _atom(sheets, site_url, f"{name} · Digest Persiapan Pemilu",

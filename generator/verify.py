@@ -156,7 +156,7 @@ class _Checker:
                 continue
             fingerprint = Checked.fingerprint(sheet, source) if checked is not None else ""
             found = clean.get(fingerprint)
-            if isinstance(found, int):
+            if type(found) is int:  # a count of passages, as this module saved it (not a flag, not text)
                 self.clean[fingerprint] = found
                 self.passages += found
                 sheets[sheet.id] = (sheet, source, [], found)
