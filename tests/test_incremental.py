@@ -195,9 +195,10 @@ def test_a_new_process_checks_again_only_the_sheets_whose_file_archived_text_or_
     build(config)
     assert set(checked) == every_sheet
 
-    # A state whose findings are not a build's (a number where a count belongs) is not trusted.
+    # A state whose findings are not a build's (text, or true, where a count belongs) is not trusted.
     state = json.loads((config.out / STATE_FILE).read_text(encoding="utf-8"))
-    state["memo"]["checked"]["sheets"] = {key: "many" for key in state["memo"]["checked"]["sheets"]}
+    state["memo"]["checked"]["sheets"] = {key: "many" if n % 2 else True
+                                          for n, key in enumerate(state["memo"]["checked"]["sheets"])}
     (config.out / STATE_FILE).write_text(json.dumps(state), encoding="utf-8")
     checked.clear()
     build(config)
