@@ -27,7 +27,7 @@ from .index import Index, build_index
 from .load import LoadCache, Reader, content_folder_problem, read_content
 from .pages import navigation, plan_pages, theme_strings
 from .render import environment, render_pages
-from .search_lexicon import WordMemo, content_words, lexicon, proper_words, remember_roots, roots_of
+from .search_lexicon import WordMemo, lexicons, remember_roots
 from .verify import Checked, Report, verify
 
 DEFAULT_SITE_URL = "https://election-prep-digest.github.io/digest/"
@@ -98,7 +98,7 @@ def build(config: BuildConfig, state: BuildState | None = None) -> BuildResult:
         clock.lap("index")
         job = plan_job(config, index, stamp, previous, state)
         if checked is not None:
-            job.memo["checked"] = {"key": checked.key, "sheets": report.clean}
+            job.memo["checked"] = checked.saved_form(report)
     store.forget()  # until this build saves, no state describes what is on disk
     done = render(job)
     clock.lap("render")
@@ -126,14 +126,11 @@ def _without_cycle_collection():
 
 
 def _checked(saved, stamp: str, loaded) -> Checked | None:
-    """What the last build's verify found clean (verify.Checked), if it checked with this code and these
-    registries; an empty one to fill when it did not; None when the registries' digest is unknown."""
+    """What the last build's verify found clean (verify.Checked), under this code and these registries; None
+    when the registries' digest is unknown (files a LoadCache handed out were not read)."""
     if loaded.registry_digest is None:
         return None
-    key = f"{stamp} {loaded.registry_digest}"
-    if isinstance(saved, dict) and saved.get("key") == key and isinstance(saved.get("sheets"), dict):
-        return Checked(key, saved["sheets"])
-    return Checked(key, {})
+    return Checked.restore(saved, f"{stamp} {loaded.registry_digest}")
 
 
 def _disk_store(config: BuildConfig) -> reuse.Store:
@@ -290,13 +287,10 @@ def write_shared(job: RenderJob) -> dict:
         state.data = exports
     # The lexicon holds Indonesian words: those of the Indonesian pages, and those English pages keep.
     pages = {name: text.decode("utf-8") for name, text in job.hand_written.get("id", {}).items()}
-    everywhere, indonesian_only = content_words(job.index, pages, state and state.words)
-    job.memo["roots"] = roots_of(everywhere | indonesian_only, proper_words(job.index))
-    for lang in job.config.languages:
-        words = everywhere | indonesian_only if lang == "id" else everywhere
+    made, job.memo["roots"] = lexicons(job.index, job.config.languages, pages, state and state.words)
+    for lang, lexicon in made.items():
         # Downloaded by the search box (site/pagefind/epd-vocabulary-<lang>.json): compact.
-        text = json.dumps(lexicon(job.index, lang, words=words, memo=state and state.words), ensure_ascii=False,
-                          separators=(",", ":"), sort_keys=True)
+        text = json.dumps(lexicon, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
         counts["written" if _write_if_changed(job.config.out / lang / "search-vocabulary.json",
                                               (text + "\n").encode("utf-8")) else "unchanged"] += 1
     return counts

@@ -247,7 +247,10 @@ def indonesian_words(index: Index, lang: str, pages: Mapping[str, str] | None = 
     """The Indonesian words that pages in `lang` show: the archived articles, plain strings and Indonesian texts
     of the content, and the hand-written pages in Indonesian. English pages keep Indonesian only where no
     translation exists, and in names and quotes."""
-    everywhere, indonesian_only = content_words(index, pages, memo)
+    return _shown_in(lang, *content_words(index, pages, memo))
+
+
+def _shown_in(lang: str, everywhere: set[str], indonesian_only: set[str]) -> set[str]:
     return everywhere | indonesian_only if lang == "id" else everywhere
 
 
@@ -362,10 +365,22 @@ def same_phrases(index: Index, lang: str) -> list[list[str]]:
 
 
 def lexicon(index: Index, lang: str, pages: Mapping[str, str] | None = None, words: set[str] | None = None,
-            memo: WordMemo | None = None) -> dict:
+            memo: WordMemo | None = None, proper: set[str] | None = None) -> dict:
     """The search box's lexicon for one language: {"names": [...], "roots": [...], "same": [...]}.
-    `pages`: the hand-written pages of the language (name -> Markdown), indexed like the generated ones;
-    `words`: the words its pages show, when the caller has them (indonesian_words); `memo`: see WordMemo."""
+    `pages`: the hand-written Indonesian pages (name -> Markdown), indexed like the generated ones; `words`: the
+    words its pages show and `proper` the proper words, when the caller has them; `memo`: see WordMemo."""
     words = indonesian_words(index, lang, pages, memo) if words is None else words
-    groups = (memo or WordMemo()).root_groups(words, lang, proper_words(index))
+    proper = proper_words(index) if proper is None else proper
+    groups = (memo or WordMemo()).root_groups(words, lang, proper)
     return {"names": name_words(index, lang, memo), "roots": groups, "same": same_phrases(index, lang)}
+
+
+def lexicons(index: Index, languages, pages: Mapping[str, str] | None = None, memo: WordMemo | None = None
+             ) -> tuple[dict[str, dict], dict[str, str]]:
+    """Every language's lexicon, from one reading of the content's words, and the roots found (roots_of), for
+    the next build to remember. `pages`: the hand-written Indonesian pages."""
+    everywhere, indonesian_only = content_words(index, pages, memo)
+    proper = proper_words(index)
+    made = {lang: lexicon(index, lang, words=_shown_in(lang, everywhere, indonesian_only), memo=memo, proper=proper)
+            for lang in languages}
+    return made, roots_of(everywhere | indonesian_only, proper)

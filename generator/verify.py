@@ -50,6 +50,17 @@ class Checked:
     key: str
     sheets: dict  # "<path> <file digest> <archived text's digest>" -> the sheet's evidence passages
 
+    @classmethod
+    def restore(cls, saved, key: str) -> "Checked":
+        """The clean sheets `saved` (as `saved_form` wrote them) holds, if saved under `key`; else none."""
+        if isinstance(saved, dict) and saved.get("key") == key and isinstance(saved.get("sheets"), dict):
+            return cls(key, saved["sheets"])
+        return cls(key, {})
+
+    def saved_form(self, report: Report) -> dict:
+        """What the next build restores: this key, with the sheets `report`'s run found clean."""
+        return {"key": self.key, "sheets": report.clean}
+
     @staticmethod
     def fingerprint(sheet, source: str | None) -> str:
         text = hashlib.blake2b((source or "").encode("utf-8"), digest_size=12).hexdigest()
