@@ -8,17 +8,22 @@ STAMP  := $(VENV)/.requirements.stamp
 
 NPM_STAMP := node_modules/.package-lock.stamp
 
-.PHONY: venv node-tools check new generate site serve test check-external-links screenshots messages golden bench clean
+.PHONY: venv test-tools node-tools check new generate site serve test check-external-links screenshots messages golden bench clean
 
 venv: $(STAMP)
+
+# Chromium, Node.js with npm and Java for the browser tests and quality gates: installed with apt-get when missing
+# (as root, or with sudo that asks no password), or one line that says what to install.
+test-tools:
+	@sh scripts/test-prerequisites
 
 # Pinned npm tools for the reader-facing quality gates in tests/e2e (axe-core, vnu-jar).
 # `npm ci` reinstalls whenever package.json or package-lock.json is newer than the stamp.
 # --ignore-scripts: vnu-jar's install script would try to download a Java runtime;
-# the system Java (`.ci/run` installs it) runs vnu.jar.
+# the system Java (test-tools installs it) runs vnu.jar.
 node-tools: $(NPM_STAMP)
 
-$(NPM_STAMP): package.json package-lock.json
+$(NPM_STAMP): package.json package-lock.json | test-tools
 	@command -v npm >/dev/null 2>&1 || { echo "error: npm is missing (on Debian: apt-get install nodejs npm)" >&2; exit 1; }
 	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
 	@touch $(NPM_STAMP)
@@ -50,7 +55,7 @@ site: venv
 serve: venv
 	$(PY) -m generator serve
 
-test: venv node-tools
+test: test-tools venv node-tools
 	$(PY) -m pytest -q
 
 # Fetch every external link of the built site (needs the network; not part of `make test`).
