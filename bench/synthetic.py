@@ -110,7 +110,12 @@ _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 def _registry(name: str, key: str) -> list:
-    return yaml.load((REGISTRY / name).read_text(encoding="utf-8"), Loader=_LOADER)[key]
+    path = REGISTRY / name
+    return (yaml.load(path.read_text(encoding="utf-8"), Loader=_LOADER) or {}).get(key, []) if path.is_file() else []
+
+
+# Synthetic places never take a real region's name (check refuses a region the gazetteer holds).
+_GAZETTEER_NAMES = frozenset(region["name"].casefold() for region in _registry("gazetteer.yaml", "regions"))
 
 
 class _Corpus:
@@ -138,7 +143,7 @@ class _Corpus:
             name = f"{self.rng.choice(_PLACE_PARTS)} {self.rng.choice(_PLACE_TAILS)}"
             if attempt > 20:  # the 400 two-word names run out: add a third word
                 name += f" {self.rng.choice(_PLACE_TAILS)}"
-            if name not in self._place_names:
+            if name not in self._place_names and name.casefold() not in _GAZETTEER_NAMES:
                 self._place_names.add(name)
                 return name
         raise RuntimeError("ran out of synthetic place names")
@@ -356,7 +361,9 @@ def write_corpus(root: Path, sheets: int, seed: int = 1) -> Path:
     registry = content / "registry"
     note = "# Synthetic benchmark data (bench/synthetic.py); not real places, people or agencies.\n"
     files = {
-        "regions.yaml": {"regions": _registry("regions.yaml", "regions") + corpus.regions},
+        # The gazetteer's 552 real regions are always present (copied below); the synthetic ones are added
+        "regions.yaml": {"regions": _registry("regions.yaml", "regions") + corpus.regions,
+                         "names": _registry("regions.yaml", "names")},
         "agencies.yaml": {"kinds": corpus.kinds,
                           "agencies": _registry("agencies.yaml", "agencies") +
                                       sorted(corpus.agencies, key=lambda a: a["id"])},
@@ -370,6 +377,8 @@ def write_corpus(root: Path, sheets: int, seed: int = 1) -> Path:
     for name, data in files.items():
         schema = f"{SCHEMA}../../schema/{name.replace('.yaml', '.schema.json')}\n"
         (registry / name).write_text(schema + note + _dump(data), encoding="utf-8")
+    if (REGISTRY / "gazetteer.yaml").is_file():
+        shutil.copy2(REGISTRY / "gazetteer.yaml", registry / "gazetteer.yaml")
     for name in ("mkdocs.yml",):
         shutil.copy2(REPO / name, root / name)
     for name in ("overrides", "docs"):

@@ -177,3 +177,21 @@ def over_time(h, rows) -> list[str]:
                 for row, figure in sorted(stated, key=lambda pair: pair[0].sheet.meeting.date.key)]
         charts.append(bar_chart(str(title), in_words(bars), bars))
     return charts
+
+
+def coverage(h, provinces) -> str:
+    """Each province's share of regencies and cities with at least one digested meeting, in the order given
+    (the official codes: west to east), the number written beside the bar."""
+    bars = []
+    for province in provinces:
+        children = h.index.children.get(province.id, ())
+        if not children:
+            continue
+        covered = sum(1 for child in children if child.id in h.index.sheets_by_region)
+        bars.append(Bar(province.name, covered / len(children),
+                        str(h.gettext("%(covered)s of %(total)s", covered=h.fmt.number(covered),
+                                      total=h.fmt.number(len(children))))))
+    if not bars:
+        return ""
+    title = h.gettext("Regencies and cities with a digested meeting, by province")
+    return bar_chart(str(title), in_words(bars), bars)

@@ -40,6 +40,15 @@ def build_parser() -> argparse.ArgumentParser:
     new.add_argument("--outlet", help="the outlet's name, when the dateline does not give it")
     new.add_argument("--headline", help="the headline as the outlet prints it")
 
+    gazetteer = commands.add_parser(
+        "gazetteer", help="import every province, regency and city from the pinned idn-area-data package",
+        description="Write content/registry/gazetteer.yaml from the package's CSV files (npm ci installs the version "
+                    "package-lock.json pins), keeping the id of every code already there; print what was added, "
+                    "removed and renamed.")
+    gazetteer.add_argument("--package", type=Path, help="the package's folder (default: node_modules/idn-area-data)")
+    gazetteer.add_argument("--check", action="store_true",
+                           help="only report whether the file differs from the import; exit 1 if so")
+
     schema = commands.add_parser("schema", help="export the JSON Schemas editors use into schema/, and the field reference",
                                  description="Write schema/*.schema.json and docs/<lang>/reference.md from the "
                                              "content model.")
@@ -141,6 +150,34 @@ def run_new(args) -> int:
     return 0
 
 
+def run_gazetteer(args) -> int:
+    from .gazetteer import OUTPUT, import_gazetteer, write_atomically
+
+    output = args.root / OUTPUT
+    imported = import_gazetteer(args.package or args.root / "node_modules" / "idn-area-data", output)
+    counts = ", ".join(f"{n} {kind if n == 1 else {'city': 'cities', 'regency': 'regencies'}.get(kind, kind + 's')}"
+                       for kind, n in imported.counts.items())
+    changes = [f"{len(imported.added)} added", f"{len(imported.removed)} removed", f"{len(imported.renamed)} renamed"]
+    current = output.read_text(encoding="utf-8") if output.is_file() else None
+    for code in imported.removed:
+        print(f"removed: {code} (pages and fact sheets citing its id now fail check)")
+    for code, old, new in imported.renamed:
+        print(f"renamed: {code} {old} -> {new} (its id is kept)")
+    if args.check:
+        if current != imported.text:
+            print(f"stale: {OUTPUT.as_posix()} differs from idn-area-data {imported.version} ({', '.join(changes)}; "
+                  "run: python -m generator gazetteer)", file=sys.stderr)
+            return 1
+        print(f"ok: {OUTPUT.as_posix()} is idn-area-data {imported.version}: {counts}")
+        return 0
+    if current == imported.text:
+        print(f"{OUTPUT.as_posix()} was already idn-area-data {imported.version}: {counts}")
+        return 0
+    write_atomically(output, imported.text)
+    print(f"wrote {OUTPUT.as_posix()} from idn-area-data {imported.version}: {counts} ({', '.join(changes)})")
+    return 0
+
+
 def run_schema(args) -> int:
     from .reference import exported_files, stale_exports, write_exports
 
@@ -234,5 +271,5 @@ def in_process_generator(args):
     return generate
 
 
-COMMANDS = {"check": run_check, "new": run_new, "schema": run_schema, "generate": run_generate, "site": run_site,
+COMMANDS = {"check": run_check, "new": run_new, "gazetteer": run_gazetteer, "schema": run_schema, "generate": run_generate, "site": run_site,
             "serve": run_serve}

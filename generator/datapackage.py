@@ -19,7 +19,9 @@ LICENCE = {"name": "CC-BY-4.0", "title": "Creative Commons Attribution 4.0",
            "path": "https://creativecommons.org/licenses/by/4.0/"}
 LICENCE_SCOPE = N_("The licence covers what the digest made: its fact sheets, registries, translations, summaries "
                    "and figures. Quotes and evidence passages are short excerpts of the outlets' articles, quoted "
-                   "to prove each fact; their text stays the outlets', under the outlets' terms.")
+                   "to prove each fact; their text stays the outlets', under the outlets' terms. The official "
+                   "codes, names, kinds and provinces of the regions come from the idn-area-data package and stay "
+                   "under its Open Database License 1.0.")
 
 
 @dataclass(frozen=True)
@@ -213,7 +215,10 @@ def package(version: str, site_url: str, resources: dict[str, str]) -> dict:
         "licenses": [LICENCE],
         "licenseScope": LICENCE_SCOPE,
         "sources": [{"title": "Local Indonesian news articles; each meeting's outlet and address are in "
-                              "meetings.csv"}],
+                              "meetings.csv"},
+                    {"title": "idn-area-data: Indonesia's provinces, regencies and cities with their official codes "
+                              "(Keputusan Menteri Dalam Negeri Nomor 300.2.2-2138 Tahun 2025), ODbL 1.0",
+                     "path": "https://github.com/fityannugroho/idn-area-data"}],
         "resources": tabular + others,
     }
 

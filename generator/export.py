@@ -187,6 +187,8 @@ def _region_files(index: Index, site_url: str, memo: ExportMemo) -> dict[str, st
     kept: dict = {}
     files: dict[str, str] = {}
     for region in index.content.regions:
+        if index.region_page.get(region.id) != f"regions/{region.id}.md":
+            continue  # a region with no page of its own (nothing names it) has no feed to follow yet
         sheets = index.sheets_by_region.get(region.id, ())
         elections = _elections_of(index, region, sheets)
         made_of = (region, site_url, *sheets, None, *elections)

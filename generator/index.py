@@ -130,6 +130,9 @@ class Index:
     place_mentions: Mapping[str, tuple[PlaceMention, ...]]  # place -> where meetings cite it, in meeting order
     person_home: Mapping[str, str]  # person -> the region whose page holds the person's entry
     people_by_home: Mapping[str, tuple[Person, ...]]  # region -> the people whose entries its page holds
+    # region -> the page that holds its entry: its own ('regions/<id>.md') for a province, the country and any
+    # region the content names; else its province's, where the gazetteer's other regions are listed
+    region_page: Mapping[str, str]
     corrections: tuple[CorrectionAt, ...]  # newest first
 
     def region_of(self, sheet: FactSheet) -> Region:
@@ -249,7 +252,12 @@ def build_index(content: Content) -> Index:
         for region_id in agency.covers:
             covering_by_region[region_id].append(agency)
 
+    region_page = _region_pages(content.regions, (
+        sheets_by_region, agencies_by_region, covering_by_region, elections_by_region, people_by_home,
+        figures_about_region, {place.region for place in content.places}))
+
     return Index(
+        region_page=MappingProxyType(region_page),
         content=content,
         regions=regions,
         agency_kinds=_by_id(content.agency_kinds),
@@ -291,6 +299,18 @@ def build_index(content: Content) -> Index:
                                   for number, c in enumerate(sheet.corrections, start=1)),
                                  key=lambda at: (at.correction.date, at.sheet.id, at.number), reverse=True)),
     )
+
+
+def _region_pages(regions, named_by) -> dict[str, str]:
+    """Which regions have a page of their own (every province and country, and every region something names)
+    and where the others' entries are: on their parent's page."""
+    pages = {}
+    for region in regions:
+        if region.kind in ("province", "country") or not region.parent or any(region.id in m for m in named_by):
+            pages[region.id] = f"regions/{region.id}.md"
+        else:
+            pages[region.id] = f"regions/{region.parent}.md"
+    return pages
 
 
 def _person_homes(content: Content, agencies, appearances_by_person, statements_by_person,

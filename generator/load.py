@@ -10,7 +10,7 @@ import os
 import re
 import stat
 from collections.abc import Mapping
-from dataclasses import dataclass, field as dataclass_field
+from dataclasses import dataclass, field as dataclass_field, replace
 from pathlib import Path
 from types import MappingProxyType
 
@@ -593,7 +593,7 @@ REVIEW_MARK = re.compile(r"^(?P<indent>[ \t]*)#[ \t]*review:[ \t]*(?P<what>.*)$"
 # The kinds of id each registry file defines: when one does not load, references to its ids are not checked.
 REGISTRY_KINDS = {"regions.yaml": ("region",), "agencies.yaml": ("agency_kind", "agency"), "people.yaml": ("person",),
                   "topics.yaml": ("topic",), "elections.yaml": ("election",), "glossary.yaml": (),
-                  "operations.yaml": ("operation",), "places.yaml": ("place",)}
+                  "operations.yaml": ("operation",), "places.yaml": ("place",), "gazetteer.yaml": ("region",)}
 
 
 @dataclass(frozen=True)
@@ -668,8 +668,12 @@ def read_content(content_dir: Path, root: Path | None = None, cache: LoadCache |
     def items(file_name: str, attribute: str) -> tuple:
         return getattr(registry[file_name], attribute) if file_name in registry else ()
 
+    gazetteer = registry.get("gazetteer.yaml")
+    region_names = items("regions.yaml", "names")
     content = model.Content(
-        regions=items("regions.yaml", "regions"),
+        regions=_regions(gazetteer, items("regions.yaml", "regions"), region_names),
+        region_names=region_names,
+        gazetteer=gazetteer,
         agency_kinds=items("agencies.yaml", "kinds"),
         agencies=items("agencies.yaml", "agencies"),
         people=items("people.yaml", "people"),
@@ -687,6 +691,20 @@ def read_content(content_dir: Path, root: Path | None = None, cache: LoadCache |
         reader.registry_digests.items())).encode("utf-8"), digest_size=16).hexdigest() if read_all else None
     return Loaded(content, tuple(reader.problems), frozenset(unloaded), frozenset(unread),
                   tuple(reader.partial_sheets), registry_digest)
+
+
+def _regions(gazetteer: model.GazetteerFile | None, regions: tuple[model.Region, ...],
+             names: tuple[model.RegionNames, ...]) -> tuple[model.Region, ...]:
+    """The gazetteer's regions, each citing the regulation it comes from, then regions.yaml's own; each with the
+    short names regions.yaml gives it (a name given twice is kept once)."""
+    imported = tuple(replace(region, source=gazetteer.source) for region in gazetteer.regions) if gazetteer else ()
+    extra: dict[str, list[str]] = {}
+    for entry in names:
+        extra.setdefault(entry.region, []).extend(entry.short_names)
+    if not extra:
+        return imported + regions
+    return tuple(replace(region, short_names=tuple(dict.fromkeys(region.short_names + tuple(extra[region.id]))))
+                 if region.id in extra else region for region in imported + regions)
 
 
 def _cached(convert_file, reader: Reader, cache: LoadCache):

@@ -112,10 +112,13 @@ def plan_pages(index: Index, lang: str) -> list[Page]:
     countries = [r for r in regions if r.kind == "country"]
     orphans = [r for r in regions if r.kind not in ("province", "country") and not r.parent]
     newest_first = sorted(index.sheets, key=lambda s: (s.meeting.date.key, s.id), reverse=True)
+    listed = [r for r in regions if r.kind != "country"]
+    coverage = {"covered": sum(1 for r in listed if r.id in index.sheets_by_region), "total": len(listed)}
     months = meeting_months(index, fmt)
     pages = [
         Page("index.md", "overview.md.j2", {
-            "counts": {"meetings": len(index.sheets), "regions": len(index.sheets_by_region),
+            "coverage": coverage,
+            "counts": {"meetings": len(index.sheets), "regions": coverage["covered"],
                        "agencies": len(index.appearances_by_agency), "agencies_known": len(content.agencies),
                        "people": len(content.people),
                        "statements": sum(len(s.statements) for s in index.sheets)},
@@ -129,8 +132,9 @@ def plan_pages(index: Index, lang: str) -> list[Page]:
             "years": [(year, list(group)) for year, group in
                       itertools.groupby(months, key=lambda month: month[0])],
         }),
-        Page("regions/index.md", "region_index.md.j2", {"countries": countries, "provinces": provinces,
-                                                         "orphans": orphans,
+        Page("regions/index.md", "region_index.md.j2", {"countries": countries,
+                                                         "provinces": sorted(provinces, key=_code_then_name),
+                                                         "orphans": orphans, "coverage": coverage,
                                                          "inline": len(regions) <= REGIONS_INLINE}),
         Page("agencies/index.md", "agency_index.md.j2", {"kinds": sorted(content.agency_kinds,
                                                                           key=lambda k: k.abbreviation)}),
@@ -182,7 +186,7 @@ def plan_pages(index: Index, lang: str) -> list[Page]:
     pages += [Page(f"regions/{region.id}.md", "region.md.j2", {"region": region, "province_meetings": PROVINCE_MEETINGS,
                                                                 "region_meetings": REGION_MEETINGS,
                                                                 "entries_shown": ENTRIES_SHOWN})
-              for region in regions]
+              for region in regions if index.region_page[region.id] == f"regions/{region.id}.md"]
     for kind in content.agency_kinds:
         branches = index.branches.get(kind.id, ())
         groups = _branches_by_province(index, kind, branches) if len(branches) > BRANCHES_PER_PAGE else []
@@ -267,6 +271,12 @@ def _province_key(index: Index, region_id: str | None):
 def province_slug(index: Index, region_id: str | None) -> str:
     """The last part of a page split by province: the province's id, or 'other'."""
     return _slug(_province_key(index, region_id))
+
+
+def _code_then_name(region) -> tuple:
+    """Provinces in the order of their official codes, west to east (Aceh 11 ... Papua Barat Daya 96); those
+    without a code after, by name."""
+    return (region.code is None, region.code or "", region.name)
 
 
 def _slug(province) -> str:

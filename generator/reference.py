@@ -29,6 +29,7 @@ TITLES = {
     "topics.schema.json": N_("Topics"), "elections.schema.json": N_("Elections"),
     "glossary.schema.json": N_("Glossary"), "operations.schema.json": N_("Operations and programmes"),
     "places.schema.json": N_("Places below a region"),
+    "gazetteer.schema.json": N_("Gazetteer (generated: every province, regency and city)"),
 }
 
 

@@ -218,7 +218,16 @@ class Helpers:
 
     def region(self, region: Region | str, full: bool = False) -> Md:
         region = self.index.regions[region] if isinstance(region, str) else region
-        return self.link(self.region_name(region) if full else region.name, f"regions/{region.id}.md")
+        page = self.index.region_page[region.id]
+        anchor = None if page == f"regions/{region.id}.md" else f"region-{region.id}"
+        return self.link(self.region_name(region) if full else region.name, page, anchor)
+
+    def region_entry(self, region: Region) -> Md:
+        """A region in its parent's list: a link to its page, or, for a region with no page of its own, its name
+        with the anchor that links to it point at."""
+        if self.index.region_page[region.id] == f"regions/{region.id}.md":
+            return self.region(region)
+        return Md(f'<span id="region-{region.id}">{md_escape(region.name)}</span>')
 
     def region_name(self, region: Region) -> str:
         """'Kabupaten Lampung Timur' / 'Lampung Timur Regency'."""
@@ -244,7 +253,9 @@ class Helpers:
         return [self.plain(self.index.elections[e].name) for e in election_ids]
 
     def region_kind(self, region: Region) -> Md:
-        label = LABELS["region_kind"][region.kind]
+        """'Kabupaten', 'Kota', or the administrative kinds of Jakarta's ('Kota administrasi')."""
+        administrative = bool(region.official_name) and region.official_name.split(" ")[1:2] == ["Administrasi"]
+        label = LABELS["region_kind_administrative" if administrative else "region_kind"][region.kind]
         return self.gettext(label)
 
     def agency(self, agency: Agency | str | None) -> Md:
@@ -626,6 +637,8 @@ LABELS = {
              "companion": N_("accompanying")},
     "region_kind": {"country": N_("country"), "province": N_("province"), "regency": N_("regency"),
                     "city": N_("city")},
+    # Jakarta's five cities and one regency are administrative: led by an appointed mayor or regent, no council
+    "region_kind_administrative": {"regency": N_("administrative regency"), "city": N_("administrative city")},
     "election_kind": {"pemilu": N_("general election"), "pilkada": N_("regional election"),
                       "psu": N_("re-vote"), "recount": N_("recount"), "other": N_("election")},
 }

@@ -24,6 +24,7 @@ SCHEMA_FILES = {
     "glossary.schema.json": model.GlossaryFile,
     "operations.schema.json": model.OperationsFile,
     "places.schema.json": model.PlacesFile,
+    "gazetteer.schema.json": model.GazetteerFile,
 }
 
 

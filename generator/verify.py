@@ -7,6 +7,7 @@ import difflib
 import functools
 import hashlib
 import re
+import unicodedata
 from collections import defaultdict
 from decimal import Decimal
 from dataclasses import dataclass, field
@@ -150,6 +151,7 @@ class _Checker:
         for record, path in self.registry_records():
             self.check_references(record, path)
         self.check_regions()
+        self.check_region_names()
         self.check_agencies()
         self.check_elections()
         self.check_operations()
@@ -190,7 +192,8 @@ class _Checker:
         c = self.content
         for attribute, records in (("regions", c.regions), ("kinds", c.agency_kinds), ("agencies", c.agencies),
                                    ("people", c.people), ("topics", c.topics), ("elections", c.elections),
-                                   ("terms", c.glossary), ("operations", c.operations), ("places", c.places)):
+                                   ("terms", c.glossary), ("operations", c.operations), ("places", c.places),
+                                   ("names", c.region_names)):
             for i, record in enumerate(records):
                 yield record, f"{attribute}[{i}]"
 
@@ -231,6 +234,42 @@ class _Checker:
                 elif parent.kind != expected:
                     self.problem(region.where("parent"), "parent", f"expected a {expected} as parent, received "
                                  f"{parent.kind} '{parent.id}'")
+
+    def check_region_names(self) -> None:
+        """A region of regions.yaml is not one the gazetteer has; a short name is an article's, or is sourced."""
+        gazetteer = self.content.gazetteer
+        if gazetteer is not None:
+            imported = {(region.kind, _folded_name(region.name)): region for region in gazetteer.regions}
+            imported_ids = {region.id for region in gazetteer.regions}
+            for region in self.content.regions:
+                if region.id in imported_ids:
+                    continue
+                twin = imported.get((region.kind, _folded_name(region.name)))
+                if twin is not None:
+                    self.problem(region.where("name"), "name", f"expected a region the gazetteer does not hold, "
+                                 f"received '{region.name}', which it holds as '{twin.id}' ({twin.code}, "
+                                 f"{twin.official_name or twin.name})",
+                                 f"delete this entry and use the id '{twin.id}'; a short name goes under names:")
+        codes: dict[str, model.Region] = {}
+        for region in self.content.regions:
+            if region.code is None:
+                continue
+            if region.code in codes:
+                self.problem(region.where("code"), "code", f"duplicate region code '{region.code}': already "
+                             f"used at {codes[region.code].where('code')}",
+                             "a code names one region; the gazetteer holds every official one")
+            codes.setdefault(region.code, region)
+        texts = None
+        for n, entry in enumerate(self.content.region_names):
+            if entry.source is not None:
+                continue
+            for i, name in enumerate(entry.short_names):
+                texts = texts if texts is not None else [text for text in self.content.sources.values()]
+                pattern = re.compile(rf"(?<!\w){re.escape(name)}(?!\w)")
+                if not any(pattern.search(text) for text in texts):
+                    self.problem(entry.where("short_names"), f"names[{n}].short_names[{i}]", f"expected a short name an "
+                                 f"archived article writes, received '{name}', which none does",
+                                 "add source: with the document that gives it, or wait for an article that uses it")
 
     def check_places(self) -> None:
         places, regions = self.ids["place"], self.ids["region"]
@@ -902,7 +941,13 @@ AS_WRITTEN = {
 
 # Which registry file holds each kind of id, for hints (the loader's REGISTRY_KINDS, turned round).
 _REGISTRY = {kind: file_name + (" (kinds)" if kind == "agency_kind" else "")
-             for file_name, kinds in REGISTRY_KINDS.items() for kind in kinds}
+             for file_name, kinds in REGISTRY_KINDS.items() for kind in kinds
+             if file_name != "gazetteer.yaml"}  # generated: a missing region goes in regions.yaml
+
+
+def _folded_name(name: str) -> str:
+    """A region's name as compared with the gazetteer's: NFKC, case-folded, spaces collapsed."""
+    return " ".join(unicodedata.normalize("NFKC", name).casefold().split())
 
 
 def translation_coverage(content: Content) -> tuple[int, int]:
