@@ -25,6 +25,11 @@ itself is markup. The rule has two halves:
   check's text output       :func:`one_line`: line breaks and other controls as visible escapes, so a value
                             cannot start a line of its own (a GitHub Actions workflow command, say)
   ========================  ==============================================================================
+
+Escaping holds only as far as the next reader. Material's ``content.tooltips`` copied a ``title`` (a glossary
+definition, an entry too wide for its space) into the page with innerHTML, so it is off in mkdocs.yml and
+``docs/assets/javascripts/epd-tooltips.js`` shows those tooltips with textContent; tests/e2e/test_hostile_site.py
+hovers and focuses them in Chromium.
 """
 
 from __future__ import annotations

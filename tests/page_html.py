@@ -30,7 +30,7 @@ def mkdocs_markdown(**extra_configs) -> markdown.Markdown:
         names.append(name)
         if options:
             configs[name] = options
-    assert {"abbr", "admonition", "tables", "toc", "attr_list"} <= set(names)
+    assert {"generator.markdown_abbr", "admonition", "tables", "toc", "attr_list"} <= set(names)
     configs.update(extra_configs)
     return markdown.Markdown(extensions=names, extension_configs=configs)
 

@@ -741,3 +741,17 @@ def test_the_term_scan_finds_exactly_what_python_markdowns_pattern_finds():
     texts += ["xSatpol PPS", "_KPU", "éKPU", "1DPT DPT", "Satpol PPS PP", "KPUKPU KPU", "Pjs_ Pj"]
     for text in texts:
         assert abbreviations.used(text) == set(reference.findall(text)), text
+
+
+def test_glossary_terms_never_match_inside_python_markdowns_placeholders():
+    """mkdocs.yml's abbreviation pass (generator.markdown_abbr) skips the placeholders Python-Markdown leaves in
+    text until its last steps: stashed HTML (\\x02wzxhzdk:0\\x03, here for the entity) and escaped characters
+    (\\x0242\\x03 for `\\*`). Python-Markdown's own abbr wrapped the digit or the word inside them, and the page
+    printed U+0002 and U+0003 instead of `&lt;b&gt;` and `*`."""
+    from page_html import mkdocs_markdown
+
+    text = ("Pos 1 &lt;b&gt; \\* 42 wzxhzdk klzzwxh\n\n"
+            "*[1]: one\n*[42]: forty-two\n*[wzxhzdk]: stash\n*[klzzwxh]: inline\n*[0]: zero\n")
+    html = mkdocs_markdown().convert(text)
+    assert html == ('<p>Pos <abbr title="one">1</abbr> &lt;b&gt; * <abbr title="forty-two">42</abbr> '
+                    '<abbr title="stash">wzxhzdk</abbr> <abbr title="inline">klzzwxh</abbr></p>')
