@@ -139,8 +139,11 @@ def run_new(args) -> int:
 
     draft = new(args.root, args.article, url=args.url, outlet=args.outlet, headline=args.headline)
     sheet = f"content/articles/{draft.sheet_id}.yaml"
-    proposed = ["a date" if draft.has_date else "no date", f"{len(draft.attendance)} people",
-                f"{len(draft.statements)} quotes", f"{len(draft.figures)} figures"]
+    most = " (the most a sheet holds: the rest are left out)"
+    proposed = ["a date" if draft.has_date else "no date",
+                f"{len(draft.attendance)} people" + (most if "attendance" in draft.left_out else ""),
+                f"{len(draft.statements)} quotes" + (most if "statements" in draft.left_out else ""),
+                f"{len(draft.figures)} figures" + (most if "figures" in draft.left_out else "")]
     registry = ", ".join(f"{len(items)} in {name}" for name, items in draft.registry.items() if items)
     print(f"archived content/sources/{draft.source_file}")
     print(f"wrote {sheet}: proposed {', '.join(proposed)}"

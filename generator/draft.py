@@ -10,7 +10,9 @@ contributor (the lead sentence stands in, marked), and an item whose fact is imp
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
+import functools
 import itertools
 import math
 import os
@@ -24,6 +26,7 @@ import yaml
 from . import model, passages
 from .claims import calendar_day
 from .errors import ContentErrors, DigestError, display_path
+from .schema import record_fields
 from .verify import AS_WRITTEN, WEEKDAYS_ID, normalise, stated_numbers, url_has_date
 
 MONTHS = ("Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober",
@@ -119,6 +122,18 @@ NUMBERED_POST = re.compile(r"^(?:Dandim|Danrem|Danramil)\s+(?P<unit>" + UNIT + r
 GOVERNMENT_NAMED = re.compile(r"(?<!\w)(?:Pemerintah(?:\s+Daerah)?\s+(?:Kabupaten|Kota|Provinsi)|Pemkab|Pemkot|"
                               r"Pemprov)\s+(?P<region>" + NAME_WORD + r"(?:\s+" + NAME_WORD + r"){0,2})\s*$")
 STAND_IN = re.compile(r"\b(?P<verb>diwakili(?:\s+oleh)?|mewakili|yang\s+mewakili)\s+", re.IGNORECASE)
+# How far after a quote its speech verb and speaker are read ('," ujar Ketua KPU Way Sejuk Nurhasanah.').
+SPEAKER_WINDOW = 400
+
+
+def item_limit(record: type, name: str) -> int:
+    """The most items a list field of the model holds (model.Items), which a draft never goes past."""
+    return next(f.spec.items.max_items for f in record_fields(record) if f.name == name)
+
+
+STATEMENTS_LIMIT = item_limit(model.FactSheet, "statements")
+FIGURES_LIMIT = item_limit(model.FactSheet, "figures")
+ATTENDANCE_LIMIT = item_limit(model.FactSheet, "attendance")
 
 
 class NewError(DigestError):
@@ -164,6 +179,7 @@ class Draft:
     statements: list = field(default_factory=list)
     figures: list = field(default_factory=list)
     registry: dict = field(default_factory=dict)  # registry file name -> [Proposed]
+    left_out: dict = field(default_factory=dict)  # a list cut at the most a sheet holds -> the review mark saying so
 
     @property
     def has_date(self) -> bool:
@@ -174,7 +190,8 @@ class Draft:
         """The review marks the draft writes: one per part of the sheet that has one, per item, per registry entry
         (and one asking for the attendance when it found no one)."""
         items = [*self.attendance, *self.statements, *self.figures, *(p for ps in self.registry.values() for p in ps)]
-        return sum(1 for review in self.reviews.values() if review) + len(items) + (0 if self.attendance else 1)
+        return sum(1 for review in self.reviews.values() if review) + len(items) + (0 if self.attendance else 1) \
+            + len(self.left_out)
 
 
 # The fields of a draft that copy the article's words: evidence, quotes, and what check holds to the text.
@@ -205,12 +222,23 @@ def slug(text: str, max_words: int = 6) -> str:
     return "-".join(words[:max_words]) or "item"
 
 
-def unique(base: str, taken: set) -> str:
-    name, n = base, 2
-    while name in taken:
-        name, n = f"{base}-{n}", n + 1
-    taken.add(name)
-    return name
+class Ids:
+    """Ids given out once each: a base, else the first of base-2, base-3 ... not yet taken. Each base remembers
+    where its numbers reached, so the 25,000th repeat of one costs a step, not 25,000."""
+
+    def __init__(self, taken=()):
+        self.taken = set(taken)
+        self.next_number: dict[str, int] = {}
+
+    def unique(self, base: str) -> str:
+        name = base
+        if name in self.taken:
+            n = self.next_number.get(base, 2)
+            while f"{base}-{n}" in self.taken:
+                n += 1
+            name, self.next_number[base] = f"{base}-{n}", n + 1
+        self.taken.add(name)
+        return name
 
 
 def bare_post(post: str) -> str:
@@ -239,21 +267,65 @@ def sentence_around(text: str, start: int, end: int) -> str:
 
 def sentence_span(text: str, start: int, end: int) -> tuple[int, int]:
     """Where the sentence holding text[start:end] begins and ends, within its paragraph."""
-    par_start = text.rfind("\n", 0, start) + 1
-    par_end = text.find("\n", end)
-    par_end = len(text) if par_end < 0 else par_end
-    left = par_start
-    for match in re.finditer(r"[.!?][\u201d\"]?\s+(?=[A-Z\u201c\"])", text[par_start:start]):
-        before = text[par_start:par_start + match.start() + 1]
-        if not _ABBREVIATION_END.search(before):
-            left = par_start + match.end()
-    right = par_end
-    for match in re.finditer(r"[.!?](?=[\u201d\"]?\s+[A-Z\u201c\"]|[\u201d\"]?\s*$)", text[end:par_end]):
-        before = text[par_start:end + match.start() + 1]
-        if not _ABBREVIATION_END.search(before):
-            right = end + match.end()
-            break
-    return left, right
+    return Sentences.of(text).span(start, end)
+
+
+# Where a sentence may begin (after '. ', before a capital or an opening quote) and end (a '.', '!' or '?' before
+# one, or at the paragraph's end), within one paragraph.
+_SENTENCE_START = re.compile(r"[.!?][\u201d\"]?\s+(?=[A-Z\u201c\"])")
+_SENTENCE_END = re.compile(r"[.!?](?=[\u201d\"]?\s+[A-Z\u201c\"]|[\u201d\"]?\s*$)")
+_TOKEN = re.compile(r"\S+")
+
+
+class Sentences:
+    """A text's paragraphs and the edges of its sentences, found in one pass, so that the sentence around each of
+    thousands of figures or dates is a lookup (bisect), not a new reading of its paragraph."""
+
+    def __init__(self, text: str):
+        self.newlines = [match.start() for match in re.finditer("\n", text)]
+        self.length = len(text)
+        self.starts: list[list[int]] = []  # per paragraph: where each sentence after its first begins
+        self.ends: list[list[int]] = []  # per paragraph: where each sentence that ends before it ends
+        for par_start, par_end in zip([0, *(n + 1 for n in self.newlines)], [*self.newlines, len(text)]):
+            tokens = [token.start() for token in _TOKEN.finditer(text, par_start, par_end)]
+
+            def after_abbreviation(stop: int) -> bool:
+                # The full stop at `stop` ends an initial or a title: the word it ends is all that is read.
+                token = tokens[bisect.bisect_right(tokens, stop) - 1] if tokens else par_start
+                return _ABBREVIATION_END.search(text, max(par_start, token), stop + 1) is not None
+
+            self.starts.append([m.end() for m in _SENTENCE_START.finditer(text, par_start, par_end)
+                                if not after_abbreviation(m.start())])
+            self.ends.append([m.end() for m in _SENTENCE_END.finditer(text, par_start, par_end)
+                              if not after_abbreviation(m.start())])
+
+    @staticmethod
+    @functools.lru_cache(maxsize=8)
+    def of(text: str) -> Sentences:
+        """The sentences of a text, read once (the draft asks about the same few texts again and again)."""
+        return Sentences(text)
+
+    def paragraph(self, offset: int) -> int:
+        """The paragraph an offset is in (a line break belongs to the paragraph it ends)."""
+        return bisect.bisect_left(self.newlines, offset)
+
+    def paragraph_span(self, offset: int) -> tuple[int, int]:
+        """Where the paragraph holding an offset begins and ends (before its line break)."""
+        index = self.paragraph(offset)
+        return (self.newlines[index - 1] + 1 if index else 0,
+                self.newlines[index] if index < len(self.newlines) else self.length)
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        """Where the sentence holding [start, end) begins and ends: the last sentence start before `start` (or
+        its paragraph's start), and the first sentence end at or after `end` (or its paragraph's end)."""
+        first, last = self.paragraph(start), self.paragraph(end)
+        starts = self.starts[first]
+        left = starts[bisect.bisect_left(starts, start) - 1] if starts and starts[0] < start else \
+            self.paragraph_span(start)[0]
+        ends = self.ends[last]
+        found = bisect.bisect_right(ends, end)  # a sentence end is one past its mark, which is at `end` or after
+        right = ends[found] if found < len(ends) else self.paragraph_span(end)[1]
+        return left, right
 
 
 class NameIndex:
@@ -314,7 +386,9 @@ class Reading:
         self.new_regions: dict[str, dict] = {}
         self.new_agencies: dict[str, dict] = {}
         self.new_people: dict[str, dict] = {}
+        self.person_ids = Ids(self.people)  # the registry's people and those this draft proposes
         self.reviews: list[str] = []
+        self.left_out: dict[str, str] = {}  # a list of the sheet cut at its limit -> the review mark that says so
         self.mentions: list[Mention] = []
         self.region: str | None = None
         self.dateline: dict | None = None
@@ -579,8 +653,7 @@ class Reading:
         base = slug(mention.name)
         if base in self.new_people:
             return base
-        taken = set(self.people) | set(self.new_people)
-        person_id = unique(base, taken)
+        person_id = self.person_ids.unique(base)
         entry = {"id": person_id, "name": mention.name}
         for key, value in (("rank", mention.rank), ("corps", mention.corps), ("honorifics", mention.honorifics),
                            ("degrees", mention.degrees)):
@@ -800,7 +873,8 @@ def build(reading: Reading, source_file_for) -> Draft:
                "source": source_review}
     for item in (sheet, *(proposed.fields for proposed in (*attendance, *figures))):
         fit_passages(item, reading.text, reading.article)  # to the shape check holds each passage to
-    return Draft(sheet_id, source_file, sheet, reviews, attendance, statements, figures, draft_registry(reading))
+    return Draft(sheet_id, source_file, sheet, reviews, attendance, statements, figures, draft_registry(reading),
+                 reading.left_out)
 
 
 @dataclass
@@ -953,6 +1027,11 @@ def draft_attendance(reading: Reading, chair: Mention | None,
     attendance: list[Proposed] = []
     by_person: dict[str, dict] = {}
     for mention in reading.mentions:
+        if mention.person not in by_person and len(attendance) == ATTENDANCE_LIMIT:
+            reading.left_out["attendance"] = (
+                f"the article names more people than a fact sheet's attendance holds ({ATTENDANCE_LIMIT:,}): these "
+                f"are the first {ATTENDANCE_LIMIT:,} named, and the rest are left out")
+            continue
         if mention.person in by_person:
             entry = by_person[mention.person]
             if mention.post and "position" not in entry:
@@ -1029,25 +1108,31 @@ def draft_statements(reading: Reading, by_person: dict[str, dict]) -> list[Propo
     attendance without a role gets 'speaker'."""
     text = reading.text
     refs = reading.references()
+    ref_starts = [start for start, _ in refs]
     statements: list[Proposed] = []
-    taken_ids: set = set()
+    ids = Ids()
     article = reading.article
     for match in QUOTE_SPANS.finditer(text):
         quote = (match.group("curly") or match.group("straight")).strip()
         if passages.quote_problem(article, quote) is not None:
             continue  # a quoted word or title ("Ops Mantap Praja") is not a statement; nor is what check would refuse
-        speaker, how = _speaker(reading, refs, match)
+        if len(statements) == STATEMENTS_LIMIT:
+            reading.left_out["statements"] = (
+                f"the article has more quotes than a fact sheet holds ({STATEMENTS_LIMIT:,}): these are the first "
+                f"{STATEMENTS_LIMIT:,}, and the rest are left out; keep the ones the digest needs")
+            break
+        speaker, how = _speaker(reading, refs, ref_starts, match)
         entry: dict = {}
         if speaker:
             short = reading.person_names(speaker)[0].split()[0].casefold()
-            entry["id"] = unique(slug(f"{short} {' '.join(quote.split()[:3])}"), taken_ids)
+            entry["id"] = ids.unique(slug(f"{short} {' '.join(quote.split()[:3])}"))
             entry["speaker"] = speaker
             agency = by_person.get(speaker, {}).get("agency") or by_person.get(speaker, {}).get("represents")
             if agency:
                 entry["agency"] = agency
             review = f"{how} ({reading.person_names(speaker)[0]}): confirm the speaker"
         else:
-            entry["id"] = unique(slug(" ".join(quote.split()[:4])), taken_ids)
+            entry["id"] = ids.unique(slug(" ".join(quote.split()[:4])))
             review = f"{how}: found no speaker, name who said it (speaker)"
         entry["quote"] = quote
         topics = propose_topics(quote, reading.content.topics)
@@ -1062,24 +1147,28 @@ def draft_statements(reading: Reading, by_person: dict[str, dict]) -> list[Propo
     return statements
 
 
-def _speaker(reading: Reading, refs: list[tuple[int, str]], match: re.Match) -> tuple[str | None, str]:
+def _speaker(reading: Reading, refs: list[tuple[int, str]], ref_starts: list[int],
+             match: re.Match) -> tuple[str | None, str]:
     """Who said a quote, and how the draft knows: the words after it ('ujar Rahmat', 'tegasnya': the person last
-    named), else the person named before it in its paragraph."""
+    named), else the person named before it in its paragraph. Only SPEAKER_WINDOW characters after the quote are
+    read, and the person named last before it is looked up in `refs` (in text order, their starts `ref_starts`),
+    so a paragraph of thousands of quotes is not read again for each."""
     text = reading.text
-    par_end = text.find("\n", match.end())
-    after = text[match.end():len(text) if par_end < 0 else par_end]
-    speech = SPEECH.match(after)
+    sentences = Sentences.of(text)
+    par_end = sentences.paragraph_span(match.end())[1]
+    speech = SPEECH.match(text[match.end():min(par_end, match.end() + SPEAKER_WINDOW)])
+    last_before = bisect.bisect_left(ref_starts, match.start()) - 1  # the last person named before the quote
     if speech:
         rest = speech.group("rest")
         verb = speech.group("verb") + (speech.group("nya") or "")
         if speech.group("nya") or PRONOUNS.match(rest) or not rest.strip() or rest.lstrip()[:1] in ".,":
-            earlier = [person for start, person in refs if start < match.start()]
-            return (earlier[-1] if earlier else None), f"'{verb}' after the quote: taken as the person last named"
+            return (refs[last_before][1] if last_before >= 0 else None), (f"'{verb}' after the quote: taken as the "
+                                                                          f"person last named")
         return reading.resolve(rest), f"'{verb} {' '.join(rest.split()[:3])}' after the quote"
-    par_start = text.rfind("\n", 0, match.start()) + 1
-    in_paragraph = [person for start, person in refs if par_start <= start < match.start()]
-    return (in_paragraph[-1] if in_paragraph else None), ("no speech verb after the quote: taken as the person "
-                                                          "named before it in the paragraph")
+    par_start = sentences.paragraph_span(match.start())[0]
+    in_paragraph = last_before >= 0 and ref_starts[last_before] >= par_start
+    return (refs[last_before][1] if in_paragraph else None), ("no speech verb after the quote: taken as the person "
+                                                              "named before it in the paragraph")
 
 
 def sheet_id_for(reading: Reading, meeting: DraftMeeting) -> str:
@@ -1258,7 +1347,7 @@ def find_places(reading: Reading) -> dict[str, dict]:
     """Named places below the region ('Kecamatan Kepulauan Muara', 'Pulau Sebira', 'Desa Way Muli') that the
     places registry lacks; a plural or generic mention ('para kepala desa', 'kecamatan se-...') names none."""
     known = {name.casefold() for place in reading.content.places for name in (place.name, *place.short_names)}
-    taken = {place.id for place in reading.content.places}
+    ids = Ids(place.id for place in reading.content.places)
     found: dict[str, dict] = {}
     pattern = re.compile(r"\b(?P<kind>Desa|Pekon|Kampung|Nagari|Gampong|Kelurahan|Kecamatan|Distrik|Pulau)\s+"
                          r"(?P<name>" + NAME_WORD + r"(?:\s+" + NAME_WORD + r"){0,2})")
@@ -1275,7 +1364,7 @@ def find_places(reading: Reading) -> dict[str, dict]:
         full = f"{match.group('kind')} {name}"
         if full.casefold() in known or any(entry["name"] == full for entry in found.values()):
             continue
-        place_id = unique(slug(full), taken)
+        place_id = ids.unique(slug(full))
         found[place_id] = {"id": place_id, "name": full, "kind": kind,
                            "region": reading.region, "_evidence": full}
     return found
@@ -1318,9 +1407,18 @@ ON_ITS_SIDE = re.compile(r"\b(?:pihaknya|jajarannya)\s+(?:\w+\s+){1,2}(?:sebanya
 def find_figures(reading: Reading, text: str) -> list[Proposed]:
     """Budgets and counts as the text states them, each with its sentence; ids, parts of totals, the branches
     whose personnel are counted."""
-    found = _budgets(reading, text)
-    found += _counts(text, found)
+    # Each kind is read up to the limit's worth of figures in the body: those after it cannot be among the first
+    # FIGURES_LIMIT (the figures of one kind, and the budgets and counts, never overlap).
+    body_start = reading.body_start()
+    limits = _Limits(body_start)
+    found = _budgets(reading, text, limits)
+    found += _counts(text, found, limits)
     found = _without_headline_repeats(reading, sorted(found, key=lambda figure: figure.start))
+    if limits.reached or len(found) > FIGURES_LIMIT:
+        found = found[:FIGURES_LIMIT]
+        reading.left_out["figures"] = (
+            f"the article states more figures than a fact sheet holds ({FIGURES_LIMIT:,}): these are the first "
+            f"{FIGURES_LIMIT:,}, and the rest are left out; keep the ones the digest needs")
     for figure in found:
         if figure.entry["kind"] == "personnel":
             _personnel_agency(reading, text, figure)
@@ -1334,11 +1432,42 @@ def find_figures(reading: Reading, text: str) -> list[Proposed]:
     return proposals
 
 
-def _budgets(reading: Reading, text: str) -> list[FoundFigure]:
+class _Limits:
+    """Counts the figures one kind's reading has found, before the body and in it: a reading stops once
+    FIGURES_LIMIT are in the body, and keeps no more than that before it (a headline)."""
+
+    def __init__(self, body_start: int):
+        self.body_start = body_start
+        self.reached = False
+
+    def start(self) -> None:
+        self.headline = self.body = 0
+
+    def full(self) -> bool:
+        """Whether this kind's reading has found all the body figures it may."""
+        self.reached = self.reached or self.body >= FIGURES_LIMIT
+        return self.body >= FIGURES_LIMIT
+
+    def room(self, start: int) -> bool:
+        """Whether a figure at `start` may be taken (counted when it is)."""
+        if start >= self.body_start:
+            self.body += 1
+            return True
+        self.headline += 1
+        return self.headline <= FIGURES_LIMIT
+
+
+RECIPIENT = re.compile(r"\s+(?:untuk|bagi|kepada)\s+(?P<who>[A-Z][A-Za-z]+(?:\s+" + NAME_WORD + r"){0,3})")
+
+
+def _budgets(reading: Reading, text: str, limits: _Limits) -> list[FoundFigure]:
     found = []
+    limits.start()
     for match in MONEY.finditer(text):
+        if limits.full():
+            break
         value = whole_number(match.group("num"), match.group("scale"))
-        if not value:
+        if not value or not limits.room(match.start()):
             continue
         entry: dict = {"kind": "budget", "label": {"id": FIGURE_LABELS["budget"]}, "value": value}
         approx = APPROXIMATIONS.get((match.group("approx") or "").lower())
@@ -1349,8 +1478,7 @@ def _budgets(reading: Reading, text: str) -> list[FoundFigure]:
         if funding:
             entry["funding"] = funding[0]
             review.append(f"the funding follows from '{funding[1]}'")
-        recipient = re.match(r"\s+(?:untuk|bagi|kepada)\s+(?P<who>[A-Z][A-Za-z]+(?:\s+" + NAME_WORD + r"){0,3})",
-                             text[match.end():])
+        recipient = RECIPIENT.match(text, match.end())
         if recipient:
             agency = reading.agency_named(recipient.group("who")) or reading.agency_named(
                 recipient.group("who").split()[0])
@@ -1377,13 +1505,20 @@ def _funding(text: str, start: int, end: int) -> tuple[str, str] | None:
     return (funding.lower() if funding.casefold() == "hibah" else funding.upper()), words.group().strip()
 
 
-def _counts(text: str, budgets: list[FoundFigure]) -> list[FoundFigure]:
-    taken = [(figure.start, figure.end) for figure in budgets]
+def _counts(text: str, budgets: list[FoundFigure], limits: _Limits) -> list[FoundFigure]:
+    # The spans taken, which never overlap: sorted by start, they are sorted by end too, so the one that could
+    # overlap a new span is the last to start before it ends.
+    taken = sorted((figure.start, figure.end) for figure in budgets)
+    taken_starts = [start for start, _ in taken]
     found = []
     for kind, voter_list, pattern in COUNTS:
+        limits.start()
         for match in pattern.finditer(text):
+            if limits.full():
+                break
             start = match.start("approx") if match.group("approx") else match.start("num")
-            if not all(match.end() <= a or start >= b for a, b in taken):
+            before = bisect.bisect_left(taken_starts, match.end()) - 1
+            if before >= 0 and taken[before][1] > start:
                 continue
             value = whole_number(match.group("num"))
             if value is None:
@@ -1402,8 +1537,12 @@ def _counts(text: str, budgets: list[FoundFigure]) -> list[FoundFigure]:
                     continue
             if voter_list:
                 entry["voter_list"] = voter_list
+            if not limits.room(start):
+                continue
             entry["as_stated"] = text[start:match.end()].strip()  # "187.530 pemilih", not the words before
-            taken.append((start, match.end()))
+            at = bisect.bisect_left(taken_starts, start)
+            taken.insert(at, (start, match.end()))
+            taken_starts.insert(at, start)
             found.append(FoundFigure(start, match.end(), entry, [
                 "confirm what the number counts (label) and whether it covers the whole region (scope)"]))
     return found
@@ -1446,7 +1585,7 @@ def _personnel_agency(reading: Reading, text: str, figure: FoundFigure) -> None:
 
 
 def _name_figures(found: list[FoundFigure]) -> None:
-    ids: set = set()
+    ids = Ids()
     for figure in found:
         entry = figure.entry
         stem = FIGURE_STEMS[entry["kind"]]
@@ -1454,7 +1593,7 @@ def _name_figures(found: list[FoundFigure]) -> None:
             stem = entry["voter_list"].lower()
         if entry.get("recipient"):
             stem += "-" + entry["recipient"].split("-")[0]
-        entry["id"] = unique(slug(stem), ids)
+        entry["id"] = ids.unique(slug(stem))
 
 
 def _mark_parts(text: str, found: list[FoundFigure]) -> None:
@@ -1562,9 +1701,10 @@ def emit(value, indent: int, lines: list[str], reviews: dict | None = None) -> N
             lines.append(f"{pad}{key}: {scalar(item)}")
 
 
-def emit_items(key: str, items: list[Proposed], lines: list[str]) -> None:
+def emit_items(key: str, items: list[Proposed], lines: list[str], left_out: str | None = None) -> None:
     if items:
-        lines += ["", f"{key}:", render_entries(items).rstrip("\n")]
+        lines += ["", *([f"# review: {_comment(left_out)}"] if left_out else []), f"{key}:",
+                  render_entries(items).rstrip("\n")]
 
 
 def _comment(text: str) -> str:
@@ -1580,11 +1720,11 @@ def render_sheet(draft: Draft) -> str:
         lines.append("")
     lines.pop()
     if draft.attendance:
-        emit_items("attendance", draft.attendance, lines)
+        emit_items("attendance", draft.attendance, lines, draft.left_out.get("attendance"))
     else:
         lines += ["", "# review: found no one named with a post: list who attended (attendance)", "attendance: []"]
-    emit_items("statements", draft.statements, lines)
-    emit_items("figures", draft.figures, lines)
+    emit_items("statements", draft.statements, lines, draft.left_out.get("statements"))
+    emit_items("figures", draft.figures, lines, draft.left_out.get("figures"))
     return "\n".join(lines) + "\n"
 
 

@@ -17,6 +17,7 @@ from . import claims, model, passages
 from .errors import ContentErrors, Location, Problem
 from .load import REGISTRY_KINDS, Loaded, PartialSheet, file_name_problem
 from .model import Content, FactSheet, Localized, Record, Ref
+from .nearest import NearestText
 from .passages import Article, normalise, read_article
 from .schema import record_fields
 
@@ -111,6 +112,7 @@ class _Checker:
         self._names: dict[str, list] | None = None  # the registry's people by the first word of their name
         self.problems: list[Problem] = []
         self.passages = 0
+        self.nearest: dict[str, NearestText] = {}  # each archived text's words, indexed for the hints
         self.clean: dict[str, int] = {}  # Checked.sheets of this run
         self.ids = {
             "region": self.unique(content.regions, "id", "region"),
@@ -766,7 +768,7 @@ class _Checker:
             if written not in text:
                 self.problem(record.where(name), _join(path, name),
                              f"expected the words as the article writes them, received text that is not in it: "
-                             f"{_shorten(value)!r}", _closest_hint(written, text))
+                             f"{_shorten(value)!r}", self.nearest_hint(written, article))
             else:
                 self.refused(record, name, _join(path, name), passages.span_problem(article, written))
         if isinstance(record, model.Statement) and record.quote is not None:
@@ -776,7 +778,7 @@ class _Checker:
                 shown = record.quote if refusal.missing == normalise(record.quote) else refusal.missing
                 self.problem(record.where("quote"), _join(path, "quote"),
                              f"expected a passage of the archived article, received text that is not in it: "
-                             f"{_shorten(shown)!r}", _closest_hint(refusal.missing, text))
+                             f"{_shorten(shown)!r}", self.nearest_hint(refusal.missing, article))
             else:
                 self.refused(record, "quote", _join(path, "quote"), refusal)
         evidence = getattr(record, "evidence", None)
@@ -791,10 +793,18 @@ class _Checker:
             if written not in text:
                 self.problem(record.where("evidence"), field,
                              f"expected a passage of the archived article, received text that is not in it: "
-                             f"{_shorten(passage)!r}", _closest_hint(written, text))
+                             f"{_shorten(passage)!r}", self.nearest_hint(written, article))
             else:
                 self.refused(record, "evidence", field, passages.span_problem(article, written, what, least,
                                                                               sentences))
+
+    def nearest_hint(self, passage: str, article: Article) -> str:
+        """Where a passage not in the article departs from its nearest text (generator/nearest.py), with the
+        article's words indexed once and its comparisons bounded, however many such passages cite it."""
+        nearest = self.nearest.get(article.text)
+        if nearest is None:
+            nearest = self.nearest[article.text] = NearestText(article.text)
+        return nearest.hint(passage)
 
     def refused(self, record: Record, name: str, field: str, refusal: passages.Refusal | None) -> None:
         if refusal is not None:
@@ -897,34 +907,6 @@ def _join(path: str, name: str) -> str:
 
 def _shorten(text: str, width: int = 70) -> str:
     return text if len(text) <= width else text[: width - 3] + "..."
-
-
-def _closest_hint(passage: str, text: str) -> str:
-    """Point at the first word where the passage and the nearest stretch of the article differ."""
-    fallback = "copy the passage from content/sources/ exactly; only whitespace and quote marks may differ"
-    words, article = passage.split(), text.split()
-    strip = str.maketrans("", "", "\"'")
-    keys, article_keys = [w.translate(strip) for w in words], [w.translate(strip) for w in article]
-    matcher = difflib.SequenceMatcher(None, keys, article_keys, autojunk=False)
-    match = matcher.find_longest_match(0, len(keys), 0, len(article_keys))
-    if match.size < 2:
-        return fallback
-    start = max(0, match.b - match.a)
-    window = article_keys[start:start + len(keys) + 3]
-    for op, a1, a2, b1, b2 in difflib.SequenceMatcher(None, keys, window, autojunk=False).get_opcodes():
-        if op == "equal":
-            continue
-        found = " ".join(article[start + b1:start + b2])
-        given = " ".join(words[a1:a2])
-        if op == "insert" and b2 >= len(window) - 3:
-            break
-        around = " ".join(article[max(0, start + b1 - 2):start + b2 + 2])
-        if op == "delete":  # words the passage adds
-            return f"the article has no {given!r} there: it reads {around!r}"
-        if op == "insert":  # words the passage leaves out
-            return f"the passage leaves out {found!r}: the article reads {around!r}"
-        return f"the article has {found!r} where the passage has {given!r}"
-    return fallback
 
 
 # The kind of region that contains each kind: a regency or city is in a province, a province in the country.
