@@ -611,8 +611,10 @@ class Reading:
             if word is None:
                 break
             text = word.group(1)
+            # A region's name ends the name ('Kapolres Pringsewu'), except as the first word after a rank or an
+            # honorific, where it is a person's ('Letkol Inf Bima Saputra': Bima is also a regency)
             if text in STOP_WORDS or re.fullmatch(RANKS, text) or text in self.abbreviations \
-                    or self.region_at(tail[at + word.start(1):]):
+                    or (name_words or not (rank or honorifics)) and self.region_at(tail[at + word.start(1):]):
                 break
             name_words.append(text)
             at += word.end()
@@ -1743,7 +1745,8 @@ def insert_entries(text: str, key: str, entries: str, where: str) -> str:
     """The registry file's text with `entries` added at the end of its top-level list `key`."""
     lines = text.split("\n")
     try:
-        start = next(i for i, line in enumerate(lines) if re.match(rf"^{re.escape(key)}:\s*(?:#.*)?$", line))
+        start = next(i for i, line in enumerate(lines)
+                     if re.match(rf"^{re.escape(key)}:\s*(?:\[\s*\]\s*)?(?:#.*)?$", line))
     except StopIteration:
         raise NewError(f"{where}: expected a top-level '{key}:' list to add the proposed entries to, found none "
                        f"(restore the file's '{key}:' line)") from None
