@@ -99,13 +99,16 @@ def top_and_bottom(bars: list[Bar], each: int = 10) -> tuple[list[Bar], bool]:
 # ---------------------------------------------------------------- the digest's charts (h: render.Helpers)
 
 def budget_split(h, row) -> str:
-    """A budget's parts by recipient (or by label, when a part names none), with their shares (derived)."""
+    """A budget's parts by recipient (or by label, when a part names none), with their shares (derived); nothing
+    for a total of 0, of which no share can be derived (the region's table lists its parts)."""
+    if not row.budget.value:
+        return ""
     bars = []
     for part in row.budget_parts:
         recipients = [part.recipient] if part.recipient else list(part.recipients)
         label = ", ".join(h.agency_name(h.index.agencies[a]) for a in recipients) if recipients else h.plain(part.label)
         inferred = ("recipient" if part.recipient else "recipients") in part.inferred and recipients
-        share = h.fmt.percent(part.value / row.budget.value)
+        share = h.fmt.percent(row.share(part))
         note = str(h.gettext("recipient inferred")) if inferred else ""
         bars.append(Bar(label, part.value, f"{h.fmt.money(part.value)} · {share}", note))
     title = h.gettext("How the budget of %(total)s is split (shares derived)", total=h.fmt.money(row.budget.value))

@@ -72,7 +72,15 @@ class RegionFigures:
     @property
     def has_derived(self) -> bool:
         """Whether the digest derives any figure from these: a ratio, or the shares of a budget's parts."""
-        return bool(self.voters_per_station or self.budget_per_voter or self.budget_parts)
+        return bool(self.voters_per_station or self.budget_per_voter
+                    or any(self.share(part) is not None for part in self.budget_parts))
+
+    def share(self, part: Figure) -> float | None:
+        """Derived: a budget part's share of its total; None when the total is 0 (no share can be computed, and
+        check accepts a total of 0 whose parts are 0)."""
+        if self.budget and self.budget.value:
+            return part.value / self.budget.value
+        return None
 
     @property
     def budget_per_voter(self) -> float | None:

@@ -342,12 +342,15 @@ class Helpers:
         return self.link(self.plain(election.name), "timeline.md", f"election-{election.id}")
 
     def speaker(self, sheet: FactSheet, statement) -> Md:
-        """Who said it: the person and position at that meeting, or the agency."""
+        """Who said it: the person and position at that meeting, or the agency; 'Unattributed' when the sheet
+        names neither (both are optional: an article may report words without saying whose they are)."""
         if statement.speaker:
             entry = self.index.position_at(sheet, statement.speaker)
             position = f" ({self.original(entry.position)})" if entry and entry.position else ""
             return Md(f"{self.person(statement.speaker)}{position}")
-        return self.agency(statement.agency)
+        if statement.agency:
+            return self.agency(statement.agency)
+        return self.gettext("Unattributed")
 
     # ------------------------------------------------------------ evidence
 
