@@ -83,8 +83,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BuildError as error:
         print(f"error: {error}", file=sys.stderr)
         return 1
-    except DigestError as error:
-        print(f"error: {error}", file=sys.stderr)
+    except DigestError as error:  # its message may quote a value (a file name, --url): one line whatever it holds
+        print(f"error: {one_line(str(error))}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         # Every writer replaces files by renames and site/ is swapped in whole, so what was there stays.
@@ -263,7 +263,7 @@ def in_process_generator(args):
             report_problems(errors.problems, getattr(args, "format", "text"))
             return False
         except DigestError as error:
-            print(f"error: {error}", file=sys.stderr)
+            print(f"error: {one_line(str(error))}", file=sys.stderr)
             return False
         if result.report.warnings:
             report_problems(result.report.warnings, getattr(args, "format", "text"))

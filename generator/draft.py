@@ -17,6 +17,7 @@ import itertools
 import math
 import os
 import re
+import typing
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -26,6 +27,7 @@ import yaml
 from . import model, passages
 from .claims import calendar_day
 from .errors import ContentErrors, DigestError, display_path
+from .escape import FORBIDDEN_IN_VALUES
 from .schema import record_fields
 from .verify import AS_WRITTEN, WEEKDAYS_ID, normalise, stated_numbers, url_has_date
 
@@ -1671,11 +1673,26 @@ def _dedupe(items: list[str]) -> list[str] | str:
 # ---------------------------------------------------------------- writing the draft as YAML
 
 def scalar(value) -> str:
-    """One YAML scalar, quoted where it must be, on one line whatever the text holds."""
+    """One YAML scalar, quoted where it must be, on one line whatever the text holds: PyYAML writes a text with a
+    line break over several lines, and a following line could read as a comment (a review mark), so such a text
+    is written double-quoted with its breaks and controls as escapes."""
     if isinstance(value, dt.date):
         return value.isoformat()
     dumped = yaml.safe_dump(value, allow_unicode=True, default_flow_style=True, width=math.inf)
-    return dumped.removesuffix("\n...\n").removesuffix("\n")
+    dumped = dumped.removesuffix("\n...\n").removesuffix("\n")
+    if "\n" in dumped or (isinstance(value, str) and _UNSAFE_IN_LINE.search(value)):
+        return '"' + _UNSAFE_IN_QUOTES.sub(_yaml_escape, value) + '"'
+    return dumped
+
+
+# What may not stand as itself on a line of a draft: line breaks, controls, separators, a BOM, surrogates.
+_UNSAFE_IN_LINE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\ufeff]")
+_UNSAFE_IN_QUOTES = re.compile('[\\\\"\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\ufeff]')
+
+
+def _yaml_escape(match: re.Match) -> str:
+    char = match.group()
+    return {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\t": "\\t", "\r": "\\r"}.get(char) or f"\\u{ord(char):04x}"
 
 
 def emit(value, indent: int, lines: list[str], reviews: dict | None = None) -> None:
@@ -1694,7 +1711,9 @@ def emit(value, indent: int, lines: list[str], reviews: dict | None = None) -> N
                 emit(item, indent + 2, lines)
         elif isinstance(item, list):
             if all(isinstance(x, str) and re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9.' -]*", x) for x in item):
-                lines.append(f"{pad}{key}: [{', '.join(item)}]")  # ids and short names: [kpu, bawaslu]
+                # ids and short names: [kpu, bawaslu]; each as scalar writes it, so that a word YAML 1.1 reads
+                # as something else (Yes, On, No, Null, 2024) is quoted and stays text.
+                lines.append(f"{pad}{key}: [{', '.join(scalar(x) for x in item)}]")
             else:
                 lines.append(f"{pad}{key}:")
                 for x in item:
@@ -1770,6 +1789,8 @@ def new(root: Path, article: Path, url: str | None = None, outlet: str | None = 
     """Archive the text, write the draft and the registry proposals; returns the draft."""
     from .load import Reader, read_content, schema_comment
 
+    if url is not None:
+        check_url(url)
     content_dir = root / "content"
     reader = Reader(root, [])
     text = reader.read_text(article)
@@ -1804,6 +1825,15 @@ def new(root: Path, article: Path, url: str | None = None, outlet: str | None = 
             writes[path] = insert_entries(current, key, render_entries(items), display_path(path, root))
     _write_all(writes)
     return draft
+
+
+def check_url(url: str) -> None:
+    """Refuse an address the fact sheet could not keep (model.Url): one with a space, a line break or a control
+    character would be written over several lines of YAML, or be refused by check after the draft was written."""
+    pattern = typing.get_args(model.Url)[1].pattern
+    if not re.match(pattern, url) or FORBIDDEN_IN_VALUES.search(url):
+        raise NewError(f"--url: expected an http:// or https:// address without spaces, line breaks or control "
+                       f"characters, received {url!r} (copy the address from the browser's address bar)")
 
 
 def _write_all(writes: dict[Path, str]) -> None:

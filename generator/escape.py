@@ -8,6 +8,13 @@ itself is markup. The rule has two halves:
   texts), DEL, C1 controls, Unicode line and paragraph separators, bidirectional embeddings, overrides and
   isolates ("Trojan source"), and the non-characters U+FFFE and U+FFFF, which XML 1.0 forbids.
   See :data:`FORBIDDEN`.
+* **Refused in names and terms** (load.py; the fields typed ``model.Name``: people's, regions', places',
+  agencies' and operations' names and short names, agency kinds' abbreviations, glossary terms and expansions):
+  besides the above, invisible characters, which make one name two keys (and hide a look-alike): Unicode's
+  format characters (category Cf: zero-width space, non-joiner and joiner, word joiner, the left-to-right,
+  right-to-left and Arabic letter marks, the byte-order mark / zero-width no-break space, the soft hyphen,
+  invisible operators, tags), the combining grapheme joiner and the Hangul fillers. See :data:`INVISIBLE`.
+  Where such text becomes a key, a letter, a slug or an id it is compared in one form (generator/names.py).
 * **Escaped at the output**, by one function per kind of output:
 
   ========================  ==============================================================================
@@ -47,6 +54,14 @@ _FORBIDDEN_CLASS = (
 )
 FORBIDDEN_IN_VALUES = re.compile(f"[{_FORBIDDEN_CLASS}\r]")  # a value as loaded (YAML normalises line ends)
 FORBIDDEN_IN_FILES = re.compile(f"[{_FORBIDDEN_CLASS}]")  # a file's text as stored (CRLF line ends allowed)
+# Characters a name or term may not hold besides those (see the module docstring): every format character (Cf)
+# of Unicode 14 (tests/test_names.py compares this class with unicodedata), U+034F combining grapheme joiner and
+# the Hangul fillers, which show as nothing.
+INVISIBLE = re.compile(
+    "[\u00ad\u034f\u0600-\u0605\u061c\u06dd\u070f\u0890\u0891\u08e2\u115f\u1160\u180e\u200b-\u200f"
+    "\u202a-\u202e\u2060-\u2064\u2066-\u206f\u3164\ufeff\uffa0\ufff9-\ufffb\U000110bd\U000110cd"
+    "\U00013430-\U00013438\U0001bca0-\U0001bca3\U0001d173-\U0001d17a\U000e0001\U000e0020-\U000e007f]")
+INVISIBLE_HINT = "delete it: a name with an invisible character is another key than the name it shows, and can hide a look-alike"
 FORBIDDEN_HINT = "remove it, or copy the text again from the article: such characters make text show or parse as something else"
 
 _NAMES = {"\t": "tab", "\n": "line feed", "\r": "carriage return", "\x7f": "DEL", "\x85": "next line (NEL)",
@@ -54,12 +69,22 @@ _NAMES = {"\t": "tab", "\n": "line feed", "\r": "carriage return", "\x7f": "DEL"
           "\u202b": "right-to-left embedding", "\u202c": "pop directional formatting",
           "\u202d": "left-to-right override", "\u202e": "right-to-left override",
           "\u2066": "left-to-right isolate", "\u2067": "right-to-left isolate", "\u2068": "first strong isolate",
-          "\u2069": "pop directional isolate", "\ufffe": "non-character", "\uffff": "non-character"}
+          "\u2069": "pop directional isolate", "\ufffe": "non-character", "\uffff": "non-character",
+          "\u00ad": "soft hyphen", "\u034f": "combining grapheme joiner", "\u061c": "Arabic letter mark",
+          "\u200b": "zero-width space", "\u200c": "zero-width non-joiner", "\u200d": "zero-width joiner",
+          "\u200e": "left-to-right mark", "\u200f": "right-to-left mark", "\u2060": "word joiner",
+          "\ufeff": "byte-order mark"}
 
 
 def forbidden_message(char: str) -> str:
     """What check says of a character content may not hold."""
     return f"expected text without control or bidirectional-override characters, received {describe_character(char)}"
+
+
+def invisible_message(value: str, char: str) -> str:
+    """What check says of a name or term holding an invisible character (the value shown with it escaped)."""
+    shown = INVISIBLE.sub(lambda match: f"\\u{ord(match.group()):04x}", value)
+    return f"expected a name without invisible characters, received {describe_character(char)} in '{shown}'"
 
 
 def describe_character(char: str) -> str:

@@ -18,7 +18,8 @@ import yaml
 
 from . import model
 from .errors import ContentErrors, DigestError, Location, Problem, display_path
-from .escape import FORBIDDEN_HINT, FORBIDDEN_IN_FILES, FORBIDDEN_IN_VALUES, forbidden_message
+from .escape import (FORBIDDEN_HINT, FORBIDDEN_IN_FILES, FORBIDDEN_IN_VALUES, INVISIBLE, INVISIBLE_HINT,
+                     forbidden_message, invisible_message)
 from .schema import SCHEMA_FILES, FieldSpec, Spec, record_fields
 
 try:
@@ -296,7 +297,8 @@ class Reader:
             # Only a double-quoted scalar's escapes ("\x00", "\u202e") can make a character the file scan
             # (read_text) did not see.
             if tag == _STR and value.strip() and len(value) <= text.max_length and node.style != '"' \
-                    and (text.pattern is None or _pattern(text.pattern).match(value)):
+                    and (text.pattern is None or _pattern(text.pattern).match(value)) \
+                    and not (text.name and INVISIBLE.search(value)):
                 return value
         elif kind == "choice":
             if tag == _STR and value in spec.choices:
@@ -322,6 +324,12 @@ class Reader:
             bad = FORBIDDEN_IN_VALUES.search(value) if node.style == '"' else None
             if bad is not None:
                 self.problem(where, path, forbidden_message(bad.group()), FORBIDDEN_HINT)
+                return None
+            invisible = INVISIBLE.search(value) if spec.text.name else None
+            if invisible is not None:
+                if not node.style and node.start_mark.line == node.end_mark.line:  # plain: at the character itself
+                    where = Location(display, where.line, where.column + invisible.start())
+                self.problem(where, path, invisible_message(value, invisible.group()), INVISIBLE_HINT)
                 return None
             if spec.text.pattern and not _pattern(spec.text.pattern).match(value):
                 what = f"{spec.expected()} ({spec.text.pattern_hint})" if spec.ref else spec.text.pattern_hint

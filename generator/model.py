@@ -41,6 +41,7 @@ class Text:
     max_length: int = 2000
     pattern: str | None = None
     pattern_hint: str = ""
+    name: bool = False  # a name or term, which becomes a key: no invisible characters (escape.INVISIBLE)
 
 
 @dataclass(frozen=True)
@@ -133,6 +134,8 @@ Url = Annotated[str, Text(max_length=500, pattern=r"^https?://[^\s<>\"]+$",
 ShortText = Annotated[str, Text(max_length=300)]
 RegionCode = Annotated[str, Text(max_length=5, pattern=REGION_CODE_PATTERN,
                                  pattern_hint="two digits for a province, 'NN.NN' for a regency or city")]
+# A name or term: it becomes a key, a letter page, a sort order or an element id (generator/names.py).
+Name = Annotated[str, Text(max_length=300, name=True)]
 LongText = Annotated[str, Text(max_length=4000)]
 
 
@@ -195,12 +198,13 @@ class Region(Record):
     official_name: Optional[ShortText] = field(default=None, metadata=doc(
         "The full name in the regulation, with its kind: 'Kabupaten Lampung Timur', 'Kota Administrasi Jakarta "
         "Pusat'. Set by the gazetteer import."))
+    name: Name = field(metadata=doc("Official name without the kind: 'Lampung Timur'."))
     kind: Literal["country", "province", "regency", "city"] = field(metadata=doc(
         "province (provinsi), regency (kabupaten) or city (kota); a regency and a city are different things. "
         "country (Indonesia) is the region of a national meeting."))
     parent: Annotated[Optional[str], Ref("region")] = field(default=None, metadata=doc(
         "The province that contains this regency or city; for a province, the country, if the registry has one."))
-    short_names: tuple[ShortText, ...] = field(default=(), metadata=doc(
+    short_names: tuple[Name, ...] = field(default=(), metadata=doc(
         "Other names the press uses, such as 'Lamteng' for Lampung Tengah; used by search."))
     seat: Optional[ShortText] = field(default=None, metadata=doc(
         "Seat of government, only with a source that states it."))
@@ -213,7 +217,7 @@ class AgencyKind(Record):
     """A kind of institution, such as KPU, Bawaslu or Polres, which has branches in many regions."""
 
     id: Slug = field(metadata=doc("Stable id: 'kpu'."))
-    abbreviation: ShortText = field(metadata=doc("Short form used in the press: 'KPU'."))
+    abbreviation: Name = field(metadata=doc("Short form used in the press: 'KPU'."))
     name: Localized = field(metadata=doc("Full name in Indonesian, with its English rendering."))
     description: Localized = field(metadata=doc("What this institution does in an election."))
 
@@ -226,7 +230,7 @@ class Agency(Record):
     kind: Annotated[str, Ref("agency_kind")] = field(metadata=doc("The agency kind."))
     region: Annotated[Optional[str], Ref("region")] = field(default=None, metadata=doc(
         "The region the branch serves; leave out for a national body."))
-    name: ShortText = field(metadata=doc("Name as the press writes it: 'KPU Lampung Timur'."))
+    name: Name = field(metadata=doc("Name as the press writes it: 'KPU Lampung Timur'."))
     name_en: Optional[ShortText] = field(default=None, metadata=doc("English rendering of the name."))
     covers: Annotated[tuple[Annotated[str, Ref("region")], ...], Items(max_items=50, hint="list the regions it serves")] = \
         field(default=(), metadata=doc(
@@ -241,7 +245,7 @@ class Person(Record):
     """A person named in at least one article. Positions come from the fact sheets, as of each meeting."""
 
     id: Slug = field(metadata=doc("Stable id from the name: 'wasiat-jarwo-asmoro'."))
-    name: ShortText = field(metadata=doc("Full name, spelled as in the source, without rank or degrees."))
+    name: Name = field(metadata=doc("Full name, spelled as in the source, without rank or degrees."))
     rank: Optional[ShortText] = field(default=None, metadata=doc(
         "Rank written before the name, as the latest article gives it: 'AKBP', 'Letkol'. A different rank at "
         "one meeting goes in that attendance entry's 'rank'."))
@@ -251,7 +255,7 @@ class Person(Record):
         "Honorific and academic titles printed before the name, as in the source: 'Dr. H.', 'Hj.', 'Ir.'."))
     degrees: Optional[ShortText] = field(default=None, metadata=doc(
         "Academic degrees written after the name, as in the source: 'S.H., S.I.K., M.Si'."))
-    short_names: tuple[ShortText, ...] = field(default=(), metadata=doc(
+    short_names: tuple[Name, ...] = field(default=(), metadata=doc(
         "Shorter forms the articles use: 'Andik', 'Mustakim'."))
 
 
@@ -315,8 +319,8 @@ class Place(Record):
     """A place below a region that articles name: a kecamatan, a desa or kelurahan, a numbered TPS, an island."""
 
     id: Slug = field(metadata=doc("Stable id: 'pulau-sebesi', 'tps-05-way-muli'."))
-    name: ShortText = field(metadata=doc("The name as the articles write it: 'Pulau Sebesi', 'TPS 05 Desa Way Muli'."))
-    short_names: tuple[ShortText, ...] = field(default=(), metadata=doc(
+    name: Name = field(metadata=doc("The name as the articles write it: 'Pulau Sebesi', 'TPS 05 Desa Way Muli'."))
+    short_names: tuple[Name, ...] = field(default=(), metadata=doc(
         "Other forms the articles use: 'Sebesi'. check finds the name or one of these in each article citing it."))
     kind: Literal["district", "village", "urban-village", "polling-station", "island", "other"] = field(metadata=doc(
         "district (kecamatan), village (desa), urban-village (kelurahan), polling-station (a numbered TPS), island, "
@@ -334,8 +338,8 @@ class Operation(Record):
     Krakatau 2024), a KPU campaign. It has a page listing its meetings."""
 
     id: Slug = field(metadata=doc("Stable id, its page's path: 'ops-mantap-praja-krakatau-2024'."))
-    name: ShortText = field(metadata=doc("The name as the press writes it: 'Ops Mantap Praja Krakatau 2024'."))
-    short_names: tuple[ShortText, ...] = field(default=(), metadata=doc(
+    name: Name = field(metadata=doc("The name as the press writes it: 'Ops Mantap Praja Krakatau 2024'."))
+    short_names: tuple[Name, ...] = field(default=(), metadata=doc(
         "Other forms the articles use: 'Operasi Mantap Praja Krakatau'. check finds the name or one of these in "
         "the article of each meeting that names the operation."))
     kind: Literal["police-operation", "programme", "other"] = field(metadata=doc(
@@ -356,8 +360,8 @@ class Operation(Record):
 class GlossaryTerm(Record):
     """An Indonesian election term or abbreviation, explained in both languages."""
 
-    term: ShortText = field(metadata=doc("The term as written: 'DPT'."))
-    expansion: Optional[ShortText] = field(default=None, metadata=doc(
+    term: Name = field(metadata=doc("The term as written: 'DPT'."))
+    expansion: Optional[Name] = field(default=None, metadata=doc(
         "For an abbreviation, its Indonesian expansion: 'Daftar Pemilih Tetap'."))
     definition: Localized = field(metadata=doc("What it means, in both languages."))
 

@@ -10,6 +10,7 @@ from . import datapackage
 from .export import EXPORTS
 from .i18n import N_, Formatter
 from .index import Index
+from . import names
 from .render import Page
 
 # The navigation holds sections and index pages only: MkDocs embeds it in every page, so listing every
@@ -254,11 +255,16 @@ def _milestones_in(index: Index, part: Part) -> list[TimelineEntry]:
 
 
 def _people_by_letter(people) -> list[tuple[str, list[Part]]]:
-    ordered = sorted(people, key=lambda p: p.name.lower())
+    """People in name order, grouped by the page of their initial (letter_slug): one group per page, whatever
+    form of the letter a name is written with (the Kelvin sign is a K), so no page is made twice."""
+    ordered = sorted(people, key=lambda p: names.key(p.name))
+    groups: dict[str, list] = {}
+    for person in ordered:
+        groups.setdefault(letter_slug(person.name), []).append(person)
     letters = []
-    for letter, group in itertools.groupby(ordered, key=lambda p: p.name[0].upper()):
-        slug = letter_slug(letter)
-        letters.append((letter, _parts(f"people/{slug}", letter, list(group), PEOPLE_PER_PAGE)))
+    for slug, group in groups.items():
+        letter = names.initial(group[0].name)
+        letters.append((letter, _parts(f"people/{slug}", letter, group, PEOPLE_PER_PAGE)))
     return letters
 
 
@@ -284,8 +290,9 @@ def _slug(province) -> str:
 
 
 def letter_slug(name: str) -> str:
-    """The people page of a name's initial: the letter in lower case, or 'other' when it is not a plain letter."""
-    letter = name[0].upper()
+    """The people page of a name's initial (names.initial, so 'K' and the Kelvin sign are one letter): the letter
+    in lower case, or 'other' when it is not a plain letter."""
+    letter = names.initial(name)
     return letter.lower() if letter.isascii() and letter.isalpha() else "other"
 
 

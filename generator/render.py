@@ -20,6 +20,7 @@ from typing import Mapping
 import jinja2
 
 from . import charts
+from .names import key as text_key
 from .escape import FORBIDDEN_IN_VALUES, html_text
 from .export import CORRECTION_KINDS
 from .i18n import Formatter, N_, formatter
@@ -531,10 +532,13 @@ _ANCHOR_UNSAFE = re.compile(r"[^a-z0-9._-]+")
 
 @functools.lru_cache(maxsize=4096)
 def _anchor(prefix: str, text: str) -> str:
-    plain = "-".join(text.lower().split())
+    # From the text's key (names.key): 'DPT', 'dpt' and a full-width 'ＤＰＴ' are one id, which check keeps
+    # unique (a glossary term is refused when its key is another's).
+    folded = text_key(text)
+    plain = "-".join(folded.split())
     slug = _ANCHOR_UNSAFE.sub("-", plain).strip("-")
     if slug != plain or not slug:
-        slug = f"{slug[:40]}-{hashlib.sha1(text.encode('utf-8')).hexdigest()[:8]}".lstrip("-")
+        slug = f"{slug[:40]}-{hashlib.sha1(folded.encode('utf-8')).hexdigest()[:8]}".lstrip("-")
     return f"{prefix}-{slug}"
 
 

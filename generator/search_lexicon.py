@@ -12,8 +12,9 @@ a dictionary, so it cannot tell a nasalised prefix from the root's first letter:
 * names: the words of the names a reader may misspell (people, regions, places, agencies, operations,
   topics, elections, glossary terms, meeting titles, venues and datelines), for the spelling correction;
 * same: short names and abbreviations with their long forms (a region's short names, an agency kind's
-  abbreviation and name, a glossary term and its expansion, a place's or operation's other names), searched
-  both ways: "Lamteng" finds "Lampung Tengah" and "daftar pemilih tetap" finds "DPT".
+  abbreviation and name, a glossary term and its expansion when it spells the term (names.spells), a place's
+  or operation's other names), searched both ways: "Lamteng" finds "Lampung Tengah" and "daftar pemilih tetap"
+  finds "DPT".
 
 Only words the pages hold are listed, so the browser never downloads the stemmer's 30,000-word dictionary (85 kB
 compressed); for a form no page holds ("dimutakhirkan"), docs/assets/javascripts/epd-lexicon.js strips affixes
@@ -36,6 +37,7 @@ import snowballstemmer
 
 from .index import Index
 from .model import Evidence, Localized, Ref, Text
+from .names import spells
 
 #: Pagefind's stemmer per language (both are Snowball's, as Pagefind compiles them).
 SNOWBALL = {"id": "indonesian", "en": "english"}
@@ -347,7 +349,9 @@ def same_phrases(index: Index, lang: str) -> list[list[str]]:
     sets += [[o.name, *o.short_names] for o in content.operations if o.short_names]
     sets += [[k.abbreviation, plain(k.name)] + ([k.name.id] if lang == "en" and k.name.en else [])
              for k in content.agency_kinds]
-    sets += [[g.term, g.expansion] for g in content.glossary if g.expansion]
+    # Only an expansion that is the term's own long form (check refuses any other): a glossary entry cannot make
+    # a search for its term find a person's or another word's pages first.
+    sets += [[g.term, g.expansion] for g in content.glossary if g.expansion and spells(g.term, g.expansion)]
     # Sets sharing a phrase are one set ('Bawaslu' is an agency kind and a glossary term).
     groups: list[set[str]] = []
     for phrases in sets:

@@ -13,8 +13,9 @@ from decimal import Decimal
 from dataclasses import dataclass, field
 from typing import Iterable, Iterator
 
-from . import claims, model, passages
+from . import claims, model, names, passages
 from .errors import ContentErrors, Location, Problem
+from .escape import INVISIBLE
 from .load import REGISTRY_KINDS, Loaded, PartialSheet, file_name_problem
 from .model import Content, FactSheet, Localized, Record, Ref
 from .nearest import NearestText
@@ -125,23 +126,35 @@ class _Checker:
             "place": self.unique(content.places, "id", "place"),
         }
         self.unique(content.sheets, "id", "fact sheet")
-        self.unique(content.glossary, "term", "glossary")
+        # A term becomes an element id and an abbreviation's definition: 'DPT' and 'dpt' would be one of each.
+        self.unique(content.glossary, "term", "glossary", folded=True)
         self.source_texts = _Normalised(content.sources)
 
     def problem(self, where: Location, field: str, message: str, hint: str = "", severity: str = "error"):
         self.problems.append(Problem(where, field, message, hint, severity))
 
-    def unique(self, records: Iterable[Record], attribute: str, what: str) -> dict[str, Record]:
+    def unique(self, records: Iterable[Record], attribute: str, what: str, folded: bool = False) -> dict[str, Record]:
+        """Records by an attribute that must be unique; with `folded`, compared in their names.key form, so two
+        spellings of one text ('DPT', 'dpt', a full-width 'ＤＰＴ') are one."""
         seen: dict[str, Record] = {}
         for record in records:
-            key = getattr(record, attribute)
-            if key in seen:
-                first = seen[key].where(attribute)
+            value = getattr(record, attribute)
+            key = names.key(value) if folded else value
+            if key not in seen:
+                seen[key] = record
+                continue
+            first_record = seen[key]
+            first = first_record.where(attribute)
+            given = getattr(first_record, attribute)
+            if given == value:
                 self.problem(record.where(attribute), attribute,
-                             f"duplicate {what} {attribute} '{key}': already used at {first}",
+                             f"duplicate {what} {attribute} '{value}': already used at {first}",
                              "ids must be unique; pick another")
             else:
-                seen[key] = record
+                self.problem(record.where(attribute), attribute,
+                             f"duplicate {what} {attribute} '{value}': already used at {first} as '{given}'",
+                             f"a {attribute} is compared in any letter case and width, since it becomes an "
+                             f"element id: keep one of them")
         return seen
 
     # ------------------------------------------------------------ the run
@@ -158,6 +171,8 @@ class _Checker:
         self.check_elections()
         self.check_operations()
         self.check_places()
+        self.check_people_names()
+        self.check_glossary()
         if memo is not None and not all(a is b for a, b in zip(memo.get("registries", ()), registries)):
             memo.clear()
         sheets = memo.setdefault("sheets", {}) if memo is not None else {}
@@ -272,6 +287,36 @@ class _Checker:
                     self.problem(entry.where("short_names"), f"names[{n}].short_names[{i}]", f"expected a short name an "
                                  f"archived article writes, received '{name}', which none does",
                                  "add source: with the document that gives it, or wait for an article that uses it")
+
+    def check_people_names(self) -> None:
+        """No person's name looks like another's without being the same text (names.look_alike: case, width and
+        Unicode's confusables), so a look-alike ('Sеnen' with a Cyrillic 'е') cannot pass for someone else.
+        Two people of one name are allowed: they are homonyms, and each sheet says which one it means."""
+        seen: dict[str, tuple[int, model.Person]] = {}
+        for i, person in enumerate(self.content.people):
+            shape = names.look_alike(person.name)
+            if shape not in seen:
+                seen[shape] = (i, person)
+                continue
+            j, first = seen[shape]
+            if first.name == person.name:
+                continue
+            char = names.first_difference(person.name, first.name) or person.name[-1:]
+            self.problem(person.where("name"), f"people[{i}].name", f"expected a name that does not look like "
+                         f"another person's, received '{person.name}', which looks like '{first.name}' "
+                         f"(people[{j}], {first.where('name')})", f"it differs in {_character(char)}: if it is the "
+                         f"same person, cite the id '{first.id}'; if not, write each name with the letters its "
+                         "article prints")
+
+    def check_glossary(self) -> None:
+        """An expansion is its term's own long form (names.spells), so search, which finds a term by its expansion
+        and the other way round, cannot be sent to a name or an unrelated word."""
+        for i, term in enumerate(self.content.glossary):
+            if term.expansion is not None and not names.spells(term.term, term.expansion):
+                self.problem(term.where("expansion"), f"terms[{i}].expansion", f"expected the long form of "
+                             f"'{term.term}', with its letters in order (as 'Daftar Pemilih Tetap' spells DPT), "
+                             f"received '{term.expansion}'", "an expansion is what the abbreviation stands for: "
+                             "say what the term means in its definition, and leave expansion out")
 
     def check_places(self) -> None:
         places, regions = self.ids["place"], self.ids["region"]
@@ -407,6 +452,8 @@ class _Checker:
         self.check_corrections(sheet)
         if article is not None:
             self.check_summary(sheet, article.text)
+            for i, entry in enumerate(sheet.attendance):
+                self.check_attendee_named(entry, f"attendance[{i}]", article.text)
             folded = article.text.casefold()  # operations and places are found in any letter case
             regions = self.ids["region"]
             for record, path in _walk(sheet, ""):
@@ -590,6 +637,31 @@ class _Checker:
             self.problem(entry.where("represents_person"), f"{path}.represents_person",
                          "expected someone other than the attendee, received the entry's own person",
                          "name the person stood in for, or leave represents_person out")
+
+    def check_attendee_named(self, entry: model.Attendance, path: str, text: str) -> None:
+        """A named attendee's evidence names them: their name or a short name is in one of its passages (in any
+        letter case and width), so a sheet cannot list someone the cited words do not name. Passages the article
+        does not hold are reported by check_evidence alone."""
+        person = self.ids["person"].get(entry.person) if entry.person else None
+        evidence = entry.evidence
+        if person is None or evidence is None:
+            return
+        passages_given = [normalise(passage) for passage in evidence]
+        if not all(passage in text for passage in passages_given):
+            return
+        # Compared as written (case-folded) and in key form, without the invisible characters a copied article
+        # may hold inside a name (a soft hyphen, a zero-width space), which a registry name may not.
+        forms = [form for name in (person.name, *person.short_names) for form in _name_forms(normalise(name))]
+        written = [form for passage in passages_given for form in _name_forms(passage)]
+        if any(form in passage for passage in written for form in forms):
+            return
+        shorter = [name for name in person.short_names if name != person.name]
+        others = f" (or {', '.join(shorter)})" if shorter else ""
+        field = _join(path, "evidence")
+        self.problem(entry.where("evidence"), field, f"expected a passage that names the attendee "
+                     f"'{person.name}'{others}, received one that does not: {_shorten(evidence[0])!r}",
+                     "cite the words where the article names them, or add the article's form of the name to "
+                     f"the short_names of '{person.id}'")
 
     def check_places_named(self, record: Record, path: str, folded: str, meeting_region: str, regions) -> None:
         """Each place a statement, figure or point cites is named in the article and lies in the meeting's region."""
@@ -903,6 +975,18 @@ def _nested_fields(cls: type) -> tuple[tuple[str, bool], ...]:
 
 def _join(path: str, name: str) -> str:
     return f"{path}.{name}" if path else name
+
+
+def _name_forms(text: str) -> tuple[str, str]:
+    """How a name is looked for in a passage: its letters case-folded, and its key (names.key), each without
+    invisible characters (a key of a part is not always part of the whole's key: NFKC joins across its edges)."""
+    visible = INVISIBLE.sub("", text)
+    return visible.casefold(), names.key(visible)
+
+
+def _character(char: str) -> str:
+    """A character as a message names it: 'U+0435 (cyrillic small letter ie)'."""
+    return f"U+{ord(char):04X} ({unicodedata.name(char, 'unnamed').lower()})"
 
 
 def _shorten(text: str, width: int = 70) -> str:

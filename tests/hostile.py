@@ -18,6 +18,7 @@ import icalendar
 
 from fixtures import CITY_SHEET, documents, write_content_tree
 from generator import model
+from generator.escape import INVISIBLE
 from generator.passages import QUOTE_WORDS, words
 from generator.schema import record_fields
 from page_html import Elements, mkdocs_markdown, split_front_matter
@@ -51,9 +52,16 @@ def _archived(text: str) -> str:
     return f"{as_passage(text)}\n\u201c{quote}\u201d\n"
 
 
+def as_name(text: str) -> str:
+    """`text` as a name or term can carry it: without the invisible characters check refuses there (escape.INVISIBLE;
+    tests/test_hostile.py puts those into names on their own)."""
+    name = INVISIBLE.sub("", text)
+    return name if name.strip() else "nama"
+
+
 def _poison(value: dict, cls: type, text: str, url: str) -> None:
     """Put `text` into every free-text field of a document (in place), `url` into every address; a quote and an
-    evidence passage get `as_passage(text)`."""
+    evidence passage get `as_passage(text)`, a name or term `as_name(text)`."""
     for field in record_fields(cls):
         spec = field.spec
         if field.name not in value:
@@ -68,17 +76,18 @@ def _poison(value: dict, cls: type, text: str, url: str) -> None:
         elif spec.kind == "list" and spec.item.kind == "record":
             for number, item in enumerate(current, start=1):
                 _poison(item, spec.item.record, text, url)
-                if spec.item.record is model.GlossaryTerm:  # terms are unique
-                    item["term"] = f"{text} {number}"
+                if spec.item.record is model.GlossaryTerm:  # terms are unique; an expansion spells its term
+                    item["term"] = item["expansion"] = f"{as_name(text)} {number}"
         elif spec.kind == "text" and spec.ref is None and spec.text.pattern is None:
-            value[field.name] = as_passage(text) if field.name == "quote" else text
+            value[field.name] = as_passage(text) if field.name == "quote" else as_name(text) if spec.text.name \
+                else text
         elif spec.kind == "text" and field.name == "url":
             value[field.name] = url
         elif spec.kind == "evidence":
             value[field.name] = as_passage(text)
         elif spec.kind == "list" and spec.item.kind == "text" and spec.item.ref is None \
                 and spec.item.text.pattern is None:
-            value[field.name] = [text]
+            value[field.name] = [as_name(text) if spec.item.text.name else text]
 
 
 def hostile_tree(root: Path, text: str = EVERYTHING, url: str = HOSTILE_URL) -> Path:
@@ -100,7 +109,8 @@ def hostile_tree(root: Path, text: str = EVERYTHING, url: str = HOSTILE_URL) -> 
     figures += _add_fields_the_fixture_leaves_out(files, text)
     for relative, value in files.items():
         if relative.startswith("sources/"):
-            files[relative] = value + _archived(text) + "".join(f"{stated}\n" for stated in figures)
+            named = _archived(as_name(text)) if as_name(text) != text else ""  # the names, as registries hold them
+            files[relative] = value + _archived(text) + named + "".join(f"{stated}\n" for stated in figures)
     return write_content_tree(root, files)
 
 
@@ -123,10 +133,11 @@ def _add_fields_the_fixture_leaves_out(files: dict, text: str) -> list[str]:
     sheet["corrections"] = [{"date": "2024-12-01", "kind": "correction", "what": {"id": text, "en": text},
                              "why": {"id": text, "en": text}, "reported_by": {"id": text, "en": text}}]
     files["registry/operations.yaml"] = {"operations": [
-        {"id": "hostile-operation", "name": text, "short_names": [text], "kind": "other",
+        {"id": "hostile-operation", "name": as_name(text), "short_names": [as_name(text)], "kind": "other",
          "description": {"id": text, "en": text}}]}
     files["registry/places.yaml"] = {"places": [
-        {"id": "hostile-place", "name": text, "short_names": [text], "kind": "other", "region": "pelita"}]}
+        {"id": "hostile-place", "name": as_name(text), "short_names": [as_name(text)], "kind": "other",
+         "region": "pelita"}]}
     return [f"{text} 0"]  # the count's words, which the archived text must hold
 
 

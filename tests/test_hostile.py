@@ -21,7 +21,7 @@ from hypothesis import strategies as st
 
 from fixtures import CITY_SHEET, CITY_SHEET_ID, documents, write_content_tree
 from generator.cli import main
-from generator.escape import FORBIDDEN_IN_VALUES
+from generator.escape import FORBIDDEN_IN_VALUES, INVISIBLE
 from hostile import EVERYTHING, as_passage, collapsed, hostile_tree, live_markup, page_shapes, parse_exports, unneutralised, visible
 from page_html import Elements, mkdocs_markdown, split_front_matter
 
@@ -44,7 +44,7 @@ ALLOWED_CHARACTERS = st.characters(exclude_categories=("Cs", "Cc"), exclude_char
 
 hostile_text = (st.lists(st.one_of(st.sampled_from(PIECES), st.text(ALLOWED_CHARACTERS, max_size=12)),
                          min_size=1, max_size=6)
-                .map("".join).filter(lambda text: text.strip() and len(text) <= 280))
+                .map("".join).filter(lambda text: INVISIBLE.sub("", text).strip() and len(text) <= 280))
 
 
 @pytest.fixture(scope="module")
@@ -144,6 +144,39 @@ def test_a_forbidden_character_anywhere_is_one_located_error(target, character, 
     assert f"U+{ord(character):04X}" in lines[0]
 
 
+# Names and terms, which become keys: an invisible character there is refused too (escape.INVISIBLE).
+NAME_TARGETS = [
+    ("registry/people.yaml", ("people", 0, "name")),
+    ("registry/people.yaml", ("people", 1, "short_names", 0)),
+    ("registry/regions.yaml", ("regions", 2, "name")),
+    ("registry/glossary.yaml", ("terms", 0, "term")),
+    ("registry/agencies.yaml", ("agencies", 0, "name")),
+]
+INVISIBLE_CHARACTERS = sorted({chr(c) for c in range(0x110000) if INVISIBLE.match(chr(c))}
+                              - set(FORBIDDEN_CHARACTERS))
+NAME_CHARACTERS = st.characters(exclude_categories=("Cs", "Cc"),
+                                exclude_characters="".join(FORBIDDEN_CHARACTERS + INVISIBLE_CHARACTERS))
+
+
+@SETTINGS
+@given(target=st.sampled_from(NAME_TARGETS), character=st.sampled_from(INVISIBLE_CHARACTERS),
+       before=st.text(NAME_CHARACTERS, max_size=8), after=st.text(NAME_CHARACTERS, max_size=8))
+def test_an_invisible_character_in_a_name_is_one_located_error(target, character, before, after, tmp_path_factory):
+    relative, keys = target
+    files = documents()
+    record = files[relative]
+    for key in keys[:-1]:
+        record = record[key]
+    record[keys[-1]] = f"{before}{character}{after}x"
+    root = write_content_tree(tmp_path_factory.mktemp("invisible"), files)
+    code, out, err = _run(["--root", str(root), "check"])
+    lines = err.splitlines()
+    assert code == 1 and out == ""
+    assert lines[-1] == "1 error(s), 0 warning(s) in 1 file(s); nothing was written.", lines
+    assert len(lines) == 2 and re.match(rf"content/{re.escape(relative)}:\d+:\d+: ", lines[0]), lines
+    assert f"U+{ord(character):04X}" in lines[0] and "invisible" in lines[0]
+
+
 # ------------------------------------------------------------------ cases the hostile strings found
 
 @pytest.mark.parametrize("term", ["x\n{: onclick=alert(1) }", "x onclick=alert(1)", "K\\PU"])
@@ -152,7 +185,9 @@ def test_a_glossary_term_cannot_add_attributes_or_raw_html(term, tmp_path, made_
     (`{: #term-x onclick=alert(1) }` once a line break became a space), and a term with a backslash made the
     abbreviation line `*[K\\PU]: <img ...>` print as a paragraph, raw HTML and all, on every page using it."""
     files = documents()
-    files["registry/glossary.yaml"]["terms"][0].update(term=term, definition={"id": "<img src=x onerror=alert(1)>"})
+    # Its expansion is the term itself: check wants an expansion that spells its term.
+    files["registry/glossary.yaml"]["terms"][0].update(term=term, expansion=term,
+                                                       definition={"id": "<img src=x onerror=alert(1)>"})
     root = write_content_tree(tmp_path / "tree", files)
     note = root / "docs" / "id" / "note.md"  # a hand-written page may use the term as it is written
     note.parent.mkdir(parents=True)

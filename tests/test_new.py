@@ -502,3 +502,52 @@ def test_a_meeting_name_the_lead_stands_in_for_is_never_empty(model_content):
     draft = drafted(model_content,
                     "KABAR – , Pemerintah Kabupaten Danau Biru membahas Pilkada 2024, Senin (4/11/2024).\n")
     assert draft.sheet["meeting"]["name"] == "Pemerintah Kabupaten Danau Biru membahas Pilkada 2024"
+
+
+# ---------------------------------------------------------------- what new writes, whatever it is given
+
+
+@pytest.mark.parametrize("url", ["https://example.org/a\n# review: fine", "https://example.org/a b",
+                                 "https://example.org/\x00", "https://example.org/\u2028x", "example.org/berita"])
+def test_new_refuses_an_address_it_could_not_write_on_one_line(tree, capsys, url):
+    """Before: an address with a line break was written as a multi-line value whose inner line looked like a review
+    mark; deleting it, as new asks, left invalid YAML."""
+    root, article = tree
+    before = snapshot(root)
+    assert main(["--root", str(root), "new", str(article), "--url", url]) == 2
+    out, err = capsys.readouterr()
+    assert out == ""
+    assert err.startswith("error: --url: expected an http:// or https:// address without spaces, line breaks or "
+                          "control characters, received ")
+    assert err.endswith(" (copy the address from the browser's address bar)\n") and err.count("\n") == 1
+    assert snapshot(root) == before
+
+
+@pytest.mark.parametrize("text", ["https://example.org/a\n# review: fine", "a\n\n  # review: x", "x\u2028y",
+                                  "tab\there", "\ufeffbom", 'quote " and \\ backslash', "Yes", "null"])
+def test_a_written_value_is_one_line_and_reads_back_as_itself(text):
+    written = drafting.scalar(text)
+    assert "\n" not in written and not any(line.lstrip().startswith("#") for line in written.splitlines()[1:])
+    assert yaml.safe_load(f"key: {written}\n") == {"key": text}
+
+
+def test_name_words_yaml_reads_as_true_false_or_nothing_stay_text():
+    """Before: short names and ids were written in a flow list unquoted, so [Yes, On, No, Null] read back as
+    True, True, False and None (YAML 1.1)."""
+    words = ["Yes", "On", "No", "Null", "off", "TRUE", "2024", "Andi"]
+    entry = drafting.Proposed({"id": "yes-on", "name": "Yes On", "short_names": words}, "a person")
+    written = drafting.render_entries([entry])
+    assert yaml.safe_load(written)[0]["short_names"] == words
+    assert "[Andi]" in drafting.render_entries([drafting.Proposed({"short_names": ["Andi"]}, "x")])
+
+
+def test_an_article_file_name_with_a_line_break_stays_on_one_line(tree, capsys):
+    """Before: new's own errors were printed without one_line, so a file name could start a line GitHub Actions
+    runs as a workflow command."""
+    root, article = tree
+    named = article.with_name("a\n::error::injected.txt")
+    named.write_text("", encoding="utf-8")
+    assert main(["--root", str(root), "new", str(named)]) == 2
+    out, err = capsys.readouterr()
+    assert not [line for line in (out + err).splitlines() if line.startswith("::")]
+    assert err.count("\n") == 1 and "a\\n::error::injected.txt: expected an article's text" in err

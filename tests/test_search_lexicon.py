@@ -114,6 +114,22 @@ def test_registry_short_names_and_glossary_terms_join_the_lexicon(content_tree):
     assert "kukar" in search_lexicon.name_words(index, "id")
 
 
+def test_an_expansion_that_is_not_the_terms_long_form_is_not_searched_for_it(content_tree):
+    """A glossary entry 'penipuan' -> 'Senen Mustakim' made every search for 'penipuan' also search the person's
+    name, so their pages ranked first. check refuses it (tests/bad/cases.yaml, glossary-expansion-is-a-name); the
+    lexicon never pairs such an expansion with its term either (load_content does not run check)."""
+    def glossary(data):
+        data["terms"].append({"term": "penipuan", "expansion": "Rahmat Hidayat",
+                              "definition": {"id": "Penipuan.", "en": "Fraud."}})
+        return data
+
+    root = content_tree({"registry/glossary.yaml": glossary})
+    index = build_index(load_content(root / "content", root))
+    same = search_lexicon.same_phrases(index, "id")
+    assert not [phrases for phrases in same if "penipuan" in phrases or "rahmat hidayat" in phrases]
+    assert ["daftar pemilih tetap", "dpt"] in same
+
+
 def test_words_of_the_pages_in_each_language(seed_index):
     indonesian = search_lexicon.indonesian_words(seed_index, "id")
     english = search_lexicon.indonesian_words(seed_index, "en")
