@@ -192,7 +192,8 @@ def digest_schema(site_url: str) -> dict:
 
 
 def package(version: str, site_url: str, resources: dict[str, str]) -> dict:
-    """datapackage.json; `resources` maps the other files of data/ to their descriptions (EXPORTS)."""
+    """datapackage.json; `resources` maps the other files of data/ to their descriptions (EXPORTS). Not listed:
+    data/places.json, the place finder's list, which differs by language (generator/place_finder.py)."""
     tabular = [{"name": name.removesuffix(".csv"), "path": name, "type": "table", "format": "csv",
                 "mediatype": "text/csv", "encoding": "utf-8", "description": resources[name],
                 "schema": table_schema(name)} for name in COLUMNS]

@@ -26,6 +26,7 @@ from .i18n import DEFAULT_LANGUAGE, LANGUAGES, formatter
 from .index import Index, build_index
 from .load import LoadCache, Reader, content_folder_problem, read_content
 from .pages import navigation, plan_pages, theme_strings
+from .place_finder import places_json
 from .render import environment, render_pages
 from .search_lexicon import WordMemo, lexicons, remember_roots
 from .verify import Checked, Report, verify
@@ -273,14 +274,17 @@ def render_language(job: RenderJob, lang: str, fingerprints: reuse.Fingerprints,
 
 def write_shared(job: RenderJob) -> dict:
     """Write what is made from the whole content at once: the open-data files (the same in every language) into
-    each language's data/, and each language's search lexicon. With `make serve`'s state, only the parts that
+    each language's data/, with that language's list of places for the place finder, and each language's search
+    lexicon. With `make serve`'s state, only the parts that
     changed are made again, and a file is compared with what the last build wrote rather than read back."""
     state = job.state
     exports = {name: text.encode("utf-8")
                for name, text in render_exports(job.index, job.config.site_url, state and state.exports).items()}
     counts = {"written": 0, "unchanged": 0, "removed": 0}
     for lang in job.config.languages:
-        for name, count in zip(counts, write_tree(job.config.out / lang / "docs" / "data", exports,
+        # Beside the open data, each language's list of places for the place finder (its kind labels differ).
+        files = {**exports, "places.json": places_json(job.index, lang).encode("utf-8")}
+        for name, count in zip(counts, write_tree(job.config.out / lang / "docs" / "data", files,
                                                   known=state and state.data)):
             counts[name] += count
     if state is not None:

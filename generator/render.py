@@ -255,9 +255,7 @@ class Helpers:
 
     def region_kind(self, region: Region) -> Md:
         """'Kabupaten', 'Kota', or the administrative kinds of Jakarta's ('Kota administrasi')."""
-        administrative = bool(region.official_name) and region.official_name.split(" ")[1:2] == ["Administrasi"]
-        label = LABELS["region_kind_administrative" if administrative else "region_kind"][region.kind]
-        return self.gettext(label)
+        return self.gettext(region_kind_label(region))
 
     def agency(self, agency: Agency | str | None) -> Md:
         """An agency branch's name, linked to its entry: on its region's page, else on its kind's page."""
@@ -649,6 +647,12 @@ LABELS = {
     "election_kind": {"pemilu": N_("general election"), "pilkada": N_("regional election"),
                       "psu": N_("re-vote"), "recount": N_("recount"), "other": N_("election")},
 }
+
+
+def region_kind_label(region: Region) -> str:
+    """The message of a region's kind: 'regency', 'city', or Jakarta's administrative kinds."""
+    administrative = bool(region.official_name) and region.official_name.split(" ")[1:2] == ["Administrasi"]
+    return LABELS["region_kind_administrative" if administrative else "region_kind"][region.kind]
 
 
 def render_page(page: Page, index: Index, lang: str) -> str:
