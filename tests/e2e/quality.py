@@ -66,10 +66,14 @@ def content() -> Content:
     from generator.load import load_content
 
     loaded = load_content(REPO_ROOT / "content")
+    # The regions with a meeting: the gazetteer lists every region of the country, and only those the content
+    # names have a page of their own (the others are entries on their province's page).
+    met = {sheet.meeting.region for sheet in loaded.sheets}
+    held = met | {r.parent for r in loaded.regions if r.id in met and r.parent}
     return Content(
         meetings=tuple(sheet.id for sheet in loaded.sheets),
-        regencies=tuple(r.id for r in loaded.regions if r.kind in ("regency", "city")),
-        provinces=tuple(r.id for r in loaded.regions if r.kind == "province"),
+        regencies=tuple(r.id for r in loaded.regions if r.kind in ("regency", "city") and r.id in met),
+        provinces=tuple(r.id for r in loaded.regions if r.kind == "province" and r.id in held),
         people=tuple(p.id for p in loaded.people),
     )
 
