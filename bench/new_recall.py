@@ -18,8 +18,7 @@ contributor drafted it in a clone whose registries knew none of them, as the nex
   name, date as stated, venue, posts, figures as stated, the dateline) that are not in the text. This must be 0.
 * region: whether the draft's meeting region is the hand-made one; headline, byline, partial: the source fields
   the hand-made sheet gives (the headline, the byline, `archive: partial`) that the draft gives alike;
-* not named: people (by name), regions and branches the draft proposes that the hand-made sheet does not name
-  (the tuning and heldout sets' registries hold every branch their sheets name, so a new one was not named).
+* not named: people (by name), regions and branches the draft proposes that the hand-made sheet does not name.
   This must be 0; so must refusals of an article whose region the gazetteer knows.
 * typed: characters a contributor types to turn the draft into the hand-made sheet (difflib's inserted and
   replacing text; deleting a review line is not typing), against typing the whole sheet by hand: a proxy for the
@@ -52,6 +51,18 @@ def people_named(sheet) -> set[str]:
     ids = {a.person for a in sheet.attendance if a.person}
     ids |= {s.speaker for s in sheet.statements if s.speaker}
     return ids
+
+
+def values_in(value):
+    """Every string a sheet holds, at any depth (the ids it refers to among them)."""
+    if isinstance(value, dict):
+        for item in value.values():
+            yield from values_in(item)
+    elif isinstance(value, list):
+        for item in value:
+            yield from values_in(item)
+    elif isinstance(value, str):
+        yield value
 
 
 def remove_entries(content_dir: Path, file_name: str, key: str, gone) -> None:
@@ -140,8 +151,11 @@ def measure(tree: Path, label: str, verbose: bool = False, new_region: bool = Fa
         # Proposed and not named by the hand-made sheet: people (by name), regions, and branches (every branch
         # a sheet names is in its set's registry, so a new one is a branch or an agency kind the text does not name)
         invented_people = sorted(n for n in proposed_people - {names[p] for p in people_named(sheet)} if n)
-        invented_regions = sorted(e.fields["id"] for e in made.registry.get("regions.yaml", ()))
-        invented_agencies = sorted(e.fields["id"] for e in made.registry.get("agencies.yaml", ()))
+        named = set(values_in(yaml.safe_load(hand_yaml)))
+        invented_regions = sorted(e.fields["id"] for e in made.registry.get("regions.yaml", ())
+                                  if e.fields["id"] not in named)
+        invented_agencies = sorted(e.fields["id"] for e in made.registry.get("agencies.yaml", ())
+                                   if e.fields["id"] not in named)
         source_fields = [(key, getattr(sheet.source, key)) for key in ("headline", "byline", "archive")
                          if getattr(sheet.source, key) not in (None, "complete")]
         plain = normalise(text)
