@@ -967,7 +967,9 @@ class Reading:
         words = {"regency": "kabupaten", "city": "kota", "province": "provinsi"}.get(level, "")
         # Only a kind whose name fits the level: a governor is no 'Pemerintah Kabupaten' (issue 29); without one,
         # the contributor adds the kind (step 3 of the guide)
+        levels = ("kabupaten", "kota", "provinsi")
         fitting = [k.id for k in kinds if words and words in k.name.id.casefold()]
+        fitting += [k.id for k in kinds if not any(level in k.name.id.casefold() for level in levels)]  # "Pemerintah Daerah"
         return fitting[0] if fitting else None
 
     def agency_named(self, words: str) -> str | None:

@@ -321,13 +321,15 @@ def test_a_numbered_unit_keeps_its_number(model_content):
     # New, it is named by its number and seat as printed; in the registry, found by its number (not inferred).
     assert attendance["rudi-hartanto"]["agency"] == "kodim-0812" and "inferred" not in attendance["rudi-hartanto"]
     assert attendance["ari-wibowo"]["agency"] == "kodim-0412" and "inferred" not in attendance["ari-wibowo"]
+    # A proposed city's id begins with kota-, as the gazetteer's do (a regency and a city often share a name).
     assert registry_entries(draft, "agencies.yaml") == {
-        "pemda-teluk-damai": {"id": "pemda-teluk-damai", "kind": "pemda", "region": "teluk-damai",
-                              "name": "Pemda Teluk Damai"},
-        "kodim-0812": {"id": "kodim-0812", "kind": "kodim", "region": "teluk-damai", "name": "Kodim 0812/Teluk Damai"}}
+        "pemda-kota-teluk-damai": {"id": "pemda-kota-teluk-damai", "kind": "pemda", "region": "kota-teluk-damai",
+                                   "name": "Pemda Teluk Damai"},
+        "kodim-0812": {"id": "kodim-0812", "kind": "kodim", "region": "kota-teluk-damai",
+                       "name": "Kodim 0812/Teluk Damai"}}
     assert registry_entries(draft, "regions.yaml") == {
-        "teluk-damai": {"id": "teluk-damai", "name": "Teluk Damai", "kind": "city"}}
-    assert draft.sheet["meeting"]["organiser"] == "pemda-teluk-damai"
+        "kota-teluk-damai": {"id": "kota-teluk-damai", "name": "Teluk Damai", "kind": "city"}}
+    assert draft.sheet["meeting"]["organiser"] == "pemda-kota-teluk-damai"
 
 
 def figures_of(draft: drafting.Draft) -> list[dict]:
@@ -442,8 +444,8 @@ def test_a_second_new_region_a_post_names_is_proposed_with_its_branch(model_cont
     draft = drafted(model_content, text)
     assert draft.sheet["meeting"]["region"] == "danau-biru"
     assert [a.fields["person"] for a in draft.attendance] == ["budi-santoso"]
-    assert registry_entries(draft, "agencies.yaml")["kpu-teluk-damai"]["region"] == "teluk-damai"
-    assert set(registry_entries(draft, "regions.yaml")) == {"danau-biru", "teluk-damai"}
+    assert registry_entries(draft, "agencies.yaml")["kpu-kota-teluk-damai"]["region"] == "kota-teluk-damai"
+    assert set(registry_entries(draft, "regions.yaml")) == {"danau-biru", "kota-teluk-damai"}
 
 
 # ---------------------------------------------------------------- the timing article, in a clone of the repository
