@@ -140,7 +140,7 @@ def measure(tree: Path, label: str, verbose: bool = False, new_region: bool = Fa
                     print(f"{sheet.id}: {problem}", file=sys.stderr)
         draft_sheet = yaml.safe_load(draft_yaml)
         draft_names = {p.id: p.name for p in drafted.people}
-        proposed_people = {draft_names.get(a.fields["person"]) for a in made.attendance}
+        proposed_people = {draft_names.get(a.fields["person"]) for a in made.attendance if "person" in a.fields}
         wanted_people = {names[p] for p in people_named(sheet)}
         quotes = {normalise(s.quote).rstrip(" ,.") : names.get(s.speaker) for s in sheet.statements if s.quote}
         draft_quotes = {normalise(s.fields["quote"]).rstrip(" ,."): draft_names.get(s.fields.get("speaker"))

@@ -1237,7 +1237,33 @@ def draft_attendance(reading: Reading, chair: Mention | None,
             entry["roles"] = ["chair"]
         elif entry["person"] in openers:
             entry["roles"] = ["opener"]
+    for group in find_groups(reading):
+        if len(attendance) == ATTENDANCE_LIMIT:
+            break
+        attendance.append(Proposed({"position": group, "group": True, "evidence": group},
+                                   "a group the text says attended, named as it prints it: confirm it, and give "
+                                   "its agency when it has one"))
     return attendance, by_person
+
+
+# Attendees named as a group: "para camat", "jajaran Forkopimda", "camat se-Kabupaten Kutai Kartanegara",
+# "para camat dan kades se-Kabupaten Rawa Indah", "para kapolsek".
+_GROUP_MEMBERS = (r"(?:camat|lurah|kepala\s+desa|kades|kapolsek|danramil|kepala\s+OPD|kepala\s+dinas|"
+                  r"pejabat\s+utama|PJU|Forkopimda|Bhabinkamtibmas|Babinsa|PPK|PPS|KPPS|tokoh\s+(?:agama|masyarakat))")
+_GROUP_SEAT = r"(?:\s+se-\s*(?:Kabupaten\s+|Kota\s+|Kab\.\s*|Provinsi\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,2})"
+GROUP = re.compile(r"(?<![\w-])(?:(?:para|jajaran|seluruh)\s+" + _GROUP_MEMBERS + r"(?:\s+(?:dan|serta)\s+"
+                   + _GROUP_MEMBERS + r")?" + _GROUP_SEAT + r"?|" + _GROUP_MEMBERS + _GROUP_SEAT + r")(?![\w-])")
+ATTENDING = re.compile(r"\b(?:[Hh]adir|dihadiri|diikuti|[Tt]urut|didampingi|mengundang|melibatkan)\b")
+
+
+def find_groups(reading: Reading) -> list[str]:
+    """The groups a sentence about who attended names, each once, as printed."""
+    groups: list[str] = []
+    for match in GROUP.finditer(reading.text, reading.body_start()):
+        if ATTENDING.search(sentence_around(reading.text, match.start(), match.end())) \
+                and match.group() not in groups:
+            groups.append(match.group())
+    return groups
 
 
 def _stand_ins(reading: Reading, by_person: dict[str, dict]) -> None:

@@ -40,8 +40,8 @@ ARTICLE = (
 
 NEW_OUTPUT = [
     f"archived content/sources/{SHEET_ID}.txt",
-    f"wrote content/articles/{SHEET_ID}.yaml: proposed a date, 2 people, 2 quotes, 2 figures; "
-    "new registry entries: 1 in agencies.yaml, 1 in people.yaml; 11 review marks",
+    f"wrote content/articles/{SHEET_ID}.yaml: proposed a date, 2 people, 1 group, 2 quotes, 2 figures; "
+    "new registry entries: 1 in agencies.yaml, 1 in people.yaml; 12 review marks",
     "next: confirm each '# review:' line against the article and delete it, write the summary and the titles, "
     "then run make check",
 ]
@@ -91,7 +91,7 @@ def test_check_refuses_the_draft_until_every_review_mark_is_gone(tree, capsys):
     capsys.readouterr()
     assert main(["--root", str(root), "check"]) == 1
     err = capsys.readouterr().err.splitlines()
-    assert err[-1] == "11 error(s), 0 warning(s) in 3 file(s); nothing was written."
+    assert err[-1] == "12 error(s), 0 warning(s) in 3 file(s); nothing was written."
     assert f"content/articles/{SHEET_ID}.yaml:36:3: review: expected no review mark, found one left: Rahmat " \
            "Hidayat is named: confirm they attended (check the item under it against the article, then delete " \
            "the line)" in err
@@ -443,7 +443,9 @@ def test_a_second_new_region_a_post_names_is_proposed_with_its_branch(model_cont
             "se-Kabupaten Danau Biru.\n")
     draft = drafted(model_content, text)
     assert draft.sheet["meeting"]["region"] == "danau-biru"
-    assert [a.fields["person"] for a in draft.attendance] == ["budi-santoso"]
+    assert [a.fields.get("person") for a in draft.attendance] == ["budi-santoso", None]
+    assert draft.attendance[1].fields == {"position": "para camat se-Kabupaten Danau Biru", "group": True,
+                                          "evidence": "para camat se-Kabupaten Danau Biru"}
     assert registry_entries(draft, "agencies.yaml")["kpu-kota-teluk-damai"]["region"] == "kota-teluk-damai"
     assert set(registry_entries(draft, "regions.yaml")) == {"danau-biru", "kota-teluk-damai"}
 
@@ -466,8 +468,8 @@ def test_new_drafts_the_timing_article_in_a_clone_that_knows_none_of_its_names(t
     assert err == ""
     assert out.splitlines() == [
         f"archived content/sources/{TIMING_ID}.txt",
-        f"wrote content/articles/{TIMING_ID}.yaml: proposed a date, 5 people, 4 quotes, 8 figures; new registry "
-        "entries: 1 in regions.yaml, 5 in agencies.yaml, 5 in people.yaml; 31 review marks",
+        f"wrote content/articles/{TIMING_ID}.yaml: proposed a date, 5 people, 1 group, 4 quotes, 8 figures; new "
+        "registry entries: 1 in regions.yaml, 5 in agencies.yaml, 5 in people.yaml; 32 review marks",
         "next: confirm each '# review:' line against the article and delete it, write the summary and the titles, "
         "then run make check"]
     assert (root / "content" / "sources" / f"{TIMING_ID}.txt").read_bytes() == TIMING.read_bytes()
