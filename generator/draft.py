@@ -113,7 +113,7 @@ POSTS = (r"(?:Kapolres(?:ta)?(?:\s+Metro(?=\s+(?:Bekasi|Jakarta|Tangerang|Depok)
          r"(?:\s+dan(?:\s+[A-Z]\w+)+)?)?|Asisten\s+[A-Z]\w+(?:\s+dan\s+[A-Z]\w+)?|"
          r"(?:[Kk]etua|[Ww]akil\s+[Kk]etua|[Aa]nggota|[Kk]omisioner|[Kk]epala|Kaban|Kadis|Sekretaris)\s+(?:[A-Z][A-Za-z]*\s+){0,3}?"
          r"(?:[A-Z]{2,}[a-z]*|@KINDS|Pengadilan(?:\s+Negeri)?|Kejaksaan(?:\s+Negeri)?|Dinas\s+\w+|Badan\s+\w+)|"
-         r"Camat|Lurah|Kades|Kepala\s+Desa)")
+         r"Camat|Lurah|Kades|Kepala\s+(?:Desa|Pekon|Kampung|Nagari|Gampong|Kelurahan))")
 POST_KINDS = (("Kapolres", "polres"), ("Wakapolres", "polres"), ("Kabag Ops", "polres"), ("Kasat Pol PP", "satpol-pp"),
               ("Kasatpol PP", "satpol-pp"), ("Kasat", "polres"), ("Kasi Humas", "polres"), ("Karo", "polda"),
               ("Kapolda", "polda"), ("Kapolsek", "polsek"), ("Dandim", "kodim"), ("Danramil", "koramil"),
@@ -739,8 +739,10 @@ class Reading:
                 region_words, pos = seat.group("word"), seat.end()  # "Kapolres Kukar": a place, not a name
         # "Kepala Desa Bonto Salama, Jumaidi", "Lurah Biringere, Hasnawati": a village or district before the comma
         local = re.match(r"\s+(?P<place>[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,2})(?=,\s+" + NAME_WORD + r")", tail)
-        if not region_words and local and re.search(r"(?:Camat|Lurah|Kades|Kepala\s+Desa|Kapolsek|Danramil)$", post) \
-                and not re.match(RANKS, tail[local.end():]):
+        local_place = bool(not region_words and local and re.search(
+            r"(?:Camat|Lurah|Kades|Kepala\s+(?:Desa|Pekon|Kampung|Nagari|Gampong|Kelurahan)|Kapolsek|Danramil)$", post)
+            and not re.match(RANKS, tail[local.end():]))
+        if local_place:
             region_words, pos = local.group("place"), local.end()
         # "Danramil Kota Agung Kapten Inf Sutrisno", "Kapolres Kukar AKBP ...": the words between a post and a rank
         # are the post's seat
@@ -788,7 +790,8 @@ class Reading:
         if degrees_match:
             pos += degrees_match.end()
         if len(name_words) == 1 and not (honorifics or degrees or re.match(r"\s*(?:[,.]|$)", tail[pos:])
-                                         or name in self.spoken_names and re.match(r"\s+[a-z]", tail[pos:])):
+                                         or name in self.spoken_names and re.match(r"\s+[a-z]", tail[pos:])
+                                         or local_place and re.match(r"\s+(?:dan|serta)\b", tail[pos:])):
             return None  # one word is a name before punctuation, or where a speech verb names it ('ujar Apriliwanda')
         return pos, region_words, region, rank, corps, honorifics, name, degrees
 
@@ -849,6 +852,8 @@ class Reading:
         """Every place a person is named, by full name, short name or post, in text order."""
         found = [(m.start, m.person) for m in self.mentions]
         names: dict[str, str] = {}
+        for mention in self.mentions:  # the full name again, without its post ('Kompol Andreas Simbolon menyebut')
+            names.setdefault(self.person_names(mention.person)[0], mention.person)
         for mention in self.mentions:
             for short in self.person_names(mention.person)[1]:
                 names.setdefault(short, mention.person)
@@ -1260,7 +1265,8 @@ def find_groups(reading: Reading) -> list[str]:
     """The groups a sentence about who attended names, each once, as printed."""
     groups: list[str] = []
     for match in GROUP.finditer(reading.text, reading.body_start()):
-        if ATTENDING.search(sentence_around(reading.text, match.start(), match.end())) \
+        line_start = reading.text.rfind("\n", 0, match.start()) + 1  # the paragraph so far: 'Inf.' ends no sentence
+        if ATTENDING.search(reading.text, line_start, match.start()) \
                 and match.group() not in groups:
             groups.append(match.group())
     return groups
@@ -1563,8 +1569,9 @@ def find_places(reading: Reading) -> dict[str, dict]:
     known = {name.casefold() for place in reading.content.places for name in (place.name, *place.short_names)}
     ids = Ids(place.id for place in reading.content.places)
     found: dict[str, dict] = {}
-    pattern = re.compile(r"\b(?P<kind>Desa|Pekon|Kampung|Nagari|Gampong|Kelurahan|Kecamatan|Distrik|Pulau)\s+"
-                         r"(?P<name>" + NAME_WORD + r"(?:\s+" + NAME_WORD + r"){0,2})")
+    # a place's name is on the line of its kind ('Kepala Pekon' ending a headline names no 'Pekon Sinar Semaka')
+    pattern = re.compile(r"\b(?P<kind>Desa|Pekon|Kampung|Nagari|Gampong|Kelurahan|Kecamatan|Distrik|Pulau)[ \t]+"
+                         r"(?P<name>" + NAME_WORD + r"(?:[ \t]+" + NAME_WORD + r"){0,2})")
     for match in pattern.finditer(reading.text):
         words = []
         for word in match.group("name").split():
@@ -1861,6 +1868,8 @@ def _lead(reading: Reading) -> str:
     lines = [p.strip() for p in reading.paragraphs if p.strip()]
     if reading.headline_basis == "first-line" and len(lines) > 1:
         lines = lines[1:]
+    if reading.published and lines and lines[0] == reading.paragraphs[reading.published["_line"]].strip():
+        lines = lines[1:]  # the publication date on a line of its own is no sentence of the article
     first = lines[0] if lines else ""
     if reading.dateline:
         first = first[len(reading.dateline["text"]):].strip() if first.startswith(reading.dateline["text"]) else first
