@@ -76,7 +76,7 @@ FIGURE_LABELS = {"budget": "Anggaran", "polling-stations": "Tempat pemungutan su
 
 # The verbs that attribute a direct quote ("ujar", "tegasnya", "kata dia"): a stem, and -nya for "he/she said".
 SPEECH = re.compile(r"^[\s,.]*(?P<verb>ujar|kata|tegas|ungkap|jelas|terang|tutur|pesan|harap|tambah|tutup|ucap|"
-                    r"lanjut|sebut|imbuh|papar|pungkas|seru|ajak|pinta|katakan|menegaskan|mengatakan|"
+                    r"lanjut|sebut|imbuh|papar|pungkas|seru|ajak|pinta|tandas|tukas|timpal|sambung|urai|beber|katakan|menegaskan|mengatakan|"
                     r"menjelaskan|mengungkapkan|menyampaikan|menuturkan|menambahkan)(?P<nya>nya)?\b\s*(?P<rest>.*)",
                     re.IGNORECASE | re.DOTALL)
 PRONOUNS = re.compile(r"^(?:dia|ia|beliau)\b", re.IGNORECASE)
@@ -385,6 +385,12 @@ class NameIndex:
 
 # ---------------------------------------------------------------- what the text states
 
+def index_of_body(first_line: str) -> bool:
+    """Whether a first line reads as a headline rather than a sentence or a label: it holds a capitalised word
+    beyond the first and no colon ('Penulis: ...')."""
+    return ":" not in first_line and len(re.findall(r"\b[A-Z]\w+", first_line)) >= 2
+
+
 def region_names_of(region: model.Region) -> tuple[str, ...]:
     """The names the press gives a region: its name, its official name ('Kabupaten Lampung Selatan', 'Kota
     Bandar Lampung'), 'Provinsi X' for a province, 'Kab. X' for a regency, and its short names."""
@@ -500,31 +506,47 @@ class Reading:
             elif not region and not self.outlet:
                 self.outlet = place.title() if place.isupper() else place  # "PANTAU LAMPUNG –" names the outlet
             self.dateline = found
+            self._dateline_line = index
             if region:
                 self.dateline_region = region  # a vote for the meeting's region, not the region: a regency's
                 # seat is the dateline of a provincial meeting too ('Mamuju –')
             break
+        if not self.headline and len(lines) > 2 and (self.dateline is None or lines[0] != self._dateline_line):
+            first = self.paragraphs[lines[0]].strip()
+            # a first line of a few words with no full stop, above the body, is the headline as printed
+            if len(first.split()) <= 16 and not re.search(r"[.!?\u201d\"]$", first) and index_of_body(first):
+                self.headline, self.headline_basis = first, "first-line"
         if self.headline and lines and self.paragraphs[lines[0]].strip() == self.headline.strip():
             self.headline_end = self.text.find(self.paragraphs[lines[0]]) + len(self.paragraphs[lines[0]])
-        body = [i for i in lines if not (self.byline and self.paragraphs[i].strip() == self.byline)]
+        body = [i for i in lines if not (self.byline and self.paragraphs[i].strip().startswith(self.byline)
+                                         or self.published and i == self.published["_line"])]
         last = self.paragraphs[body[-1]].rstrip() if body else ""
         self.partial = len(body) > 2 and not re.search(r"[.!?\u201d\")\u2026:]$", last)
+
+    _dateline_line = -1
 
     PUBLISHED_LINE = re.compile(r"^(?:(?:Diterbitkan|Dipublikasikan|Diposting|Terbit|Posted)\s*(?:pada|on)?\s*:?\s*)?"
                                 r"(?P<date>(?:" + _WEEKDAY + r"\s*,\s*)?(?P<d>\d{1,2})\s+" + _MONTH
                                 + r"\s+(?P<y>20\d\d))(?:\s*[|,\-\u2013]?\s*(?:[Pp]ukul\s+)?\d{1,2}[:.]\d{2}"
                                 r"(?:\s*(?:WIB|WITA|WIT))?)?\s*$")
 
+    # 'Penulis: Rina Marlina | Diterbitkan 21 November 2024': a date labelled as the publication's, in any line
+    PUBLISHED_LABELLED = re.compile(r"(?<!\w)(?P<labelled>(?:Diterbitkan|Dipublikasikan|Diposting|Terbit)\s*(?:pada\s*)?:?\s*"
+                                    r"(?P<date>(?:" + _WEEKDAY + r"\s*,\s*)?(?P<d>\d{1,2})\s+" + _MONTH
+                                    + r"\s+(?P<y>20\d\d)))")
+
     def find_published(self, lines: list[int]) -> None:
         """A publication date printed on a line of its own, near the top or at the end."""
         for index in [*lines[:3], *lines[-2:]]:
             line = self.paragraphs[index].strip()
-            match = self.PUBLISHED_LINE.match(line)
-            if match and len(line) <= 80:
+            match = self.PUBLISHED_LINE.match(line) if len(line) <= 80 else None
+            match = match or self.PUBLISHED_LABELLED.search(line)
+            if match:
                 date = calendar_day(int(match.group("y")), MONTHS.index(match.group("mon").title()) + 1,
                                     int(match.group("d")))
                 if date is not None:
-                    self.published = {"published": date, "published_evidence": match.group("date"), "_line": index}
+                    self.published = {"published": date, "_line": index, "published_evidence": match.group(
+                        "labelled" if "labelled" in match.groupdict() else "date")}
                     return
 
     def find_byline(self, lines: list[int]) -> None:
@@ -533,7 +555,11 @@ class Reading:
             line = self.paragraphs[index].strip()
             if re.match(r"^(?:Penulis|Reporter|Pewarta|Editor|Redaktur|Laporan|Oleh)\s*:\s*\S", line) \
                     and len(line) <= 120:
-                self.byline = line
+                # the parts that name people, up to one that is a date ('| Diterbitkan 21 November 2024')
+                parts = re.split(r"\s+\|\s+", line)
+                named = list(itertools.takewhile(lambda part: not self.PUBLISHED_LABELLED.search(part)
+                                                 and not re.search(r"\b20\d\d\b", part), parts))
+                self.byline = " | ".join(named) if named else None
                 return
 
     def after_dateline(self, passage: str) -> str:
