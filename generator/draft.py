@@ -1752,6 +1752,9 @@ def _funding(text: str, start: int, end: int) -> tuple[str, str] | None:
     return (funding.lower() if funding.casefold() == "hibah" else funding.upper()), words.group().strip()
 
 
+PER_UNIT = re.compile(r"\s+(?:(?:di|pada|untuk)\s+)?(?:setiap|tiap|per|masing-masing)\b", re.IGNORECASE)
+
+
 def _counts(text: str, budgets: list[FoundFigure], limits: _Limits) -> list[FoundFigure]:
     # The spans taken, which never overlap: sorted by start, they are sorted by end too, so the one that could
     # overlap a new span is the last to start before it ends.
@@ -1768,8 +1771,8 @@ def _counts(text: str, budgets: list[FoundFigure], limits: _Limits) -> list[Foun
             if before >= 0 and taken[before][1] > start:
                 continue
             value = whole_number(match.group("num"))
-            if value is None:
-                continue
+            if value is None or PER_UNIT.match(text, match.end()):
+                continue  # 'dua personel di setiap TPS' is a rate, not a count
             figure_kind = kind
             if kind == "polling-stations" and VULNERABLE.match(text, match.end()):
                 figure_kind = "vulnerable-polling-stations"
