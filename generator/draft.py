@@ -1053,8 +1053,9 @@ def build(reading: Reading, source_file_for) -> Draft:
     reading.find_dateline()
     reading.find_region()
     if reading.region is None:
-        raise NewError("found no region the registries know, nor a 'Kabupaten X' or 'Kota X' to propose "
-                       "(add the regency or city to content/registry/regions.yaml, then run new again)")
+        raise NewError("found no region the gazetteer or the registries know, nor a 'Kabupaten X' or 'Pemerintah "
+                       "Kota X' to propose (add the name the press uses for it to names: in "
+                       "content/registry/regions.yaml, then run new again)")
     date = reading.find_date()
     reading.find_people()
     chair, openers = _chair_and_openers(reading)

@@ -158,8 +158,9 @@ def test_new_needs_a_region_it_can_name(tree, capsys):
                        encoding="utf-8")
     assert main(["--root", str(root), "new", str(article)]) == 2
     assert capsys.readouterr().err == (
-        "error: found no region the registries know, nor a 'Kabupaten X' or 'Kota X' to propose (add the regency "
-        "or city to content/registry/regions.yaml, then run new again)\n")
+        "error: found no region the gazetteer or the registries know, nor a 'Kabupaten X' or 'Pemerintah Kota X' to "
+        "propose (add the name the press uses for it to names: in content/registry/regions.yaml, then run new "
+        "again)\n")
 
 
 def test_new_reports_an_unreadable_article_without_a_traceback(tree, capsys):
