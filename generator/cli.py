@@ -141,7 +141,10 @@ def run_new(args) -> int:
     sheet = f"content/articles/{draft.sheet_id}.yaml"
     most = " (the most a sheet holds: the rest are left out)"
     proposed = ["a date" if draft.has_date else "no date",
-                f"{len(draft.attendance)} people" + (most if "attendance" in draft.left_out else ""),
+                f"{sum(1 for a in draft.attendance if 'person' in a.fields)} people"
+                + (most if "attendance" in draft.left_out else ""),
+                *([f"{groups} group" + ("s" if groups > 1 else "")] if (groups := sum(
+                    1 for a in draft.attendance if a.fields.get("group"))) else []),
                 f"{len(draft.statements)} quotes" + (most if "statements" in draft.left_out else ""),
                 f"{len(draft.figures)} figures" + (most if "figures" in draft.left_out else "")]
     registry = ", ".join(f"{len(items)} in {name}" for name, items in draft.registry.items() if items)

@@ -64,9 +64,10 @@ COUNTS = (
                                          re.IGNORECASE)),
     ("personnel", None, re.compile(r"(?<![\d.,\w])" + _APPROX + _NUM_OR_WORD
                                    + r"\s+(?:orang\s+)?(?:personel|personil|petugas|polisi|Linmas)\b", re.IGNORECASE)),
-    ("villages", None, re.compile(r"(?<![\d.,])" + _APPROX + _NUM
+    ("villages", None, re.compile(r"(?<![\d.,\w])" + _APPROX + _NUM_OR_WORD
                                   + r"\s+(?:desa|kelurahan|pekon|kampung|nagari|gampong)\b", re.IGNORECASE)),
-    ("districts", None, re.compile(r"(?<![\d.,])" + _APPROX + _NUM + r"\s+(?:kecamatan|distrik)\b",
+    # "17 kecamatan", "sembilan kecamatan"
+    ("districts", None, re.compile(r"(?<![\d.,\w])" + _APPROX + _NUM_OR_WORD + r"\s+(?:kecamatan|distrik)\b",
                                    re.IGNORECASE)),
 )
 FIGURE_LABELS = {"budget": "Anggaran", "polling-stations": "Tempat pemungutan suara (TPS)",
@@ -75,33 +76,46 @@ FIGURE_LABELS = {"budget": "Anggaran", "polling-stations": "Tempat pemungutan su
 
 # The verbs that attribute a direct quote ("ujar", "tegasnya", "kata dia"): a stem, and -nya for "he/she said".
 SPEECH = re.compile(r"^[\s,.]*(?P<verb>ujar|kata|tegas|ungkap|jelas|terang|tutur|pesan|harap|tambah|tutup|ucap|"
-                    r"lanjut|sebut|imbuh|papar|pungkas|seru|ajak|pinta|katakan|menegaskan|mengatakan|"
+                    r"lanjut|sebut|imbuh|papar|pungkas|seru|ajak|pinta|tandas|tukas|timpal|sambung|urai|beber|katakan|menegaskan|mengatakan|"
                     r"menjelaskan|mengungkapkan|menyampaikan|menuturkan|menambahkan)(?P<nya>nya)?\b\s*(?P<rest>.*)",
                     re.IGNORECASE | re.DOTALL)
 PRONOUNS = re.compile(r"^(?:dia|ia|beliau)\b", re.IGNORECASE)
 QUOTE_SPANS = re.compile(r"\u201c(?P<curly>[^\u201c\u201d]{2,2000})\u201d|\"(?P<straight>[^\"]{2,2000})\"")
 
-RANKS = (r"(?:AKBP|AKP|Kompol|Kombes(?:\s+Pol)?|Brigjen(?:\s+(?:Pol|TNI))?|Irjen(?:\s+Pol)?|Iptu|Ipda|Aiptu|"
+# The ranks of the police and the military, short ("Kompol") and in full ("Komisaris Polisi"), the full form first.
+RANKS = (r"(?:(?:Ajun\s+)?Komisaris(?:\s+Besar)?\s+Polisi|Inspektur\s+(?:Jenderal\s+)?Polisi(?:\s+(?:Satu|Dua))?|"
+         r"Brigadir\s+Jenderal(?:\s+(?:Polisi|TNI))?|Letnan\s+(?:Kolonel|Satu|Dua)|"
+         r"AKBP|AKP|Kompol|Kombes(?:\s+Pol)?|Brigjen(?:\s+(?:Pol|TNI))?|Irjen(?:\s+Pol)?|Iptu|Ipda|Aiptu|"
          r"Aipda|Bripka|Brigpol|Briptu|Letkol|Kolonel|Mayor|Kapten|Lettu|Letda|Peltu|Pelda|Serka|Sertu)")
-CORPS = r"(?:Inf|Arh|Czi|Cpl|Kav|Arm|Cba|Chk|Ckm|Cku|Cpn|Cph|Cpm|Caj|Ctp|Lek|Mar|Pas|Psk|Sus|Tek|Kes|Adm)"
-HONORIFICS = r"(?:(?:Drs|Dra|Dr|Ir|Hj|H|Prof|KH)\.\s*)+"
+# A rank in full followed by its short form: "Komisaris Polisi (Kompol)".
+RANK_SHORT_AFTER = re.compile(r"\s*\((?P<short>[A-Z][A-Za-z]{2,6}(?:\s+Pol)?)\)")
+# Corps after a military rank: "Inf", "Inf.", "Infanteri", "Kav", "Kavaleri".
+CORPS = (r"(?:Infanteri|Kavaleri|Artileri(?:\s+Medan|\s+Pertahanan\s+Udara)?|Zeni|Inf|Arh|Czi|Cpl|Kav|Arm|Cba|"
+         r"Chk|Ckm|Cku|Cpn|Cph|Cpm|Caj|Ctp|Lek|Mar|Pas|Psk|Sus|Tek|Kes|Adm)")
+HONORIFICS = r"(?:(?:Drs|Dra|Dr|Ir|Hj|H|Prof|KH)\.\s*|(?:Drs|Dra|Ir|Hj|Prof|KH)\s+(?=[A-Z]))+"
+HONORIFIC_WORDS = frozenset({"Drs", "Dra", "Dr", "Ir", "Hj", "H", "Prof", "KH"})
+# A first name the press abbreviates with a full stop: "Muh. Sapri", "Moh. Ali".
+NAME_ABBREVIATION = r"(?:Muh|Moh|Moch|Mochd|Muhd|Abd)\."
 DEGREE = r"(?:[SMD]\.(?:[A-Za-z]{1,4}\.?){1,3}|Ph\.D\.?|SH|SE|SIK|MH|MM|MSi|MPd|MAP)"
 DEGREES = r"(?:,\s*" + DEGREE + r")+"
 NAME_WORD = r"[A-Z][a-z]+(?:['-][A-Za-z]+)?"
 # Posts as printed before a name: the kind of agency follows from the post (Kapolres -> polres) or is named in it
 # (Ketua KPU -> kpu). Prefixes for acting posts: Pj, Pjs, Plt, Plh, Penjabat (Pj), Penjabat Sementara (Pjs),
 # Pelaksana tugas (Plt), Pelaksana harian (Plh).
-_ACTING = (r"(?:(?:Pj|Pjs|Plt|Plh|Penjabat(?:\s+Sementara)?(?:\s*\((?:Pj|Pjs)\))?|Pelaksana\s+[Tt]ugas(?:\s*\(Plt\))?|"
+_ACTING = (r"(?:(?:Pj|Pjs|Plt|Plh)(?:\.\s*|\s+)|(?:Penjabat(?:\s+Sementara)?(?:\s*\((?:Pj|Pjs)\))?|Pelaksana\s+[Tt]ugas(?:\s*\(Plt\))?|"
            r"Pelaksana\s+[Hh]arian(?:\s*\(Plh\))?)\s+)?")
-POSTS = (r"(?:Kapolres(?:ta)?|Kapolda|Kapolsek|Wakapolres(?:ta)?|Kabag\s+Ops(?:\s+Polres)?|Kasat\s+[A-Z]\w+|"
+POSTS = (r"(?:Kapolres(?:ta)?(?:\s+Metro(?=\s+(?:Bekasi|Jakarta|Tangerang|Depok)\b))?|Kapolda|Kapolsek|"
+         r"Wakapolres(?:ta)?|Kabag\s+Ops(?:\s+Polres)?|Kasat\s*[Pp]ol\s*PP|Kasat\s+[A-Z]\w+|"
+         r"Kasi\s+[A-Z]\w+|Karo\s+[A-Z]\w+(?:\s+Polda)?|Koordinator\s+Divisi(?:\s+[A-Z]\w+){1,3}|"
          r"Dandim(?:\s+\d{4}(?:/[A-Z][A-Za-z]*(?:\s(?!@RANK)[A-Z][a-z]+)?)?)?|Danramil(?:\s+[\d-]+(?:/[A-Za-z]+)?)?|Danrem(?:\s+\d{3}(?:/[A-Za-z]+)?)?|"
          r"Kajari|Kasi\s+Intel(?:\s+Kejari)?|Wakil\s+Bupati|Bupati|Wakil\s+Wali\s?[Kk]ota|Wali\s?[Kk]ota|"
          r"Wakil\s+Gubernur|Gubernur|Sekda|Sekretaris\s+Daerah|Asisten\s+(?:I{1,3}|[1-3])(?:\s+Bidang(?:\s+[A-Z]\w+)+"
          r"(?:\s+dan(?:\s+[A-Z]\w+)+)?)?|Asisten\s+[A-Z]\w+(?:\s+dan\s+[A-Z]\w+)?|"
          r"(?:[Kk]etua|[Ww]akil\s+[Kk]etua|[Aa]nggota|[Kk]omisioner|[Kk]epala|Kaban|Kadis|Sekretaris)\s+(?:[A-Z][A-Za-z]*\s+){0,3}?"
          r"(?:[A-Z]{2,}[a-z]*|@KINDS|Pengadilan(?:\s+Negeri)?|Kejaksaan(?:\s+Negeri)?|Dinas\s+\w+|Badan\s+\w+)|"
-         r"Camat|Lurah|Kades|Kepala\s+Desa)")
-POST_KINDS = (("Kapolres", "polres"), ("Wakapolres", "polres"), ("Kabag Ops", "polres"), ("Kasat", "polres"),
+         r"Camat|Lurah|Kades|Kepala\s+(?:Desa|Pekon|Kampung|Nagari|Gampong|Kelurahan))")
+POST_KINDS = (("Kapolres", "polres"), ("Wakapolres", "polres"), ("Kabag Ops", "polres"), ("Kasat Pol PP", "satpol-pp"),
+              ("Kasatpol PP", "satpol-pp"), ("Kasat", "polres"), ("Kasi Humas", "polres"), ("Karo", "polda"),
               ("Kapolda", "polda"), ("Kapolsek", "polsek"), ("Dandim", "kodim"), ("Danramil", "koramil"),
               ("Danrem", "korem"), ("Kajari", "kejaksaan"), ("Kasi Intel", "kejaksaan"), ("Kejaksaan", "kejaksaan"),
               ("Pengadilan", "pengadilan"), ("Gubernur", "pemprov"), ("Bupati", "pemkab"), ("Wali Kota", "pemkot"),
@@ -114,7 +128,7 @@ STOP_WORDS = frozenset("""Pemilu Pilkada Pemilihan Rakor Rapat Koordinasi Kabupa
     Senin Selasa Rabu Kamis Jumat Sabtu Minggu Januari Februari Maret April Mei Juni Juli Agustus Oktober November
     Desember Lintas Sektoral Perekonomian Pembangunan Pemerintahan Kesra Pengadilan Kejaksaan Forkopimda
     Penjabat Pelaksana Kapolres Kapolresta Kapolda Kapolsek Wakapolres Dandim Danrem Danramil Kajari Lurah Kades
-    Anggota Komisioner Kaban Kadis""".split())
+    Anggota Komisioner Kaban Kadis Divisi Koordinator""".split())
 
 _BARE_POST = re.compile(r"^" + _ACTING)
 # A numbered military unit as posts and names print it: "0431/Way Sejuk", "1425/BRM", "01-03/Sukadana".
@@ -371,6 +385,50 @@ class NameIndex:
 
 # ---------------------------------------------------------------- what the text states
 
+def index_of_body(first_line: str) -> bool:
+    """Whether a first line reads as a headline rather than a sentence or a label: it holds a capitalised word
+    beyond the first and no colon ('Penulis: ...')."""
+    return ":" not in first_line and len(re.findall(r"\b[A-Z]\w+", first_line)) >= 2
+
+
+def region_names_of(region: model.Region) -> tuple[str, ...]:
+    """The names the press gives a region: its name, its official name ('Kabupaten Lampung Selatan', 'Kota
+    Bandar Lampung'), 'Provinsi X' for a province, 'Kab. X' for a regency, and its short names."""
+    names = [region.name]
+    if region.official_name:
+        names.append(region.official_name)
+    if region.kind == "province":
+        names.append(f"Provinsi {region.name}")
+    elif region.kind == "regency":
+        names += [f"Kab. {region.name}", f"Kabupaten {region.name}"]
+    elif region.kind == "city":
+        names.append(f"Kota {region.name}")
+    return (*dict.fromkeys(names), *region.short_names)
+
+
+def abbreviates(word: str, name: str) -> bool:
+    """Whether `word` is a short name made of the first letters of each word of a region's name, as the press
+    makes them: Kukar (Kutai Kartanegara), Malut (Maluku Utara), Sulbar (Sulawesi Barat), Lamsel."""
+    parts = name.casefold().split()
+    if len(parts) < 2 or not word[:1].isupper():
+        return False
+
+    def split(rest: str, parts: list[str]) -> bool:
+        if not parts:
+            return not rest
+        return any(rest[:n] == parts[0][:n] and split(rest[n:], parts[1:]) for n in range(2, min(len(parts[0]), 6) + 1))
+
+    return split(word.casefold(), parts)
+
+
+# Where a word is a place's name, not a person's: after an agency's abbreviation or a post, and followed by a rank,
+# an honorific, punctuation or a lower-case word ("Kapolres Kukar AKBP", "KPU Malut Drs.", "Bupati Kukar,").
+SEAT_WORD = re.compile(r"(?<![\w/])(?:Polres(?:ta)?|Kodim|Koramil|Kejari|Pemkab|Pemkot|Pemprov|KPU|Bawaslu|DPRD|Kapolres(?:ta)?|"
+                       r"Kapolda|Kajari|Bupati|Gubernur|Sekda|Polda|Dandim\s+\d+/|Danramil\s+[\d-]+/)\s+"
+                       r"(?P<word>[A-Z][a-z]+|[A-Z]{2,}[a-z]*)(?=\s*[,.|]|\s+[a-z]|\s+(?:" + RANKS + r")\b|\s+" + HONORIFICS + r"|\s*$)",
+                       re.MULTILINE)
+
+
 class Reading:
     """One article read against the registries; each find_* method adds to the draft's parts."""
 
@@ -393,14 +451,24 @@ class Reading:
         self.left_out: dict[str, str] = {}  # a list of the sheet cut at its limit -> the review mark that says so
         self.mentions: list[Mention] = []
         self.region: str | None = None
+        self.dateline_region: str | None = None
         self.dateline: dict | None = None
         self.headline_basis = "stated" if headline else "unknown"
+        self.headline_end = 0  # where the headline ends, when it is the first line: no names are read before it
+        self.published: dict | None = None  # the publication date a line of the text states
+        self.byline: str | None = None
+        self.partial = False  # the text ends mid-sentence: its source cut it off
+        # Words the text uses as a place's name after a post or an agency ('Kapolres Kukar AKBP'), and the
+        # one-word names a speech verb gives ('ujar Apriliwanda')
+        self.place_words: set[str] = set()
+        self.spoken_names = {m.group(1) for m in re.finditer(
+            r"(?<!\w)(?:ujar|kata|ungkap|tegas|jelas|terang|tambah|imbuh|pungkas|tutur)\s+(" + NAME_WORD + r")\b", text)}
         # Posts name the registry's agency kinds by abbreviation ("Ketua Bawaslu", "Kepala Kesbangpol").
         kinds = "|".join(re.escape(k.abbreviation) for k in sorted(content.agency_kinds,
                                                                    key=lambda k: -len(k.abbreviation)))
         self.abbreviations = {k.abbreviation for k in content.agency_kinds}
         # Region and person names, looked up for every word of a name: built once, not scanned each time.
-        names = [(name, r.id) for r in content.regions for name in (r.name, *r.short_names)]
+        names = [(name, r.id) for r in content.regions for name in region_names_of(r)]
         self.region_by_squeezed: dict[str, str] = {}
         for name, region_id in names:
             self.region_by_squeezed.setdefault(re.sub(r"\W", "", name).casefold(), region_id)
@@ -412,14 +480,20 @@ class Reading:
 
     # -- dateline and headline
     def find_dateline(self) -> None:
+        """The dateline ('Kabar Lampung, Sukadana –') in the first lines, the headline above it, a publication
+        date on a line of its own ('Jumat, 22 November 2024 | 09:15 WITA'), the byline and a text cut off."""
         lines = [i for i, p in enumerate(self.paragraphs) if p.strip()]
-        for position, index in enumerate(lines[:2]):
+        self.find_published(lines)
+        self.find_byline(lines)
+        for position, index in enumerate(lines[:3]):
             line = self.paragraphs[index].strip()
+            if self.published and index == self.published["_line"]:
+                continue
             match = re.match(r"^(?P<text>(?:(?P<outlet>[^,\u2013\u2014\n]{2,60}),\s*)?(?P<place>[A-Z][\w .'-]{1,40}?)"
                              r"\s*[\u2013\u2014-])\s", line)
             if not match:
                 continue
-            if position == 1 and not self.headline:
+            if position >= 1 and not self.headline:
                 self.headline = self.paragraphs[lines[0]].strip()
                 self.headline_basis = "first-line"
             place = match.group("place").strip()
@@ -432,9 +506,61 @@ class Reading:
             elif not region and not self.outlet:
                 self.outlet = place.title() if place.isupper() else place  # "PANTAU LAMPUNG –" names the outlet
             self.dateline = found
+            self._dateline_line = index
             if region:
-                self.region = region
-            return
+                self.dateline_region = region  # a vote for the meeting's region, not the region: a regency's
+                # seat is the dateline of a provincial meeting too ('Mamuju –')
+            break
+        if not self.headline and len(lines) > 2 and (self.dateline is None or lines[0] != self._dateline_line):
+            first = self.paragraphs[lines[0]].strip()
+            # a first line of a few words with no full stop, above the body, is the headline as printed
+            if len(first.split()) <= 16 and not re.search(r"[.!?\u201d\"]$", first) and index_of_body(first):
+                self.headline, self.headline_basis = first, "first-line"
+        if self.headline and lines and self.paragraphs[lines[0]].strip() == self.headline.strip():
+            self.headline_end = self.text.find(self.paragraphs[lines[0]]) + len(self.paragraphs[lines[0]])
+        body = [i for i in lines if not (self.byline and self.paragraphs[i].strip().startswith(self.byline)
+                                         or self.published and i == self.published["_line"])]
+        last = self.paragraphs[body[-1]].rstrip() if body else ""
+        self.partial = len(body) > 2 and not re.search(r"[.!?\u201d\")\u2026:]$", last)
+
+    _dateline_line = -1
+
+    PUBLISHED_LINE = re.compile(r"^(?:(?:Diterbitkan|Dipublikasikan|Diposting|Terbit|Posted)\s*(?:pada|on)?\s*:?\s*)?"
+                                r"(?P<date>(?:" + _WEEKDAY + r"\s*,\s*)?(?P<d>\d{1,2})\s+" + _MONTH
+                                + r"\s+(?P<y>20\d\d))(?:\s*[|,\-\u2013]?\s*(?:[Pp]ukul\s+)?\d{1,2}[:.]\d{2}"
+                                r"(?:\s*(?:WIB|WITA|WIT))?)?\s*$")
+
+    # 'Penulis: Rina Marlina | Diterbitkan 21 November 2024': a date labelled as the publication's, in any line
+    PUBLISHED_LABELLED = re.compile(r"(?<!\w)(?P<labelled>(?:Diterbitkan|Dipublikasikan|Diposting|Terbit)\s*(?:pada\s*)?:?\s*"
+                                    r"(?P<date>(?:" + _WEEKDAY + r"\s*,\s*)?(?P<d>\d{1,2})\s+" + _MONTH
+                                    + r"\s+(?P<y>20\d\d)))")
+
+    def find_published(self, lines: list[int]) -> None:
+        """A publication date printed on a line of its own, near the top or at the end."""
+        for index in [*lines[:3], *lines[-2:]]:
+            line = self.paragraphs[index].strip()
+            match = self.PUBLISHED_LINE.match(line) if len(line) <= 80 else None
+            match = match or self.PUBLISHED_LABELLED.search(line)
+            if match:
+                date = calendar_day(int(match.group("y")), MONTHS.index(match.group("mon").title()) + 1,
+                                    int(match.group("d")))
+                if date is not None:
+                    self.published = {"published": date, "_line": index, "published_evidence": match.group(
+                        "labelled" if "labelled" in match.groupdict() else "date")}
+                    return
+
+    def find_byline(self, lines: list[int]) -> None:
+        """The reporter or editor line, as printed: 'Penulis: Andi Rasyid | Editor: Muh. Fadli'."""
+        for index in [*lines[-2:], *lines[:3]]:
+            line = self.paragraphs[index].strip()
+            if re.match(r"^(?:Penulis|Reporter|Pewarta|Editor|Redaktur|Laporan|Oleh)\s*:\s*\S", line) \
+                    and len(line) <= 120:
+                # the parts that name people, up to one that is a date ('| Diterbitkan 21 November 2024')
+                parts = re.split(r"\s+\|\s+", line)
+                named = list(itertools.takewhile(lambda part: not self.PUBLISHED_LABELLED.search(part)
+                                                 and not re.search(r"\b20\d\d\b", part), parts))
+                self.byline = " | ".join(named) if named else None
+                return
 
     def after_dateline(self, passage: str) -> str:
         """A passage without the dateline it begins with ('WARTA SEJUK – Pemerintah ...' -> 'Pemerintah ...')."""
@@ -449,12 +575,39 @@ class Reading:
         return 0
 
     def region_named(self, words: str) -> str | None:
-        """The region these words name ('Lampung Timur', 'LAMPUNGTENGAH', 'Kota Pelita', 'Lamteng')."""
-        words = re.sub(r"^(?:Kabupaten|Kota|Provinsi|Kab\.)\s+", "", words.strip())
+        """The region these words name ('Lampung Timur', 'LAMPUNGTENGAH', 'Kota Pelita', 'Kota Bekasi' (the city,
+        where 'Bekasi' and 'Kabupaten Bekasi' are the regency), 'Lamteng')."""
+        words = words.strip()
+        exact = self.region_by_squeezed.get(re.sub(r"\W", "", words).casefold()) if words else None
+        if exact:
+            return exact
+        words = re.sub(r"^(?:Kabupaten|Kota|Provinsi|Kab\.)\s+", "", words)
         return self.region_by_squeezed.get(re.sub(r"\W", "", words).casefold()) if words else None
 
     # -- the region
+    def learn_places(self) -> None:
+        """The words the text uses as a place's name after a post or an agency ('Kapolres Kukar AKBP', 'KPU Malut
+        Drs.'): never a person's. One that shortens a single region's name the way the press does (Kukar, Malut,
+        Sulbar) is that region's from now on; the others stay places the gazetteer does not hold (a district)."""
+        learned = []
+        for match in SEAT_WORD.finditer(self.text):
+            word = match.group("word")
+            if word in STOP_WORDS or word in self.abbreviations or re.fullmatch(RANKS, word) \
+                    or word in HONORIFIC_WORDS or word in self.place_words:
+                continue
+            self.place_words.add(word)
+            if self.region_named(word):
+                continue
+            fits = [r.id for r in self.content.regions if abbreviates(word, r.name)]
+            if len(fits) == 1:
+                learned.append((word, fits[0]))
+        for word, region_id in learned:
+            self.region_by_squeezed.setdefault(word.casefold(), region_id)
+        if learned:
+            self.region_names = NameIndex([*self.region_names.pairs(), *learned], end=r"(?![\w'-])")
+
     def find_region(self) -> None:
+        self.learn_places()
         counts: dict[str, int] = {}
         first: dict[str, int] = {}
         masked = list(self.text)  # known names hidden, so "Kabupaten Lampung Barat" proposes no new region
@@ -467,18 +620,24 @@ class Reading:
         for match in re.finditer(r"\b(?P<kind>Kabupaten|Kota|Pemkab|Pemkot)\s+(?P<name>" + NAME_WORD
                                  + r"(?:\s+" + NAME_WORD + r"){0,2})", masked):
             words = list(itertools.takewhile(lambda word: word not in STOP_WORDS, match.group("name").split()))
+            if match.group("kind") == "Kota" and not re.search(
+                    r"(?:Pemerintah(?:\s+Daerah)?|Wali|Walikota|KPU|Bawaslu|DPRD|Sekda|Sekretaris\s+Daerah)\s+$",
+                    masked[max(0, match.start() - 40):match.start()]):
+                continue  # 'Danramil Kota Agung', 'Islamic Center Kota Agung': a town, not a city (issue 28.3)
             if words and slug(" ".join(words)) not in self.regions:
                 printed = re.match(r"\S+(?:\s+\S+){%d}" % (len(words) - 1), match.group("name"))
                 named.append((" ".join(words), match, self.text[match.start():match.start("name") + printed.end()]))
         names = {name for name, _, _ in named}
+        ids_by_name: dict[str, str] = {}
         for printed, match, passage in named:
             # "Pemkab Way Sejuk Siapkan" (a headline's capitals) is "Way Sejuk" and a word: it counts for the
             # shortest name the text gives elsewhere that its words begin with.
             words = printed.split()
             name = next((" ".join(words[:n]) for n in range(1, len(words)) if " ".join(words[:n]) in names), printed)
-            region_id = slug(name)
+            kind = "city" if match.group("kind") in ("Kota", "Pemkot") else "regency"
+            # a city's id begins with kota-, as the gazetteer's do (a regency and a city often share a name)
+            region_id = ids_by_name.setdefault(name, ("kota-" if kind == "city" else "") + slug(name))
             if name == printed:
-                kind = "city" if match.group("kind") in ("Kota", "Pemkot") else "regency"
                 self.new_regions.setdefault(region_id, {"id": region_id, "name": name, "kind": kind,
                                                          "_evidence": passage})
             counts[region_id] = counts.get(region_id, 0) + 2
@@ -560,7 +719,9 @@ class Reading:
                                  + r"\b)[A-Z]{2,5}\b)?)(?![\w/])", self.text):
             line_end = self.text.find("\n", match.end())
             tail = self.text[match.end():len(self.text) if line_end < 0 else line_end][:200]
-            parsed = self.parse_name(tail)
+            if match.start() < self.headline_end:
+                continue  # a headline's capitals are no names ('Kapolres Pringsewu Ajak Media ...')
+            parsed = self.parse_name(tail, match.group("post"))
             if parsed is None:
                 continue
             length, region_words, region, rank, corps, honorifics, name, degrees = parsed
@@ -587,7 +748,7 @@ class Reading:
         for mention in self.mentions:
             mention.person = mention.person or self.person_id(mention)
 
-    def parse_name(self, tail: str):
+    def parse_name(self, tail: str, post: str = ""):
         """After a post: the region it names, a comma, rank and corps, honorifics, the name, degrees.
         Returns (length consumed, region words, region, rank, corps, honorifics, name, degrees) or None."""
         pos, region_words, region = 0, "", None
@@ -599,28 +760,54 @@ class Reading:
                     region_words, region = candidate.group(1), self.region_named(candidate.group(1))
                     pos = candidate.end()
                     break
-        step = re.match(r"\s*,?\s*(?:(?P<rank>" + RANKS + r")\b(?:\s+(?P<corps>" + CORPS + r")\b)?\s*)?"
-                        r"(?P<hon>" + HONORIFICS + r")?\s*", tail[pos:])
+            seat = re.match(r"\s+(?P<word>[A-Z][\w'-]*)(?![\w'-])", tail)
+            if not region_words and seat and seat.group("word") in self.place_words:
+                region_words, pos = seat.group("word"), seat.end()  # "Kapolres Kukar": a place, not a name
+        # "Kepala Desa Bonto Salama, Jumaidi", "Lurah Biringere, Hasnawati": a village or district before the comma
+        local = re.match(r"\s+(?P<place>[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,2})(?=,\s+" + NAME_WORD + r")", tail)
+        local_place = bool(not region_words and local and re.search(
+            r"(?:Camat|Lurah|Kades|Kepala\s+(?:Desa|Pekon|Kampung|Nagari|Gampong|Kelurahan)|Kapolsek|Danramil)$", post)
+            and not re.match(RANKS, tail[local.end():]))
+        if local_place:
+            region_words, pos = local.group("place"), local.end()
+        # "Danramil Kota Agung Kapten Inf Sutrisno", "Kapolres Kukar AKBP ...": the words between a post and a rank
+        # are the post's seat
+        seat = re.match(r"\s+(?P<place>[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,2})(?=\s+(?:" + RANKS + r")\b)", tail)
+        if not region_words and seat and not any(w in HONORIFIC_WORDS for w in seat.group("place").split()):
+            region_words, pos = seat.group("place"), seat.end()
+        step = re.match(r"\s*,?\s*(?:(?P<rank>" + RANKS + r")\b(?:" + RANK_SHORT_AFTER.pattern + r")?(?:\s+(?P<corps>"
+                        + CORPS + r")\b\.?)?\s*)?(?P<hon>" + HONORIFICS + r")?\s*", tail[pos:])
         if step is None or step.end() == 0 and pos:
             return None
-        rank, corps = step.group("rank"), step.group("corps")
+        rank = step.group("short") or step.group("rank")
+        rank = " ".join(rank.split()) if rank else None
+        corps = step.group("corps")
+        if corps and tail[pos:pos + step.end()].rstrip().endswith(corps + "."):
+            corps += "."
         honorifics = (step.group("hon") or "").strip() or None
         pos += step.end()
         name_words: list[str] = []
         at = pos
+        first = re.match(r"(" + NAME_ABBREVIATION + r")(?=\s+[A-Z])", tail[at:])
+        if first:
+            name_words.append(first.group(1))
+            at += first.end()
         while len(name_words) < 5:
             word = re.match(("\\s" if name_words else "") + r"(" + NAME_WORD + r")(?![\w'-])", tail[at:])
             if word is None:
                 break
             text = word.group(1)
             # A region's name ends the name ('Kapolres Pringsewu'), except as the first word after a rank or an
-            # honorific, where it is a person's ('Letkol Inf Bima Saputra': Bima is also a regency)
+            # honorific, where it is a person's ('Letkol Inf Bima Saputra': Bima is also a regency); so do an
+            # honorific ('Malut Drs.'), a rank and a place the text names as a post's seat ('Kukar')
             if text in STOP_WORDS or re.fullmatch(RANKS, text) or text in self.abbreviations \
+                    or text in HONORIFIC_WORDS and tail[at + word.end():at + word.end() + 1] == "." \
+                    or text in self.place_words and (name_words or not (rank or honorifics)) \
                     or (name_words or not (rank or honorifics)) and self.region_at(tail[at + word.start(1):]):
                 break
             name_words.append(text)
             at += word.end()
-        if not name_words:
+        if not name_words or name_words[-1].endswith("."):
             return None
         name = " ".join(name_words)
         pos = at
@@ -628,8 +815,10 @@ class Reading:
         degrees = degrees_match.group().lstrip(", ").strip() if degrees_match else None
         if degrees_match:
             pos += degrees_match.end()
-        if len(name_words) == 1 and not (honorifics or degrees or re.match(r"\s*(?:[,.]|$)", tail[pos:])):
-            return None
+        if len(name_words) == 1 and not (honorifics or degrees or re.match(r"\s*(?:[,.]|$)", tail[pos:])
+                                         or name in self.spoken_names and re.match(r"\s+[a-z]", tail[pos:])
+                                         or local_place and re.match(r"\s+(?:dan|serta)\b", tail[pos:])):
+            return None  # one word is a name before punctuation, or where a speech verb names it ('ujar Apriliwanda')
         return pos, region_words, region, rank, corps, honorifics, name, degrees
 
     def region_at(self, text: str) -> bool:
@@ -689,6 +878,8 @@ class Reading:
         """Every place a person is named, by full name, short name or post, in text order."""
         found = [(m.start, m.person) for m in self.mentions]
         names: dict[str, str] = {}
+        for mention in self.mentions:  # the full name again, without its post ('Kompol Andreas Simbolon menyebut')
+            names.setdefault(self.person_names(mention.person)[0], mention.person)
         for mention in self.mentions:
             for short in self.person_names(mention.person)[1]:
                 names.setdefault(short, mention.person)
@@ -805,8 +996,12 @@ class Reading:
                 return agency.kind
         level = self.regions[region].kind if region in self.regions else self.new_regions[region]["kind"]
         words = {"regency": "kabupaten", "city": "kota", "province": "provinsi"}.get(level, "")
+        # Only a kind whose name fits the level: a governor is no 'Pemerintah Kabupaten' (issue 29); without one,
+        # the contributor adds the kind (step 3 of the guide)
+        levels = ("kabupaten", "kota", "provinsi")
         fitting = [k.id for k in kinds if words and words in k.name.id.casefold()]
-        return (fitting or [k.id for k in kinds] or [None])[0]
+        fitting += [k.id for k in kinds if not any(level in k.name.id.casefold() for level in levels)]  # "Pemerintah Daerah"
+        return fitting[0] if fitting else None
 
     def agency_named(self, words: str) -> str | None:
         """A branch named at the end of `words` ('Bawaslu Lamteng', 'KPU Lampung Timur', 'Kejari Gunungsugih',
@@ -858,8 +1053,9 @@ def build(reading: Reading, source_file_for) -> Draft:
     reading.find_dateline()
     reading.find_region()
     if reading.region is None:
-        raise NewError("found no region the registries know, nor a 'Kabupaten X' or 'Kota X' to propose "
-                       "(add the regency or city to content/registry/regions.yaml, then run new again)")
+        raise NewError("found no region the gazetteer or the registries know, nor a 'Kabupaten X' or 'Pemerintah "
+                       "Kota X' to propose (add the name the press uses for it to names: in "
+                       "content/registry/regions.yaml, then run new again)")
     date = reading.find_date()
     reading.find_people()
     chair, openers = _chair_and_openers(reading)
@@ -898,6 +1094,10 @@ def _chair_and_openers(reading: Reading) -> tuple[Mention | None, set[str]]:
             chair = mention
         if re.search(r"dibuka(?:\s+(?:secara\s+resmi\s+)?oleh)?\s*$", before):
             openers.add(mention.person)
+    if chair is None:  # 'Bupati Sinjai Andi Rahmat membuka secara resmi rapat koordinasi ...'
+        chair = next((m for m in reading.mentions if re.match(
+            r"\s*(?:,\s*)?(?:langsung\s+)?(?:membuka(?:\s+secara\s+resmi)?|memimpin)\s+(?:rapat|rakor|kegiatan|acara)\b",
+            reading.text[m.end:m.end + 60], re.IGNORECASE)), None)
     return chair, openers
 
 
@@ -1069,7 +1269,34 @@ def draft_attendance(reading: Reading, chair: Mention | None,
             entry["roles"] = ["chair"]
         elif entry["person"] in openers:
             entry["roles"] = ["opener"]
+    for group in find_groups(reading):
+        if len(attendance) == ATTENDANCE_LIMIT:
+            break
+        attendance.append(Proposed({"position": group, "group": True, "evidence": group},
+                                   "a group the text says attended, named as it prints it: confirm it, and give "
+                                   "its agency when it has one"))
     return attendance, by_person
+
+
+# Attendees named as a group: "para camat", "jajaran Forkopimda", "camat se-Kabupaten Kutai Kartanegara",
+# "para camat dan kades se-Kabupaten Rawa Indah", "para kapolsek".
+_GROUP_MEMBERS = (r"(?:camat|lurah|kepala\s+desa|kades|kapolsek|danramil|kepala\s+OPD|kepala\s+dinas|"
+                  r"pejabat\s+utama|PJU|Forkopimda|Bhabinkamtibmas|Babinsa|PPK|PPS|KPPS|tokoh\s+(?:agama|masyarakat))")
+_GROUP_SEAT = r"(?:\s+se-\s*(?:Kabupaten\s+|Kota\s+|Kab\.\s*|Provinsi\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,2})"
+GROUP = re.compile(r"(?<![\w-])(?:(?:para|jajaran|seluruh)\s+" + _GROUP_MEMBERS + r"(?:\s+(?:dan|serta)\s+"
+                   + _GROUP_MEMBERS + r")?" + _GROUP_SEAT + r"?|" + _GROUP_MEMBERS + _GROUP_SEAT + r")(?![\w-])")
+ATTENDING = re.compile(r"\b(?:[Hh]adir|dihadiri|diikuti|[Tt]urut|didampingi|mengundang|melibatkan)\b")
+
+
+def find_groups(reading: Reading) -> list[str]:
+    """The groups a sentence about who attended names, each once, as printed."""
+    groups: list[str] = []
+    for match in GROUP.finditer(reading.text, reading.body_start()):
+        line_start = reading.text.rfind("\n", 0, match.start()) + 1  # the paragraph so far: 'Inf.' ends no sentence
+        if ATTENDING.search(reading.text, line_start, match.start()) \
+                and match.group() not in groups:
+            groups.append(match.group())
+    return groups
 
 
 def _stand_ins(reading: Reading, by_person: dict[str, dict]) -> None:
@@ -1202,12 +1429,28 @@ def draft_source(reading: Reading, source_file: str) -> tuple[dict, str]:
     published = published_in(reading.url)
     if published:
         source["published"], source["published_basis"] = published, "url"
+    elif reading.published:
+        source["published"], source["published_basis"] = reading.published["published"], "stated"
+        source["published_evidence"] = reading.published["published_evidence"]
     source["language"] = "id"
     if reading.dateline:
         source["dateline"] = reading.dateline
+    if reading.byline:
+        source["byline"] = reading.byline
+    if reading.partial:
+        source["archive"] = "partial"
+        source["archive_missing"] = {"id": "Teks berakhir di tengah kalimat: sumbernya memotongnya.",
+                                     "en": "The text ends mid-sentence: its source cut it off."}
     review = "confirm the outlet, headline and dateline against the outlet's page"
     if published:
         review += "; the publication date is read from the address: confirm it there too"
+    elif reading.published:
+        review += "; the publication date is the one the text prints on a line of its own: confirm it is the article's"
+    if reading.byline:
+        review += "; the byline is the line that names the writer or editor"
+    if reading.partial:
+        review += ("; the text's last paragraph ends mid-sentence, so the archive is marked partial: if the article "
+                   "does end there, delete archive and archive_missing, else say what is missing")
     return source, review
 
 
@@ -1353,8 +1596,9 @@ def find_places(reading: Reading) -> dict[str, dict]:
     known = {name.casefold() for place in reading.content.places for name in (place.name, *place.short_names)}
     ids = Ids(place.id for place in reading.content.places)
     found: dict[str, dict] = {}
-    pattern = re.compile(r"\b(?P<kind>Desa|Pekon|Kampung|Nagari|Gampong|Kelurahan|Kecamatan|Distrik|Pulau)\s+"
-                         r"(?P<name>" + NAME_WORD + r"(?:\s+" + NAME_WORD + r"){0,2})")
+    # a place's name is on the line of its kind ('Kepala Pekon' ending a headline names no 'Pekon Sinar Semaka')
+    pattern = re.compile(r"\b(?P<kind>Desa|Pekon|Kampung|Nagari|Gampong|Kelurahan|Kecamatan|Distrik|Pulau)[ \t]+"
+                         r"(?P<name>" + NAME_WORD + r"(?:[ \t]+" + NAME_WORD + r"){0,2})")
     for match in pattern.finditer(reading.text):
         words = []
         for word in match.group("name").split():
@@ -1509,6 +1753,9 @@ def _funding(text: str, start: int, end: int) -> tuple[str, str] | None:
     return (funding.lower() if funding.casefold() == "hibah" else funding.upper()), words.group().strip()
 
 
+PER_UNIT = re.compile(r"\s+(?:(?:di|pada|untuk)\s+)?(?:setiap|tiap|per|masing-masing)\b", re.IGNORECASE)
+
+
 def _counts(text: str, budgets: list[FoundFigure], limits: _Limits) -> list[FoundFigure]:
     # The spans taken, which never overlap: sorted by start, they are sorted by end too, so the one that could
     # overlap a new span is the last to start before it ends.
@@ -1525,8 +1772,8 @@ def _counts(text: str, budgets: list[FoundFigure], limits: _Limits) -> list[Foun
             if before >= 0 and taken[before][1] > start:
                 continue
             value = whole_number(match.group("num"))
-            if value is None:
-                continue
+            if value is None or PER_UNIT.match(text, match.end()):
+                continue  # 'dua personel di setiap TPS' is a rate, not a count
             figure_kind = kind
             if kind == "polling-stations" and VULNERABLE.match(text, match.end()):
                 figure_kind = "vulnerable-polling-stations"
@@ -1651,6 +1898,8 @@ def _lead(reading: Reading) -> str:
     lines = [p.strip() for p in reading.paragraphs if p.strip()]
     if reading.headline_basis == "first-line" and len(lines) > 1:
         lines = lines[1:]
+    if reading.published and lines and lines[0] == reading.paragraphs[reading.published["_line"]].strip():
+        lines = lines[1:]  # the publication date on a line of its own is no sentence of the article
     first = lines[0] if lines else ""
     if reading.dateline:
         first = first[len(reading.dateline["text"]):].strip() if first.startswith(reading.dateline["text"]) else first

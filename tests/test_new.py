@@ -40,8 +40,8 @@ ARTICLE = (
 
 NEW_OUTPUT = [
     f"archived content/sources/{SHEET_ID}.txt",
-    f"wrote content/articles/{SHEET_ID}.yaml: proposed a date, 2 people, 2 quotes, 2 figures; "
-    "new registry entries: 1 in agencies.yaml, 1 in people.yaml; 11 review marks",
+    f"wrote content/articles/{SHEET_ID}.yaml: proposed a date, 2 people, 1 group, 2 quotes, 2 figures; "
+    "new registry entries: 1 in agencies.yaml, 1 in people.yaml; 12 review marks",
     "next: confirm each '# review:' line against the article and delete it, write the summary and the titles, "
     "then run make check",
 ]
@@ -91,7 +91,7 @@ def test_check_refuses_the_draft_until_every_review_mark_is_gone(tree, capsys):
     capsys.readouterr()
     assert main(["--root", str(root), "check"]) == 1
     err = capsys.readouterr().err.splitlines()
-    assert err[-1] == "11 error(s), 0 warning(s) in 3 file(s); nothing was written."
+    assert err[-1] == "12 error(s), 0 warning(s) in 3 file(s); nothing was written."
     assert f"content/articles/{SHEET_ID}.yaml:36:3: review: expected no review mark, found one left: Rahmat " \
            "Hidayat is named: confirm they attended (check the item under it against the article, then delete " \
            "the line)" in err
@@ -158,8 +158,9 @@ def test_new_needs_a_region_it_can_name(tree, capsys):
                        encoding="utf-8")
     assert main(["--root", str(root), "new", str(article)]) == 2
     assert capsys.readouterr().err == (
-        "error: found no region the registries know, nor a 'Kabupaten X' or 'Kota X' to propose (add the regency "
-        "or city to content/registry/regions.yaml, then run new again)\n")
+        "error: found no region the gazetteer or the registries know, nor a 'Kabupaten X' or 'Pemerintah Kota X' to "
+        "propose (add the name the press uses for it to names: in content/registry/regions.yaml, then run new "
+        "again)\n")
 
 
 def test_new_reports_an_unreadable_article_without_a_traceback(tree, capsys):
@@ -321,13 +322,15 @@ def test_a_numbered_unit_keeps_its_number(model_content):
     # New, it is named by its number and seat as printed; in the registry, found by its number (not inferred).
     assert attendance["rudi-hartanto"]["agency"] == "kodim-0812" and "inferred" not in attendance["rudi-hartanto"]
     assert attendance["ari-wibowo"]["agency"] == "kodim-0412" and "inferred" not in attendance["ari-wibowo"]
+    # A proposed city's id begins with kota-, as the gazetteer's do (a regency and a city often share a name).
     assert registry_entries(draft, "agencies.yaml") == {
-        "pemda-teluk-damai": {"id": "pemda-teluk-damai", "kind": "pemda", "region": "teluk-damai",
-                              "name": "Pemda Teluk Damai"},
-        "kodim-0812": {"id": "kodim-0812", "kind": "kodim", "region": "teluk-damai", "name": "Kodim 0812/Teluk Damai"}}
+        "pemda-kota-teluk-damai": {"id": "pemda-kota-teluk-damai", "kind": "pemda", "region": "kota-teluk-damai",
+                                   "name": "Pemda Teluk Damai"},
+        "kodim-0812": {"id": "kodim-0812", "kind": "kodim", "region": "kota-teluk-damai",
+                       "name": "Kodim 0812/Teluk Damai"}}
     assert registry_entries(draft, "regions.yaml") == {
-        "teluk-damai": {"id": "teluk-damai", "name": "Teluk Damai", "kind": "city"}}
-    assert draft.sheet["meeting"]["organiser"] == "pemda-teluk-damai"
+        "kota-teluk-damai": {"id": "kota-teluk-damai", "name": "Teluk Damai", "kind": "city"}}
+    assert draft.sheet["meeting"]["organiser"] == "pemda-kota-teluk-damai"
 
 
 def figures_of(draft: drafting.Draft) -> list[dict]:
@@ -441,9 +444,11 @@ def test_a_second_new_region_a_post_names_is_proposed_with_its_branch(model_cont
             "se-Kabupaten Danau Biru.\n")
     draft = drafted(model_content, text)
     assert draft.sheet["meeting"]["region"] == "danau-biru"
-    assert [a.fields["person"] for a in draft.attendance] == ["budi-santoso"]
-    assert registry_entries(draft, "agencies.yaml")["kpu-teluk-damai"]["region"] == "teluk-damai"
-    assert set(registry_entries(draft, "regions.yaml")) == {"danau-biru", "teluk-damai"}
+    assert [a.fields.get("person") for a in draft.attendance] == ["budi-santoso", None]
+    assert draft.attendance[1].fields == {"position": "para camat se-Kabupaten Danau Biru", "group": True,
+                                          "evidence": "para camat se-Kabupaten Danau Biru"}
+    assert registry_entries(draft, "agencies.yaml")["kpu-kota-teluk-damai"]["region"] == "kota-teluk-damai"
+    assert set(registry_entries(draft, "regions.yaml")) == {"danau-biru", "kota-teluk-damai"}
 
 
 # ---------------------------------------------------------------- the timing article, in a clone of the repository
@@ -464,8 +469,8 @@ def test_new_drafts_the_timing_article_in_a_clone_that_knows_none_of_its_names(t
     assert err == ""
     assert out.splitlines() == [
         f"archived content/sources/{TIMING_ID}.txt",
-        f"wrote content/articles/{TIMING_ID}.yaml: proposed a date, 5 people, 4 quotes, 8 figures; new registry "
-        "entries: 1 in regions.yaml, 5 in agencies.yaml, 5 in people.yaml; 31 review marks",
+        f"wrote content/articles/{TIMING_ID}.yaml: proposed a date, 5 people, 1 group, 4 quotes, 8 figures; new "
+        "registry entries: 1 in regions.yaml, 5 in agencies.yaml, 5 in people.yaml; 32 review marks",
         "next: confirm each '# review:' line against the article and delete it, write the summary and the titles, "
         "then run make check"]
     assert (root / "content" / "sources" / f"{TIMING_ID}.txt").read_bytes() == TIMING.read_bytes()
