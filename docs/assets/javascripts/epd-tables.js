@@ -7,7 +7,8 @@
  * data-epd-more-left / data-epd-more-right while columns are hidden on that side. extra.css draws a fade on
  * that edge and keeps the first column in view. Tables laid out as cards on a phone (extra.css, cells with
  * .epd-cell) do not scroll and get no fade. Runs again after each instant navigation (Material's document$).
- * Touches only layout: no text is read or written.
+ * A container that scrolls is focusable, so that the arrow keys scroll it. Touches only layout and focus: no
+ * text is read or written.
  */
 (function () {
   "use strict";
@@ -18,6 +19,9 @@
     var hidden = box.scrollWidth - box.clientWidth;
     frame.toggleAttribute("data-epd-more-left", hidden > 1 && box.scrollLeft > 1);
     frame.toggleAttribute("data-epd-more-right", hidden > 1 && box.scrollLeft < hidden - 1);
+    // A table that scrolls can be scrolled from the keyboard too (WCAG 2.1.1): focusable while it scrolls.
+    if (hidden > 1) box.setAttribute("tabindex", "0");
+    else box.removeAttribute("tabindex");
   }
 
   var resize = "ResizeObserver" in window ? new ResizeObserver(function (entries) {
