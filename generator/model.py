@@ -392,6 +392,10 @@ class Source(Record):
         "How the headline is known: stated by the outlet, the article's first line, taken from the URL, "
         "or unknown."))
     url: Optional[Url] = field(default=None, metadata=doc("The article's address, when known."))
+    archive_url: Optional[Url] = field(default=None, metadata=doc(
+        "A copy of the article's page in a web archive, when one exists: the Wayback Machine "
+        "(https://web.archive.org/web/20241121000000/https://...) or archive.today. Shown beside the article's "
+        "address, for when the outlet's page changes or disappears."))
     published: Optional[dt.date] = field(default=None, metadata=doc(
         "Publication date; leave it out when unknown rather than guessing."))
     published_basis: Optional[Literal["stated", "dateline", "url", "outlet-page"]] = field(default=None, metadata=doc(

@@ -63,6 +63,14 @@ THEME_STRINGS = {
     "kind_topic": N_("Topic"),
     "kind_operation": N_("Operation or programme"),
     "kind_index": N_("Overview"),
+    # The link under every page to the correction form (overrides/partials/epd-report.html), and the 404 page.
+    "report_error": N_("Report an error on this page"),
+    "report_error_note": N_("(a public form on GitHub; the page's address is filled in)"),
+    "repository": N_("The digest's repository"),
+    "not_found_title": N_("Page not found"),
+    "not_found_text": N_("There is no page at this address. It may have moved, or the link may be mistyped."),
+    "not_found_home": N_("Go to the home page"),
+    "not_found_search": N_("or search the digest with the search box at the top."),
 }
 
 

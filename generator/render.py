@@ -491,7 +491,7 @@ class Helpers:
         weekday = long and meeting.date.exact and (meeting.weekday_as_stated is not None or not inferred)
         text = md_escape(self.fmt.when(meeting.date, long=long, weekday=weekday))
         if inferred:
-            text += f' <span class="epd-inferred">{self.gettext("inferred")}</span>'
+            text += self.mark("inferred")
         return Md(text)
 
     def chart(self, kind: str, *values) -> Md:
@@ -515,9 +515,33 @@ class Helpers:
     def inferred(self, record, name: str) -> Md:
         """A visible marker on a value that is inferred rather than stated."""
         if name in getattr(record, "inferred", ()):
-            label = self.gettext("inferred")
-            return Md(f' <span class="epd-inferred">{label}</span>')
+            return self.mark("inferred")
         return Md("")
+
+    def derived(self) -> Md:
+        """The marker of a number the digest computed from stated figures (no article states it)."""
+        return Md(self.mark("derived").lstrip())
+
+    def mark(self, kind: str) -> Md:
+        """' inferred' or ' derived' as a link to the methodology's section that explains it. Its text holds the
+        explanation too, visually hidden until the link has focus (a tap follows it to the section), so the
+        link's accessible name says what the mark means: no title attribute, nothing a script copies."""
+        label, why = {
+            "inferred": (N_("inferred"), N_("not stated in so many words: the article implies it. How the digest "
+                                            "infers values")),
+            "derived": (N_("derived"), N_("computed by the digest from stated figures; no article states it. How "
+                                          "it is computed")),
+        }[kind]
+        text = Md(f'{self.gettext(label)}<span class="epd-mark__why" data-pagefind-ignore>: {self.gettext(why)}</span>')
+        return Md(f" {self.link(text, 'methodology.md', kind)}{{: .epd-mark .epd-{kind} }}")
+
+    def cell(self, label: str, kind: str | None = None) -> Md:
+        """The start of a table cell: its column's name (an interface string, translated here) for the narrow
+        layout that shows each row as a card of labelled lines (extra.css). Hidden from assistive technology,
+        which reads the table's own header; `kind` ('notes', 'evidence', 'number') sizes the column."""
+        name = html.escape(self.fmt.gettext(label), quote=True)
+        extra = f" epd-cell--{kind}" if kind else ""
+        return Md(f'<span class="epd-cell{extra}" data-label="{name}" aria-hidden="true"></span>')
 
 
 def _person_of(item) -> str | None:

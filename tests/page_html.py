@@ -158,3 +158,25 @@ def empty_header_cells(page_html: str) -> int:
     """How many table header cells have no text (axe's `empty-table-header`: a screen reader announces nothing
     for the column or row it heads)."""
     return sum(1 for cell in _HEADER_CELL.findall(page_html) if not visible(cell).strip())
+
+
+CELL_LABEL = __import__("re").compile(r'<span class="epd-cell[^"]*" data-label="[^"]*" aria-hidden="true"></span>')
+
+
+def without_cell_labels(markdown: str) -> str:
+    """A generated page without the column names that start table cells for the phone layout (Helpers.cell)."""
+    return CELL_LABEL.sub("", markdown)
+
+
+def mark_md(kind: str, lang: str, depth: int = 1) -> str:
+    """The Markdown of an 'inferred' or 'derived' mark (Helpers.mark) on a page `depth` folders below the root."""
+    from generator.i18n import Formatter
+    from generator.render import Helpers
+
+    gettext = Formatter(lang).gettext
+    word = {"inferred": "inferred", "derived": "derived"}[kind]
+    why = {"inferred": "not stated in so many words: the article implies it. How the digest infers values",
+           "derived": "computed by the digest from stated figures; no article states it. How it is computed"}[kind]
+    assert Helpers.mark  # the helper this mirrors
+    return (f'[{gettext(word)}<span class="epd-mark__why" data-pagefind-ignore>: {gettext(why)}</span>]'
+            f'({"../" * depth}methodology.md#{kind}){{: .epd-mark .epd-{kind} }}')

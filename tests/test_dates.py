@@ -8,6 +8,7 @@ the CSV, the feed and the calendar.
 
 from __future__ import annotations
 
+
 import csv
 import datetime as dt
 import io
@@ -25,6 +26,7 @@ from generator.i18n import Formatter
 from generator.load import _STR, parse_when
 from generator.pipeline import BuildConfig, build
 from update_golden import SITE_URL
+from page_html import mark_md, without_cell_labels
 
 NAME = REGENCY_SHEET_ID.split("-", 3)[3]  # "sukamaju-sosialisasi-pilkada"
 
@@ -86,7 +88,7 @@ def _row(page: str, label: str) -> str:
 
 
 def _page(out: Path, lang: str, path: str) -> str:
-    return (out / lang / "docs" / path).read_text(encoding="utf-8")
+    return without_cell_labels((out / lang / "docs" / path).read_text(encoding="utf-8"))
 
 
 @pytest.mark.parametrize("precision", list(CASES))
@@ -134,8 +136,8 @@ def test_the_weekday_is_printed_only_when_stated_or_exact(tmp_path):
     # The same day, inferred: no weekday, and the inferred mark wherever the date is shown.
     out, sheet_id = _generate(tmp_path / "inferred", "2024-10-07", "pekan lalu", inferred=["date"])
     assert _row(_page(out, "id", f"meetings/{sheet_id}.md"), "Tanggal") == \
-        '7 Oktober 2024 <span class="epd-inferred">disimpulkan</span>'
-    assert '| 7 Oct 2024 <span class="epd-inferred">inferred</span> | [' in _page(out, "en", "meetings/2024-10.md")
+        '7 Oktober 2024 ' + mark_md("inferred", "id")
+    assert '| 7 Oct 2024 ' + mark_md("inferred", "en") + ' | [' in _page(out, "en", "meetings/2024-10.md")
     assert "(7 Okt 2024, tanggal disimpulkan)</title>" in (out / "id/docs/data/feed.xml").read_text("utf-8")
 
 
@@ -223,7 +225,7 @@ def test_an_inferred_time_zone_is_marked_in_the_calendar(tmp_path):
     root = write_content_tree(tmp_path, {REGENCY_SHEET: sheet})
     build(BuildConfig(root=root, out=root / "build", site_url=SITE_URL))
     page = _page(root / "build", "en", f"meetings/{REGENCY_SHEET_ID}.md")
-    assert _row(page, "Date") == 'Monday, 7 October 2024, 09:30 WIB <span class="epd-inferred">inferred</span>'
+    assert _row(page, "Date") == 'Monday, 7 October 2024, 09:30 WIB ' + mark_md("inferred", "en")
     calendar = icalendar.Calendar.from_ical((root / "build/id/docs/data/calendar.ics").read_bytes())
     event = next(e for e in calendar.walk("VEVENT") if str(e["UID"]).startswith(REGENCY_SHEET_ID))
     assert event.decoded("DTSTART") == dt.datetime(2024, 10, 7, 2, 30, tzinfo=dt.timezone.utc)

@@ -38,7 +38,23 @@ LAMPUNG_TIMUR_SHEET = "2024-11-20-lampung-timur-rakor-pemantapan-pilkada"
 # ------------------------------------------------------------------ builds shared by the tests
 
 
+
+# The inferred and derived marks as the pages write them (Helpers.mark): links to the methodology's sections.
+def _mark(kind: str, word: str, why: str) -> str:
+    return f'[{word}<span class="epd-mark__why" data-pagefind-ignore>: {why}</span>](../methodology.md#{kind}){{: .epd-mark .epd-{kind} }}'
+
+
+DERIVED_ID = _mark("derived", "turunan", "dihitung oleh digest dari angka yang disebutkan; tidak ada artikel yang "
+                   "menyebutkannya. Cara menghitungnya")
+INFERRED_ID = _mark("inferred", "disimpulkan", "tidak dinyatakan secara tersurat: artikel menyiratkannya. Cara digest "
+                    "menyimpulkan nilai")
+DERIVED_EN = _mark("derived", "derived", "computed by the digest from stated figures; no article states it. How it is "
+                   "computed")
+INFERRED_EN = _mark("inferred", "inferred", "not stated in so many words: the article implies it. How the digest infers "
+                    "values")
+
 @pytest.fixture(scope="module")
+
 def fixture_out(tmp_path_factory) -> Path:
     """The fixture content tree, generated into a temporary folder (as `make golden` does)."""
     return build_fixture(tmp_path_factory.mktemp("fixture"))
@@ -269,21 +285,21 @@ def figures_of(text: str, heading: str) -> dict[str, str]:
         "Tempat pemungutan suara (TPS)": "1.621",
         "Daftar pemilih tetap (DPT)": "823.417",
         "Anggaran Pilkada dari Pemkab Lampung Timur": "Rp69 miliar",
-        "↳ Anggaran untuk KPU": "Rp40 miliar (58% <span class=\"epd-derived\">turunan</span>); untuk [KPU Lampung Timur](#agency-kpu-lampung-timur) <span class=\"epd-inferred\">disimpulkan</span>",
-        "↳ Anggaran untuk Bawaslu": "Rp24 miliar (35% <span class=\"epd-derived\">turunan</span>); untuk [Bawaslu Lampung Timur](#agency-bawaslu-lampung-timur) <span class=\"epd-inferred\">disimpulkan</span>",
-        "↳ Anggaran untuk Polres": "Rp4 miliar (6% <span class=\"epd-derived\">turunan</span>); untuk [Polres Lampung Timur](#agency-polres-lampung-timur) <span class=\"epd-inferred\">disimpulkan</span>",
-        "↳ Anggaran untuk Kodim": "Rp1 miliar (1% <span class=\"epd-derived\">turunan</span>); untuk [Kodim Lampung Timur](#agency-kodim-lampung-timur) <span class=\"epd-inferred\">disimpulkan</span>",
-        'Pemilih per TPS <span class="epd-derived">turunan</span>': "508,0",
+        "↳ Anggaran untuk KPU": "Rp40 miliar (58% " + DERIVED_ID + "); untuk [KPU Lampung Timur](#agency-kpu-lampung-timur) " + INFERRED_ID + "",
+        "↳ Anggaran untuk Bawaslu": "Rp24 miliar (35% " + DERIVED_ID + "); untuk [Bawaslu Lampung Timur](#agency-bawaslu-lampung-timur) " + INFERRED_ID + "",
+        "↳ Anggaran untuk Polres": "Rp4 miliar (6% " + DERIVED_ID + "); untuk [Polres Lampung Timur](#agency-polres-lampung-timur) " + INFERRED_ID + "",
+        "↳ Anggaran untuk Kodim": "Rp1 miliar (1% " + DERIVED_ID + "); untuk [Kodim Lampung Timur](#agency-kodim-lampung-timur) " + INFERRED_ID + "",
+        'Pemilih per TPS ' + DERIVED_ID + '': "508,0",
     }),
     ("en", "## Figures {: #figures }", {
         "Polling stations (TPS)": "1,621",
         "Registered voters (DPT)": "823,417",
         "Regional election budget from the Lampung Timur government": "IDR 69 billion",
-        "↳ Budget for the KPU": "IDR 40 billion (58% <span class=\"epd-derived\">derived</span>); for [KPU Lampung Timur](#agency-kpu-lampung-timur) <span class=\"epd-inferred\">inferred</span>",
-        "↳ Budget for Bawaslu": "IDR 24 billion (35% <span class=\"epd-derived\">derived</span>); for [Bawaslu Lampung Timur](#agency-bawaslu-lampung-timur) <span class=\"epd-inferred\">inferred</span>",
-        "↳ Budget for the police (Polres)": "IDR 4 billion (6% <span class=\"epd-derived\">derived</span>); for [Lampung Timur Police](#agency-polres-lampung-timur) <span class=\"epd-inferred\">inferred</span>",
-        "↳ Budget for the military district command (Kodim)": "IDR 1 billion (1% <span class=\"epd-derived\">derived</span>); for [Lampung Timur Military District Command](#agency-kodim-lampung-timur) <span class=\"epd-inferred\">inferred</span>",
-        'Voters per polling station <span class="epd-derived">derived</span>': "508.0",
+        "↳ Budget for the KPU": "IDR 40 billion (58% " + DERIVED_EN + "); for [KPU Lampung Timur](#agency-kpu-lampung-timur) " + INFERRED_EN + "",
+        "↳ Budget for Bawaslu": "IDR 24 billion (35% " + DERIVED_EN + "); for [Bawaslu Lampung Timur](#agency-bawaslu-lampung-timur) " + INFERRED_EN + "",
+        "↳ Budget for the police (Polres)": "IDR 4 billion (6% " + DERIVED_EN + "); for [Lampung Timur Police](#agency-polres-lampung-timur) " + INFERRED_EN + "",
+        "↳ Budget for the military district command (Kodim)": "IDR 1 billion (1% " + DERIVED_EN + "); for [Lampung Timur Military District Command](#agency-kodim-lampung-timur) " + INFERRED_EN + "",
+        'Voters per polling station ' + DERIVED_EN + '': "508.0",
     }),
 ])
 def test_lampung_timur_region_figures(real_out, lang, heading, expected):

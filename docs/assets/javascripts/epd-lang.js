@@ -1,6 +1,6 @@
 /*
  * Election-Prep Digest: keep the language switcher pointing at the SAME page
- * in the other language.
+ * in the other language, at the same place on it (#fragment).
  *
  * The switcher (overrides/partials/alternate.html) is rendered with the right
  * hrefs for the page it was loaded on. With navigation.instant, Material swaps
@@ -30,12 +30,21 @@
     if (here.indexOf(selfRoot) !== 0) return;
     var rel = here.slice(selfRoot.length);
     if (/(^|\/)404\.html$/.test(rel)) rel = "";
+    // The fragment too: both languages give a page's parts the same ids (#figure-2, #p-8), so a reader
+    // switching language at a figure stays at that figure.
+    var hash = window.location.hash;
     links.forEach(function (link) {
-      link.el.href = link.root + rel;
+      link.el.href = link.root + rel + hash;
     });
   }
 
   update();
+  window.addEventListener("hashchange", update);
+  // A same-page link followed by the browser (epd-anchors.js) or history.pushState may change the fragment
+  // without either event: read it again when the reader reaches for the switcher.
+  list.parentElement.parentElement.addEventListener("pointerenter", update);
+  list.addEventListener("focusin", update);
+  list.addEventListener("click", update, true);
   if (window.document$ && typeof window.document$.subscribe === "function") {
     window.document$.subscribe(update);
   }
