@@ -18,7 +18,8 @@ def write_stand_in_pages(root: Path) -> None:
     """Stand-ins for the hand-written pages in a fixture tree (the real ones cite the real content): the
     navigation needs the pages, and generated pages link these anchors in them."""
     anchors = {"methodology": "\n## Corrections { #corrections }\n\n## Inferred { #inferred }\n\n"
-                              "## Derived { #derived }\n\n## About { #about }\n"}
+                              "## Derived { #derived }\n\n## About { #about }\n",
+               "contributing": "\n## Suggest an article { #suggest }\n"}
     for lang in ("id", "en"):
         (root / "docs" / lang).mkdir(parents=True, exist_ok=True)
         for name in ("methodology", "contributing", "reference", "performance", "using-the-data"):

@@ -27,6 +27,7 @@ def _bin_with(tmp_path: Path, *tools: str) -> Path:
 
 def _run(path: Path, chromium: Path) -> subprocess.CompletedProcess:
     env = {"PATH": str(path), "EPD_CHROMIUM": str(chromium), "HOME": os.environ.get("HOME", "/root")}
+    # ldconfig and grep, to find libatomic (which this machine has), beside the tools the test names
     return subprocess.run(["/bin/sh", str(SCRIPT)], env=env, capture_output=True, text=True, timeout=60)
 
 
@@ -34,7 +35,7 @@ def test_nothing_missing_says_nothing(tmp_path):
     fake_chromium = tmp_path / "chromium"
     fake_chromium.write_text("#!/bin/sh\n")
     fake_chromium.chmod(0o755)
-    folder = _bin_with(tmp_path, "id")
+    folder = _bin_with(tmp_path, "id", "grep", "ldconfig")
     for tool in ("node", "npm", "java"):
         (folder / tool).write_text("#!/bin/sh\n")
         (folder / tool).chmod(0o755)
@@ -43,13 +44,13 @@ def test_nothing_missing_says_nothing(tmp_path):
 
 
 def test_without_apt_get_one_line_names_everything_missing(tmp_path):
-    folder = _bin_with(tmp_path, "id")
+    folder = _bin_with(tmp_path, "id", "grep", "ldconfig")
     result = _run(folder, tmp_path / "no-chromium")
     assert result.returncode == 1
     assert result.stdout == ""
     assert result.stderr == (
         "error: make test needs: chromium nodejs npm default-jre-headless (Chromium at /usr/bin/chromium, "
-        "Node.js with npm, Java 11 or later); install them and run make test again\n"
+        "Node.js with npm, Java 11 or later, libatomic); install them and run make test again\n"
     )
 
 
