@@ -523,6 +523,10 @@ class Statement(Record):
     speaker: Annotated[Optional[str], Ref("person")] = field(default=None, metadata=doc("Who said it."))
     agency: Annotated[Optional[str], Ref("agency")] = field(default=None, metadata=doc(
         "The agency the speaker spoke for."))
+    narration: bool = field(default=False, metadata=doc(
+        "True for a point the article makes in its own narration, naming no speaker ('Rakor ini merupakan "
+        "kelanjutan dari koordinasi ...'): a paraphrase with no speaker and no agency, shown as the article's "
+        "narration, never given to anyone."))
     quote: Optional[LongText] = field(default=None, metadata=doc(
         "The verbatim words inside the article's quotation marks. Give quote or paraphrase, not both."))
     quote_en: Optional[LongText] = field(default=None, metadata=doc(
@@ -563,6 +567,10 @@ class Figure(Record):
     a vulnerability rating."""
 
     id: Slug = field(metadata=doc("Id within the fact sheet: 'budget-total'."))
+    former_ids: Annotated[tuple[Slug, ...], Items(max_items=10, hint="list each former id once")] = field(
+        default=(), metadata=doc(
+            "Ids the figure was published under before a correction renamed it ('polisi-per-dua-tps'): each keeps "
+            "its anchor on the meeting page, so links to it still resolve."))
     kind: Literal["budget", "polling-stations", "voters", "villages", "districts", "personnel",
                   "vulnerable-polling-stations", "assessment", "other"] = field(metadata=doc(
         "What is counted: budget (rupiah), polling-stations (TPS), voters (of the list in 'voter_list'), villages "

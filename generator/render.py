@@ -351,6 +351,8 @@ class Helpers:
             return Md(f"{self.person(statement.speaker)}{position}")
         if statement.agency:
             return self.agency(statement.agency)
+        if getattr(statement, "narration", False):
+            return self.gettext("The article's narration")
         return self.gettext("Unattributed")
 
     # ------------------------------------------------------------ evidence

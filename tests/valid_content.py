@@ -68,6 +68,11 @@ class Tree:
         self.paragraphs.append(text)
         return text
 
+    def passage_of(self, text: str) -> str:
+        """A given sentence the archived text holds as a paragraph of its own."""
+        self.paragraphs.append(text)
+        return text
+
     def written(self, text: str) -> str:
         """A value the article must print as it is (a position, an as_stated): a paragraph of its own."""
         self.paragraphs.append(f"{text}")
@@ -324,8 +329,10 @@ def _statement(draw, name, so_far, tree):
         return draw(slug().filter(lambda s: s not in tree.statement_ids))
     if name == "speaker":
         return optional(draw, st.sampled_from(tree.attendees)) if tree.attendees else ABSENT
+    if name == "narration":  # the article's own words: a paraphrase given to no one
+        return ABSENT if "speaker" in so_far or "agency" in so_far or not draw(st.booleans()) else True
     if name == "quote":
-        if not draw(st.booleans()):
+        if so_far.get("narration") or not draw(st.booleans()):
             return ABSENT
         words = draw(phrase(3, 8)).capitalize() + ","
         tree.paragraphs.append(f"\u201c{words}\u201d ujarnya.")
@@ -379,6 +386,8 @@ def _figure(draw, name, so_far, tree):
     kind = so_far.get("kind")
     if name == "id":
         return draw(slug().filter(lambda s: s not in tree.figure_ids))
+    if name == "former_ids":  # no other figure's id, nor another's former id (each 'lama' once per sheet id)
+        return [f"{so_far['id']}-lama"] if draw(st.booleans()) else ABSENT
     if name == "value":
         if kind == "assessment":
             return ABSENT
@@ -608,10 +617,11 @@ _RULES = {
                        "dateline byline archive archive_missing language", _source),
     model.Meeting: Rule("name date date_as_stated weekday_as_stated time time_zone venue contests operations "
                         "inferred inference_note chair", _meeting),
-    model.Statement: Rule("id speaker quote quote_en paraphrase places evidence", _statement, _statement_after),
+    model.Statement: Rule("id speaker narration quote quote_en paraphrase places evidence", _statement,
+                          _statement_after),
     model.Point: Rule("topic places", _point),
-    model.Figure: Rule("id value value_max approximation as_stated voter_list funding recipient recipients "
-                       "agencies level scale unit_label part_of region places", _figure, _figure_after),
+    model.Figure: Rule("id former_ids value value_max approximation as_stated voter_list funding recipient "
+                       "recipients agencies level scale unit_label part_of region places", _figure, _figure_after),
     model.Correction: Rule("date", _correction),
     model.FactSheet: Rule("id source meeting summary attendance statements figures concerns commitments "
                           "corrections", _fact_sheet),
@@ -658,7 +668,7 @@ def content_trees(draw) -> dict[str, object]:
     for kind in ("country", "province", "regency", "city"):
         if kind not in kinds:
             continue
-        given = {"id": REGION_IDS[kind], "kind": kind, "parent": ABSENT, "source": ABSENT,
+        given = {"id": REGION_IDS[kind], "kind": kind, "parent": ABSENT, "source": ABSENT, "code": ABSENT,
                  "name": draw(st.sampled_from(NAMES)) + " " + kind.capitalize()}
         parent = PARENT[kind] and REGION_IDS[PARENT[kind]]
         region = draw_record(draw, model.Region, tree, **given)
@@ -704,10 +714,31 @@ def content_trees(draw) -> dict[str, object]:
             when.split("/")[0].replace(" ", "-") if when != "unknown" else "undated"
         sheet_id = f"{prefix}-rakor-{number}"
         sheet = {"id": sheet_id, **sheet}
+        _cite_venue_chair_and_names(sheet, tree)
         files[f"articles/{sheet_id}.yaml"] = sheet
         names = "".join(f"{name}.\n" for name in dict.fromkeys(tree.names))
         files[f"sources/{tree.source_file}"] = "\n".join(tree.paragraphs) + "\n" + names
     return files
+
+
+def _cite_venue_chair_and_names(sheet: dict, tree: Tree) -> None:
+    """The meeting's evidence names its venue and its chair; the article prints the name, rank, corps, honorifics
+    and degrees the registry gives each person the sheet cites (check_meeting_evidence, check_people_spelling)."""
+    meeting, people = sheet["meeting"], tree.records.get("person", {})
+    evidence = meeting["evidence"]
+    evidence = [evidence] if isinstance(evidence, str) else list(evidence)
+    if "venue" in meeting:
+        evidence.append(tree.passage_of(f"Rapat di {meeting['venue']}."))
+    if "chair" in meeting:
+        evidence.append(tree.passage_of(f"Rapat dipimpin {people[meeting['chair']]['name']}."))
+    meeting["evidence"] = list(dict.fromkeys(evidence))
+    cited = {e.get(k) for e in sheet.get("attendance", ()) for k in ("person", "represents_person")}
+    cited |= {s.get("speaker") for s in sheet.get("statements", ())} | {meeting.get("chair")}
+    cited |= {p.get("raised_by") for kind in ("concerns", "commitments") for p in sheet.get(kind, ())}
+    for person in sorted(cited - {None}):
+        record = people[person]
+        printed = " ".join(record[k] for k in ("honorifics", "rank", "corps", "name") if k in record)
+        tree.paragraphs.append(printed + (f", {record['degrees']}" if "degrees" in record else "") + ".")
 
 
 def write_tree(root, files: dict[str, object]):
