@@ -516,10 +516,11 @@ class Helpers:
             text += f" ({reported} {self.loc(correction.reported_by)})"
         return Md(text)
 
-    def inferred(self, record, name: str) -> Md:
-        """A visible marker on a value that is inferred rather than stated."""
+    def inferred(self, record, name: str, label: str | None = None) -> Md:
+        """A visible marker on a value that is inferred rather than stated; `label` names what is inferred where
+        the mark would otherwise sit on another value ('recipient inferred' after an amount that is stated)."""
         if name in getattr(record, "inferred", ()):
-            label = self.gettext("inferred")
+            label = html_text(str(label)) if label is not None else self.gettext("inferred")
             return Md(f' <span class="epd-inferred">{label}</span>')
         return Md("")
 
