@@ -509,7 +509,8 @@ class Attendance(Record):
         "didampingi; name them in 'accompanied')."))
     accompanied: Annotated[Optional[str], Ref("person")] = field(default=None, metadata=doc(
         "For a companion: the person accompanied, who is listed in attendance too."))
-    inferred: tuple[Literal["agency", "position", "person", "represents", "represents_office", "represents_person"], ...] = field(default=(), metadata=doc(
+    inferred: tuple[Literal["agency", "agencies", "position", "person", "represents", "represents_office",
+                            "represents_person"], ...] = field(default=(), metadata=doc(
         "Fields that are inferred, e.g. 'agency' when only the title implies it."))
     note: Optional[Localized] = field(default=None, metadata=doc("Anything a reader must know about this entry."))
     evidence: Evidence = field(metadata=doc("The passage naming this attendee."))

@@ -299,7 +299,8 @@ class Helpers:
         """The agency of an attendance entry, or the agencies of a group drawn from several."""
         if entry.agency:
             return Md(f"{self.agency(entry.agency)}{self.inferred(entry, 'agency')}")
-        return Md(", ".join(self.agency(agency_id) for agency_id in entry.agencies))
+        listed = ", ".join(self.agency(agency_id) for agency_id in entry.agencies)
+        return Md(f"{listed}{self.inferred(entry, 'agencies')}" if listed else listed)
 
     def on_behalf(self, entry, shown_for: str | None = None) -> Md:
         """'on behalf of Hendra Wijaya, Bupati Tanggamus (Pemkab Tanggamus)': whom the attendee stood in for,

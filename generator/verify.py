@@ -560,8 +560,10 @@ class _Checker:
                          "add the article's sentence that names the venue to meeting.evidence")
         person = self.ids["person"].get(meeting.chair) if meeting.chair else None
         if person is not None and any(a.person == person.id for a in sheet.attendance):  # else reported as absent
-            forms = [normalise(name).casefold() for name in (person.name, *person.short_names)]
-            if not any(form in passage for form in forms for passage in folded):
+            # Compared as check_attendee_named compares: case-folded and in key form, without invisible characters.
+            forms = [form for name in (person.name, *person.short_names) for form in _name_forms(normalise(name))]
+            written = [form for passage in cited for form in _name_forms(passage)]
+            if not any(form in passage for form in forms for passage in written):
                 self.problem(meeting.where("chair"), "meeting.chair", f"expected a chair the meeting's evidence "
                              f"names, received '{person.id}' ({person.name}), whom none of its passages names",
                              "add the article's words that say who chaired or opened it to meeting.evidence")
