@@ -30,6 +30,8 @@ WORDS = ("rapat", "kesiapan", "logistik", "warga", "pengawasan", "kampanye", "po
 NAMES = ("Ayu", "Budi", "Citra", "Dimas", "Eka", "Fajar", "Gita", "Hadi", "Indah", "Joko", "Kartika", "Lukman")
 REGION_IDS = {"country": "negara", "province": "provinsi-a", "regency": "kabupaten-b", "city": "kota-c"}
 PARENT = {"country": None, "province": "country", "regency": "province", "city": "province"}
+EXPANSIONS = {"DPT": "Daftar Pemilih Tetap", "TPS": "Tempat Pemungutan Suara", "PSU": "Pemungutan Suara Ulang",
+              "KPPS": "Kelompok Penyelenggara Pemungutan Suara"}
 LIST_LIMIT = 3  # lists of records (or of free text) longer than this add cost, not cases
 DAY = st.dates(model.EARLIEST_DATE, model.LATEST_DATE)
 MEETING_DAY = st.one_of(st.just(model.EARLIEST_DATE + dt.timedelta(days=40)),
@@ -691,8 +693,11 @@ def content_trees(draw) -> dict[str, object]:
     files["registry/people.yaml"] = {"people": people}
     files["registry/topics.yaml"] = {"topics": registry("topic", model.Topic)}
     files["registry/elections.yaml"] = {"elections": registry("election", model.Election)}
-    files["registry/glossary.yaml"] = {"terms": registry("term", model.GlossaryTerm, key="term",
-                                                         term=st.sampled_from(("DPT", "TPS", "PSU", "KPPS")))}
+    terms = registry("term", model.GlossaryTerm, key="term", term=st.sampled_from(tuple(EXPANSIONS)))
+    for term in terms:  # an expansion spells its term (check_glossary)
+        if "expansion" in term:
+            term["expansion"] = EXPANSIONS[term["term"]]
+    files["registry/glossary.yaml"] = {"terms": terms}
     # The optional registries: left out, or present (perhaps empty).
     if draw(st.booleans()) and any(tree.records["region"][r]["kind"] in ("regency", "city") for r in tree.ids["region"]):
         places = registry("place", model.Place, name=st.sampled_from(NAMES).map(lambda n: f"Pulau {n}"),
@@ -732,6 +737,11 @@ def _cite_venue_chair_and_names(sheet: dict, tree: Tree) -> None:
     if "chair" in meeting:
         evidence.append(tree.passage_of(f"Rapat dipimpin {people[meeting['chair']]['name']}."))
     meeting["evidence"] = list(dict.fromkeys(evidence))
+    for entry in sheet.get("attendance", ()):  # an attendee's evidence names them (check_attendee_named)
+        if "person" in entry:
+            cited_by = entry["evidence"] if isinstance(entry["evidence"], list) else [entry["evidence"]]
+            named = tree.passage_of(f"Hadir pula {people[entry['person']]['name']}.")
+            entry["evidence"] = list(dict.fromkeys([*cited_by, named]))
     cited = {e.get(k) for e in sheet.get("attendance", ()) for k in ("person", "represents_person")}
     cited |= {s.get("speaker") for s in sheet.get("statements", ())} | {meeting.get("chair")}
     cited |= {p.get("raised_by") for kind in ("concerns", "commitments") for p in sheet.get(kind, ())}
