@@ -132,3 +132,63 @@ def calendar_day(year: int, month: int, day: int) -> dt.date | None:
         return dt.date(year, month, day)
     except ValueError:
         return None
+
+
+_STATED_NUMERIC = re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})(?:/(\d{4}|\d{2}))?(?![\d/])")
+_STATED_WORDS = re.compile(r"(?<!\d)(?:(\d{1,2})\s+)?([A-Za-z]+)(?:\s+(\d{4}))?(?!\d)")
+
+
+def date_parts(text: str) -> tuple[int | None, int | None, int | None] | None:
+    """The day, month and year that a date as written gives ('Senin (5/2/2024)': 5, 2, 2024; '(26/08)': 26, 8,
+    None; 'Rabu, 20 November 2024': 20, 11, 2024), each None where it gives none; None when it writes no date."""
+    numeric = _STATED_NUMERIC.search(text)
+    if numeric is not None:
+        day, month, year = numeric.groups()
+        year_value = None if year is None else int(year) + (2000 if len(year) == 2 else 0)
+        return int(day), int(month), year_value
+    for match in _STATED_WORDS.finditer(text):
+        day, month, year = match.groups()
+        if month.lower() in _MONTHS and (day or year):
+            return (int(day) if day else None), _MONTHS[month.lower()], (int(year) if year else None)
+    return None
+
+
+# Ranks and titles after which the press prints a person's name ('AKBP Andik Purnomo Sigit', 'Bupati Musa Ahmad',
+# 'KPU chair Irawan Indrajaya'), in either language; compared in any letter case.
+TITLES = frozenset("""
+    aiptu akbp akp bripka brigjen iptu ipda irjen kombes kompol letkol kolonel kapten mayor mayjen
+    asisten bupati camat dandim danrem gubernur kades kajari kapolda kapolres kapolsek kepala ketua pj pjs plt
+    penjabat sekda wakil wali walikota
+    assistant chair chairman chairwoman chief commander governor head mayor regent secretary
+""".split())
+_TOKEN = re.compile(r"[^\W\d_][\w'\u2019.-]*|\S")
+
+
+def titled_names(text: str, known_words: frozenset[str]) -> list[str]:
+    """The runs of capitalised words that follow a rank or a title in a text, as the press prints a person's name
+    after them ('Bupati Musa Ahmad' gives 'Musa Ahmad'); words in `known_words` (case-folded words of the names
+    of regions, agencies, places and terms) and acronyms between the title and the name are passed over, so
+    'Kapolres Lampung Barat AKBP Rinaldo Aser' gives 'Rinaldo Aser'. A run of known words only is no name."""
+    # Each word, and whether a full stop ends it (a sentence ends there: 'gubernur. Ia ...' names nobody).
+    tokens = [(m.group().rstrip(".'\u2019"), m.group().endswith(".")) for m in _TOKEN.finditer(text)]
+    runs = []
+    i = 0
+    while i < len(tokens):
+        if tokens[i][0].casefold() not in TITLES or tokens[i][1]:
+            i += 1
+            continue
+        j = i + 1
+        while j < len(tokens) and not tokens[j][1] and (tokens[j][0].casefold() in TITLES or tokens[j][0].isupper()
+                                                         or tokens[j][0].casefold() in known_words):
+            j += 1
+        run = []
+        while j < len(tokens) and tokens[j][0][:1].isupper() and not tokens[j][0].isupper() \
+                and tokens[j][0].casefold() not in TITLES:
+            run.append(tokens[j][0])
+            j += 1
+            if tokens[j - 1][1]:
+                break
+        if run and not all(word.casefold() in known_words for word in run):
+            runs.append(" ".join(run))
+        i = j if j > i + 1 else i + 1
+    return runs

@@ -513,7 +513,8 @@ class Attendance(Record):
         "didampingi; name them in 'accompanied')."))
     accompanied: Annotated[Optional[str], Ref("person")] = field(default=None, metadata=doc(
         "For a companion: the person accompanied, who is listed in attendance too."))
-    inferred: tuple[Literal["agency", "position", "person", "represents", "represents_office", "represents_person"], ...] = field(default=(), metadata=doc(
+    inferred: tuple[Literal["agency", "agencies", "position", "person", "represents", "represents_office",
+                            "represents_person"], ...] = field(default=(), metadata=doc(
         "Fields that are inferred, e.g. 'agency' when only the title implies it."))
     note: Optional[Localized] = field(default=None, metadata=doc("Anything a reader must know about this entry."))
     evidence: Evidence = field(metadata=doc("The passage naming this attendee."))
@@ -527,6 +528,10 @@ class Statement(Record):
     speaker: Annotated[Optional[str], Ref("person")] = field(default=None, metadata=doc("Who said it."))
     agency: Annotated[Optional[str], Ref("agency")] = field(default=None, metadata=doc(
         "The agency the speaker spoke for."))
+    narration: bool = field(default=False, metadata=doc(
+        "True for a point the article makes in its own narration, naming no speaker ('Rakor ini merupakan "
+        "kelanjutan dari koordinasi ...'): a paraphrase with no speaker and no agency, shown as the article's "
+        "narration, never given to anyone."))
     quote: Optional[LongText] = field(default=None, metadata=doc(
         "The verbatim words inside the article's quotation marks. Give quote or paraphrase, not both."))
     quote_en: Optional[LongText] = field(default=None, metadata=doc(
@@ -567,6 +572,10 @@ class Figure(Record):
     a vulnerability rating."""
 
     id: Slug = field(metadata=doc("Id within the fact sheet: 'budget-total'."))
+    former_ids: Annotated[tuple[Slug, ...], Items(max_items=10, hint="list each former id once")] = field(
+        default=(), metadata=doc(
+            "Ids the figure was published under before a correction renamed it ('polisi-per-dua-tps'): each keeps "
+            "its anchor on the meeting page, so links to it still resolve."))
     kind: Literal["budget", "polling-stations", "voters", "villages", "districts", "personnel",
                   "vulnerable-polling-stations", "assessment", "other"] = field(metadata=doc(
         "What is counted: budget (rupiah), polling-stations (TPS), voters (of the list in 'voter_list'), villages "

@@ -297,7 +297,8 @@ class Helpers:
         """The agency of an attendance entry, or the agencies of a group drawn from several."""
         if entry.agency:
             return Md(f"{self.agency(entry.agency)}{self.inferred(entry, 'agency')}")
-        return Md(", ".join(self.agency(agency_id) for agency_id in entry.agencies))
+        listed = ", ".join(self.agency(agency_id) for agency_id in entry.agencies)
+        return Md(f"{listed}{self.inferred(entry, 'agencies')}" if listed else listed)
 
     def on_behalf(self, entry, shown_for: str | None = None) -> Md:
         """'on behalf of Hendra Wijaya, Bupati Tanggamus (Pemkab Tanggamus)': whom the attendee stood in for,
@@ -349,6 +350,8 @@ class Helpers:
             return Md(f"{self.person(statement.speaker)}{position}")
         if statement.agency:
             return self.agency(statement.agency)
+        if getattr(statement, "narration", False):
+            return self.gettext("The article's narration")
         return self.gettext("Unattributed")
 
     # ------------------------------------------------------------ evidence
@@ -512,27 +515,30 @@ class Helpers:
             text += f" ({reported} {self.loc(correction.reported_by)})"
         return Md(text)
 
-    def inferred(self, record, name: str) -> Md:
-        """A visible marker on a value that is inferred rather than stated."""
+    def inferred(self, record, name: str, label: str | None = None) -> Md:
+        """A visible marker on a value that is inferred rather than stated; `label` names what is inferred where
+        the mark would otherwise sit on another value ('recipient inferred' after an amount that is stated)."""
         if name in getattr(record, "inferred", ()):
-            return self.mark("inferred")
+            return self.mark("inferred", label)
         return Md("")
 
     def derived(self) -> Md:
         """The marker of a number the digest computed from stated figures (no article states it)."""
         return Md(self.mark("derived").lstrip())
 
-    def mark(self, kind: str) -> Md:
+    def mark(self, kind: str, label: str | None = None) -> Md:
         """' inferred' or ' derived' as a link to the methodology's section that explains it. Its text holds the
         explanation too, visually hidden until the link has focus (a tap follows it to the section), so the
         link's accessible name says what the mark means: no title attribute, nothing a script copies."""
-        label, why = {
+        default, why = {
             "inferred": (N_("inferred"), N_("not stated in so many words: the article implies it. How the digest "
                                             "infers values")),
             "derived": (N_("derived"), N_("computed by the digest from stated figures; no article states it. How "
                                           "it is computed")),
         }[kind]
-        text = Md(f'{self.gettext(label)}<span class="epd-mark__why" data-pagefind-ignore>: {self.gettext(why)}</span>')
+        # `label` names what is inferred where the mark sits on another value ('recipient inferred')
+        shown = html_text(str(label)) if label is not None else self.gettext(default)
+        text = Md(f'{shown}<span class="epd-mark__why" data-pagefind-ignore>: {self.gettext(why)}</span>')
         return Md(f" {self.link(text, 'methodology.md', kind)}{{: .epd-mark .epd-{kind} }}")
 
     def cell(self, label: str, kind: str | None = None) -> Md:

@@ -13,7 +13,7 @@ from decimal import Decimal
 from dataclasses import dataclass, field
 from typing import Iterable, Iterator
 
-from . import claims, model, names, passages
+from . import attribution, claims, model, names, passages
 from .errors import ContentErrors, Location, Problem
 from .escape import INVISIBLE
 from .load import REGISTRY_KINDS, Loaded, PartialSheet, file_name_problem
@@ -111,6 +111,9 @@ class _Checker:
         self.unread_sources = loaded.unread_sources if loaded else frozenset()
         self.partial_sheets = loaded.partial_sheets if loaded else ()
         self._names: dict[str, list] | None = None  # the registry's people by the first word of their name
+        self._forms: dict[str, list] | None = None  # every name form of the registry's people, by its first word
+        self._look_alikes: set[int] = set()
+        self._known_words: frozenset[str] | None = None  # people whose name check_people_names reported
         self.problems: list[Problem] = []
         self.passages = 0
         self.nearest: dict[str, NearestText] = {}  # each archived text's words, indexed for the hints
@@ -200,6 +203,7 @@ class _Checker:
                 self.clean[fingerprint] = self.passages - passages
         for partial in self.partial_sheets:
             self.check_partial(partial)
+        self.check_people_spelling()
         if memo is not None:
             memo["registries"] = registries
             for gone in sheets.keys() - {sheet.id for sheet in c.sheets}:
@@ -302,6 +306,7 @@ class _Checker:
             if first.name == person.name:
                 continue
             char = names.first_difference(person.name, first.name) or person.name[-1:]
+            self._look_alikes.add(i)
             self.problem(person.where("name"), f"people[{i}].name", f"expected a name that does not look like "
                          f"another person's, received '{person.name}', which looks like '{first.name}' "
                          f"(people[{j}], {first.where('name')})", f"it differs in {_character(char)}: if it is the "
@@ -405,6 +410,7 @@ class _Checker:
                          "expected the date as the article writes it, received none",
                          "copy the article's words for the date, like 'Senin (26/08)'; only an 'unknown' date has none")
         self.check_weekday(meeting)
+        self.check_date_as_stated(meeting)
         if meeting.time is not None and not meeting.date.exact:
             self.problem(meeting.where("time"), "meeting.time", f"expected a time only with a day, received "
                          f"{meeting.time} with the date '{meeting.date.text}'", "give the day, or leave the time out")
@@ -452,6 +458,9 @@ class _Checker:
         self.check_corrections(sheet)
         if article is not None:
             self.check_summary(sheet, article.text)
+            self.check_point_numbers(sheet)
+            self.check_meeting_evidence(sheet)
+            self.check_attribution(sheet, article)
             for i, entry in enumerate(sheet.attendance):
                 self.check_attendee_named(entry, f"attendance[{i}]", article.text)
             folded = article.text.casefold()  # operations and places are found in any letter case
@@ -466,13 +475,8 @@ class _Checker:
         """A summary's numbers, durations and people are ones the sheet states or derives (claims.py). The
         article is read for its numbers and dates only when the figures and the meeting's date do not give a
         claim (most summaries repeat figures)."""
-        numbers = {Decimal(v) for figure in sheet.figures for v in (figure.value, figure.value_max) if v is not None}
-        totals = {f.id: f.value for f in sheet.figures if f.value}
-        numbers.update(Decimal(round(100 * f.value / totals[f.part_of])) for f in sheet.figures
-                       if f.part_of in totals and f.value is not None)
+        numbers = sheet_numbers(sheet)
         start = sheet.meeting.date.start
-        if start is not None:
-            numbers.update(Decimal(n) for n in (start.day, start.year))
         stated: dict[str, set] = {}  # the article's numbers and durations, read when first needed
 
         def article(kind: str) -> set:
@@ -500,10 +504,225 @@ class _Checker:
                     self.problem(where, path, f"expected numbers the article states or the sheet's figures give, "
                                  f"received '{claim.text}'", "copy the number from the article, or add the figure "
                                  "it comes from")
+            for run in claims.titled_names(summary, self.known_words()):
+                if not self.people_in(run):
+                    self.problem(where, path, f"expected people a registry knows, received '{run}', whom no "
+                                 "registry lists", "add them to content/registry/people.yaml and to the sheet, or "
+                                 "leave the name out of the summary")
             for name, people in self.people_named(summary).items():
                 if not any(person.id in listed for person in people):  # a name several people share is anyone's
                     self.problem(where, path, f"expected people the sheet lists, received '{name}', whom it "
                                  "does not list", "add their attendance or statement, or leave them out of the summary")
+
+    def check_point_numbers(self, sheet: FactSheet) -> None:
+        """A paraphrase, a concern or a commitment is in the digest's words, as a summary is, so each number in it
+        (in figures, in either language) is one its own passages state, or one the sheet's figures or the
+        meeting's date give; each duration ('lima tahun') is one its passages state (claims.py)."""
+        numbers = sheet_numbers(sheet)
+        records = [(f"statements[{i}].paraphrase", s, s.paraphrase) for i, s in enumerate(sheet.statements)
+                   if s.paraphrase is not None]
+        records += [(f"{kind}[{i}].text", point, point.text) for kind in ("concerns", "commitments")
+                    for i, point in enumerate(getattr(sheet, kind))]
+        for path, record, text in records:
+            evidence = record.evidence
+            passages_given = () if evidence is None else (evidence,) if isinstance(evidence, str) else evidence
+            cited = " ".join(normalise(passage) for passage in passages_given)
+            stated = durations = None
+            for lang in ("id", "en"):
+                written = getattr(text, lang)
+                if written is None:
+                    continue
+                for claim in claims.summary_claims(written, lang):
+                    if claim.duration:
+                        durations = claims.stated_durations(cited) if durations is None else durations
+                        if claim.value not in durations:
+                            self.problem(text.where(lang), f"{path}.{lang}", f"expected a duration its passages "
+                                         f"state, received '{claim.text}', which they do not",
+                                         "say it as the passage does, or cite the sentence that states it")
+                        continue
+                    if claim.value in numbers:
+                        continue
+                    stated = claims.stated_values(cited) if stated is None else stated
+                    if claim.value not in stated:
+                        self.problem(text.where(lang), f"{path}.{lang}", f"expected numbers its passages state or "
+                                     f"the sheet's figures give, received '{claim.text}', which neither does",
+                                     "copy the number from the passage it cites, or cite the sentence that states it")
+
+    def check_meeting_evidence(self, sheet: FactSheet) -> None:
+        """The meeting's venue and its chair are facts of the meeting, so the meeting's own evidence states them:
+        the venue as written, the chair by a name of theirs (in any letter case)."""
+        meeting = sheet.meeting
+        cited = [normalise(passage) for passage in meeting.evidence]
+        folded = [passage.casefold() for passage in cited]
+        if meeting.venue is not None and not any(normalise(meeting.venue).casefold() in p for p in folded):
+            self.problem(meeting.where("venue"), "meeting.venue", f"expected a venue the meeting's evidence "
+                         f"names, received {_shorten(meeting.venue)!r}, which none of its passages holds",
+                         "add the article's sentence that names the venue to meeting.evidence")
+        person = self.ids["person"].get(meeting.chair) if meeting.chair else None
+        if person is not None and any(a.person == person.id for a in sheet.attendance):  # else reported as absent
+            # Compared as check_attendee_named compares: case-folded and in key form, without invisible characters.
+            forms = [form for name in (person.name, *person.short_names) for form in _name_forms(normalise(name))]
+            written = [form for passage in cited for form in _name_forms(passage)]
+            if not any(form in passage for form in forms for passage in written):
+                self.problem(meeting.where("chair"), "meeting.chair", f"expected a chair the meeting's evidence "
+                             f"names, received '{person.id}' ({person.name}), whom none of its passages names",
+                             "add the article's words that say who chaired or opened it to meeting.evidence")
+
+    def check_date_as_stated(self, meeting: model.Meeting) -> None:
+        """A day, month or year that date_as_stated writes ('Senin (5/2/2024)', '20 November 2024') is the
+        meeting date's: a date that contradicts the article's own words for it is an error."""
+        if meeting.date_as_stated is None or not meeting.date.exact:
+            return
+        written = claims.date_parts(meeting.date_as_stated)
+        if written is None:
+            return
+        day = meeting.date.start
+        wrong = [name for name, value, actual in zip(("day", "month", "year"), written,
+                                                      (day.day, day.month, day.year))
+                 if value is not None and value != actual]
+        if wrong:
+            self.problem(meeting.where("date"), "meeting.date", f"expected the day '{meeting.date_as_stated}' "
+                         f"writes, received {day.isoformat()}, whose {' and '.join(wrong)} it contradicts",
+                         "correct the date, or check date_as_stated against the article")
+
+    def check_attribution(self, sheet: FactSheet, article: Article) -> None:
+        """A statement's speaker, and the person who raised a concern or made a commitment, is the person its
+        passage names as the speaker, when it names any registry person as such: the attribution around a
+        quotation ('ucap Bupati Musa Ahmad', 'kata Harmono') or the subject of a reported-speech sentence
+        ('Andik juga memaparkan, ...'). A sentence that names no speaker (narration) holds nobody to it."""
+        text = article.text
+        for i, statement in enumerate(sheet.statements):
+            if statement.narration and statement.evidence is not None:
+                for words in self.attributions(statement, article):
+                    named = self.people_in(words)
+                    if named:
+                        self.problem(statement.where("narration"), f"statements[{i}].narration", "expected a "
+                                     f"passage that names no speaker for the article's narration, received one "
+                                     f"that gives it to '{named[0].name}' ({named[0].id}): {_shorten(words.strip())!r}",
+                                     f"give the statement to '{named[0].id}' as its speaker")
+                        break
+        records = [(f"statements[{i}]", "speaker", s) for i, s in enumerate(sheet.statements) if s.speaker]
+        records += [(f"{kind}[{i}]", "raised_by", point) for kind in ("concerns", "commitments")
+                    for i, point in enumerate(getattr(sheet, kind)) if point.raised_by]
+        for path, name, record in records:
+            speaker = self.ids["person"].get(getattr(record, name))
+            if speaker is None:
+                continue
+            said: list[str] = []
+            if isinstance(record, model.Statement) and record.quote is not None:
+                located = attribution.locate_quote(article, record.quote)
+                if located is not None:
+                    said.append(attribution.quote_attribution(article, located.quotation))
+                    self.check_cuts(record, path, article, located)
+            said += self.attributions(record, article)
+            own = attribution.name_pattern((speaker.name, *speaker.short_names))
+            for words in said:
+                if own is not None and own.search(words):
+                    continue
+                others = [person for person in self.people_in(words) if person.id != speaker.id]
+                if others:
+                    named = ", ".join(f"'{p.name}' ({p.id})" for p in others)
+                    self.problem(record.where(name), f"{path}.{name}", f"expected the person its passage names as "
+                                 f"the speaker, received '{speaker.id}', while the article gives it to {named}: "
+                                 f"{_shorten(words.strip())!r}", f"give it to '{others[0].id}', or cite the words "
+                                 f"where the article gives it to '{speaker.id}'")
+                    break
+
+    def attributions(self, record, article: Article) -> list[str]:
+        """The words that say who spoke each passage of a record's evidence: the attribution of the quotation a
+        passage lies in, or the subject of each reported-speech sentence it holds (attribution.sentence_subject)."""
+        text, said = article.text, []
+        evidence = record.evidence
+        for passage in () if evidence is None else (evidence,) if isinstance(evidence, str) else evidence:
+            written = normalise(passage)
+            start = text.find(written)
+            if start < 0:
+                continue
+            quotation = article.quotation_at(start)
+            if quotation is not None:
+                said.append(attribution.quote_attribution(article, quotation))
+                continue
+            end, at = start + len(written), start
+            while at < end:
+                stop = min(article.sentence_after(at + 1), end)
+                subject = attribution.sentence_subject(text[at:stop])
+                if subject:
+                    said.append(subject)
+                at = stop + 1
+        return said
+
+    def check_cuts(self, statement: model.Statement, path: str, article: Article, located) -> None:
+        """An excerpt's '...' does not cut away a negation or a condition right beside the words it keeps
+        ('... ada money politics ...' from 'Jangan sampai ada money politics'): the kept words would then say
+        the opposite, or say without condition what the speaker made conditional."""
+        guards = attribution.cut_guards(article, located)
+        if guards:
+            self.problem(statement.where("quote"), f"{path}.quote", f"expected an excerpt that keeps the "
+                         f"negations and conditions beside its cuts, received one whose '...' cuts away "
+                         f"{', '.join(repr(g) for g in guards)}: {_shorten(normalise(statement.quote))!r}",
+                         "move the cut so that the word stays in the quote, or quote the whole quotation")
+
+    def known_words(self) -> frozenset[str]:
+        """The case-folded words of the names the registries give to what is not a person (regions, agencies and
+        their kinds, places, operations, glossary terms), which may stand between a title and a name."""
+        if self._known_words is None:
+            c = self.content
+            texts = [r.name for r in c.regions] + [n for r in c.region_names for n in getattr(r, "short_names", ())]
+            texts += [a.name for a in c.agencies] + [n for a in c.agencies for n in getattr(a, "short_names", ())]
+            texts += [k.abbreviation for k in c.agency_kinds] + [k.name.id for k in c.agency_kinds]
+            texts += [p.name for p in c.places] + [n for p in c.places for n in p.short_names]
+            texts += [o.name for o in c.operations] + [n for o in c.operations for n in o.short_names]
+            texts += [t.term for t in c.glossary] + [t.expansion for t in c.glossary if t.expansion]
+            self._known_words = frozenset(w.casefold() for text in texts for w in re.findall(r"[^\W\d_]+", text or ""))
+        return self._known_words
+
+    def people_in(self, text: str) -> list[model.Person]:
+        """The registry's people a text names by a full or short name, as whole words in the letter case written."""
+        if self._forms is None:
+            self._forms = {}
+            for person in self.content.people:
+                for form in {normalise(f) for f in (person.name, *person.short_names) if f.split()}:
+                    self._forms.setdefault(form.split()[0], []).append((form, person))
+        found: dict[str, model.Person] = {}
+        for match in re.finditer(r"[\w'-]+", text):
+            for form, person in self._forms.get(match.group(), ()):
+                end = match.start() + len(form)
+                if text.startswith(form, match.start()) and (end == len(text) or not (text[end].isalnum()
+                                                                                      or text[end] in "-_")):
+                    found.setdefault(person.id, person)
+        return list(found.values())
+
+    def check_people_spelling(self) -> None:
+        """A person's name, rank, corps, honorifics and degrees in the registry are spelled as at least one
+        article that cites them writes them (any letter case): a registry entry cannot respell what every
+        article prints ('Khoiriyah' where the article has 'Khoiriah', 'Kombes' where it has 'AKBP')."""
+        texts: dict[str, list[tuple[str, str]]] = defaultdict(list)
+        promoted: set[str] = set()  # people an attendance entry gives the rank of that meeting
+        for sheet in self.content.sheets:
+            article = self.source_texts.get(sheet.source.file)
+            if article is None:
+                continue
+            folded = article.text.casefold()
+            promoted.update(a.person for a in sheet.attendance if a.person and a.rank)
+            cited = {a.person for a in sheet.attendance} | {a.represents_person for a in sheet.attendance}
+            cited |= {s.speaker for s in sheet.statements} | {sheet.meeting.chair}
+            cited |= {p.raised_by for p in sheet.concerns + sheet.commitments}
+            for person_id in cited - {None}:
+                texts[person_id].append((sheet.id, folded))
+        for i, person in enumerate(self.content.people):
+            articles = texts.get(person.id)
+            if not articles or i in self._look_alikes:
+                continue  # a look-alike name is reported once, as such
+            for name in ("name", "rank", "corps", "honorifics", "degrees"):
+                value = getattr(person, name)
+                if value is None or any(normalise(value).casefold() in text for _, text in articles):
+                    continue
+                if name == "rank" and person.id in promoted:
+                    continue  # the registry's later rank, from an article this tree may not hold
+                what = "name" if name == "name" else name.rstrip("s") if name != "degrees" else "degrees"
+                self.problem(person.where(name), f"people[{i}].{name}", f"expected the {what} as an article that "
+                             f"cites '{person.id}' writes it, received {value!r}, which none of them does",
+                             f"copy it letter for letter from the article of '{articles[0][0]}'")
 
     def people_listed(self, sheet: FactSheet) -> set[str]:
         """Everyone a sheet names: attendees, those stood in for, speakers, those who raised a point, the chair."""
@@ -748,6 +967,11 @@ class _Checker:
         if statement.paraphrase is not None and statement.evidence is None:
             self.problem(statement.loc, f"{path}.evidence", "expected evidence for a paraphrase, received none",
                          "cite the passage that reports what was said")
+        if statement.narration and (statement.speaker or statement.agency or statement.quote is not None):
+            given = "a speaker" if statement.speaker else "an agency" if statement.agency else "a quote"
+            self.problem(statement.where("narration"), f"{path}.narration", "expected the article's narration to "
+                         f"be a paraphrase given to no one, received {given}", "leave speaker, agency and quote out "
+                         "of narration, or set narration: false when the article names who said it")
         if statement.speaker and statement.speaker not in attendees:
             self.problem(statement.where("speaker"), f"{path}.speaker",
                          f"expected the speaker in attendance, received '{statement.speaker}'",
@@ -756,11 +980,31 @@ class _Checker:
     def check_figures(self, sheet: FactSheet) -> None:
         figures = self.unique(sheet.figures, "id", "figure")
         parts: dict[str, list[model.Figure]] = defaultdict(list)
+        former: dict[str, str] = {}
+        for i, figure in enumerate(sheet.figures):
+            for j, old in enumerate(figure.former_ids):
+                taken = old if old in figures else former.get(old)
+                if taken is not None:
+                    self.problem(figure.where("former_ids"), f"figures[{i}].former_ids[{j}]", f"expected an id no "
+                                 f"other figure of the sheet uses, received '{old}', already "
+                                 + ("a figure's id" if old in figures else f"a former id of '{taken}'"),
+                                 "an old link must lead to one figure: keep the former id on the figure it named")
+                former.setdefault(old, figure.id)
         for i, figure in enumerate(sheet.figures):
             self.check_figure(sheet, figure, f"figures[{i}]")
             if figure.part_of is None:
                 continue
             total = figures.get(figure.part_of)
+            if figure.part_of == figure.id:
+                self.problem(figure.where("part_of"), f"figures[{i}].part_of", f"expected the id of another "
+                             f"figure, received its own id '{figure.id}'", "name the total it is a part of, or "
+                             "leave part_of out")
+                continue
+            if total is not None and total.part_of == figure.id:
+                self.problem(figure.where("part_of"), f"figures[{i}].part_of", f"expected a total that is not "
+                             f"itself a part of '{figure.id}', received '{total.id}', whose part_of is "
+                             f"'{figure.id}'", "give part_of to the part only; the total has none")
+                continue
             if total is None:
                 close = difflib.get_close_matches(figure.part_of, figures, n=1)
                 self.problem(figure.where("part_of"), f"figures[{i}].part_of",
@@ -907,6 +1151,19 @@ _FIGURE_KIND_NEEDS = {
     "assessment": ("level", "give the level as the article writes it, like 'sedang'"),
     "other": ("unit_label", "say what one unit is, like 'posko'"),
 }
+
+
+def sheet_numbers(sheet: FactSheet) -> set[Decimal]:
+    """The numbers a sheet itself gives, which its own words may repeat: its figures' values (and the upper ends of
+    ranges), each part's share of its total in percent, and the meeting date's day and year."""
+    numbers = {Decimal(v) for figure in sheet.figures for v in (figure.value, figure.value_max) if v is not None}
+    totals = {f.id: f.value for f in sheet.figures if f.value}
+    numbers.update(Decimal(round(100 * f.value / totals[f.part_of])) for f in sheet.figures
+                   if f.part_of in totals and f.value is not None)
+    start = sheet.meeting.date.start
+    if start is not None:
+        numbers.update(Decimal(n) for n in (start.day, start.year))
+    return numbers
 
 
 def stated_numbers(text: str) -> tuple[int | None, ...]:

@@ -233,8 +233,8 @@ REGENCY_SHEET_DATA: dict = {
         "elections": ["pilkada-2024"],
         "organiser": "kpu-sukamaju",
         "chair": "rahmat-hidayat",
-        "evidence": "KPU Kabupaten Sukamaju menggelar sosialisasi Pilkada 2024 di Gedung Serbaguna Sukamaju "
-                    "pada 7 Oktober 2024.",
+        "evidence": ["KPU Kabupaten Sukamaju menggelar sosialisasi Pilkada 2024 di Gedung Serbaguna Sukamaju "
+                     "pada 7 Oktober 2024.", "Kegiatan dipimpin Ketua KPU Kabupaten Sukamaju, Rahmat Hidayat."],
     },
     "summary": _loc("KPU Sukamaju memperingatkan warga tentang pesan berantai.",
                     "Sukamaju's KPU warned residents about chain messages."),

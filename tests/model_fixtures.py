@@ -186,8 +186,9 @@ SOURCED_SHEET_DATA: dict = {
         "elections": ["pilkada-2024"],
         "organiser": "kpu-bandar-permai",
         "chair": "nurhayati",
-        "evidence": "KPU Kota Bandar Permai menggelar rapat koordinasi (rakor) distribusi logistik Pilkada 2024 di "
-                    "Aula KPU Kota Bandar Permai, Rabu (20/11/2024) pukul 13.00 WITA.",
+        "evidence": ["KPU Kota Bandar Permai menggelar rapat koordinasi (rakor) distribusi logistik Pilkada 2024 di "
+                     "Aula KPU Kota Bandar Permai, Rabu (20/11/2024) pukul 13.00 WITA.",
+                     "Rakor dipimpin Ketua KPU Kota Bandar Permai, Hj. Nurhayati, S.Pd."],
     },
     "summary": _loc("KPU Kota Bandar Permai mulai mendistribusikan logistik untuk 512 TPS.",
                     "Bandar Permai's election commission began distributing materials for 512 polling stations."),
@@ -513,8 +514,9 @@ UNDATED_SHEET_DATA: dict = {
         "stages": ["voting", "counting"],
         "organiser": "bawaslu-sukamaju",
         "chair": "nanda-putri",
-        "evidence": "Menjelang hari pemungutan suara Pilkada 27 November 2024, Bawaslu Kabupaten Sukamaju menggelar "
-                    "rapat koordinasi pengawasan tahapan di Aula Bawaslu Sukamaju.",
+        "evidence": ["Menjelang hari pemungutan suara Pilkada 27 November 2024, Bawaslu Kabupaten Sukamaju menggelar "
+                     "rapat koordinasi pengawasan tahapan di Aula Bawaslu Sukamaju.",
+                     "Rapat dipimpin Ketua Bawaslu Kabupaten Sukamaju, Nanda Putri"],
     },
     "summary": _loc("Bawaslu Sukamaju meminta pengawas TPS siaga sampai penghitungan suara selesai.",
                     "Sukamaju's Bawaslu asked polling-station supervisors to stay alert until the count is done."),

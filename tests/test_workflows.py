@@ -306,6 +306,15 @@ def test_pull_request_template_both_languages() -> None:
         assert headings.index(indonesian) < headings.index(english), f"{indonesian!r} must come before {english!r}"
 
 
+@pytest.mark.parametrize("heading", ["Daftar periksa peninjau", "Reviewer checklist"])
+def test_pull_request_template_reviewer_checklist(heading: str) -> None:
+    """What check cannot prove is on the reviewer's list, in both languages (the methodology names the same)."""
+    section = pr_sections()[heading]
+    for needed in ("`check`", "`quote_en`", "`narration: true`", "`...`", "potongan"):
+        assert needed in section, f"{heading}: does not mention {needed}"
+    assert section.count("- [ ]") == 5, heading
+
+
 def pr_sections() -> dict[str, str]:
     """The template's sections by heading."""
     parts = re.split(r"^## (.+)$", PR_TEMPLATE.read_text(encoding="utf-8"), flags=re.M)

@@ -30,6 +30,8 @@ WORDS = ("rapat", "kesiapan", "logistik", "warga", "pengawasan", "kampanye", "po
 NAMES = ("Ayu", "Budi", "Citra", "Dimas", "Eka", "Fajar", "Gita", "Hadi", "Indah", "Joko", "Kartika", "Lukman")
 REGION_IDS = {"country": "negara", "province": "provinsi-a", "regency": "kabupaten-b", "city": "kota-c"}
 PARENT = {"country": None, "province": "country", "regency": "province", "city": "province"}
+EXPANSIONS = {"DPT": "Daftar Pemilih Tetap", "TPS": "Tempat Pemungutan Suara", "PSU": "Pemungutan Suara Ulang",
+              "KPPS": "Kelompok Penyelenggara Pemungutan Suara"}
 LIST_LIMIT = 3  # lists of records (or of free text) longer than this add cost, not cases
 DAY = st.dates(model.EARLIEST_DATE, model.LATEST_DATE)
 MEETING_DAY = st.one_of(st.just(model.EARLIEST_DATE + dt.timedelta(days=40)),
@@ -65,6 +67,11 @@ class Tree:
     def passage(self, draw, least_words: int = 3) -> str:
         """A sentence the archived text holds as a paragraph of its own."""
         text = draw(phrase(least_words, 8)).capitalize() + "."
+        self.paragraphs.append(text)
+        return text
+
+    def passage_of(self, text: str) -> str:
+        """A given sentence the archived text holds as a paragraph of its own."""
         self.paragraphs.append(text)
         return text
 
@@ -324,8 +331,10 @@ def _statement(draw, name, so_far, tree):
         return draw(slug().filter(lambda s: s not in tree.statement_ids))
     if name == "speaker":
         return optional(draw, st.sampled_from(tree.attendees)) if tree.attendees else ABSENT
+    if name == "narration":  # the article's own words: a paraphrase given to no one
+        return ABSENT if "speaker" in so_far or "agency" in so_far or not draw(st.booleans()) else True
     if name == "quote":
-        if not draw(st.booleans()):
+        if so_far.get("narration") or not draw(st.booleans()):
             return ABSENT
         words = draw(phrase(3, 8)).capitalize() + ","
         tree.paragraphs.append(f"\u201c{words}\u201d ujarnya.")
@@ -379,6 +388,8 @@ def _figure(draw, name, so_far, tree):
     kind = so_far.get("kind")
     if name == "id":
         return draw(slug().filter(lambda s: s not in tree.figure_ids))
+    if name == "former_ids":  # no other figure's id, nor another's former id (each 'lama' once per sheet id)
+        return [f"{so_far['id']}-lama"] if draw(st.booleans()) else ABSENT
     if name == "value":
         if kind == "assessment":
             return ABSENT
@@ -608,10 +619,11 @@ _RULES = {
                        "dateline byline archive archive_missing language", _source),
     model.Meeting: Rule("name date date_as_stated weekday_as_stated time time_zone venue contests operations "
                         "inferred inference_note chair", _meeting),
-    model.Statement: Rule("id speaker quote quote_en paraphrase places evidence", _statement, _statement_after),
+    model.Statement: Rule("id speaker narration quote quote_en paraphrase places evidence", _statement,
+                          _statement_after),
     model.Point: Rule("topic places", _point),
-    model.Figure: Rule("id value value_max approximation as_stated voter_list funding recipient recipients "
-                       "agencies level scale unit_label part_of region places", _figure, _figure_after),
+    model.Figure: Rule("id former_ids value value_max approximation as_stated voter_list funding recipient "
+                       "recipients agencies level scale unit_label part_of region places", _figure, _figure_after),
     model.Correction: Rule("date", _correction),
     model.FactSheet: Rule("id source meeting summary attendance statements figures concerns commitments "
                           "corrections", _fact_sheet),
@@ -658,7 +670,7 @@ def content_trees(draw) -> dict[str, object]:
     for kind in ("country", "province", "regency", "city"):
         if kind not in kinds:
             continue
-        given = {"id": REGION_IDS[kind], "kind": kind, "parent": ABSENT, "source": ABSENT,
+        given = {"id": REGION_IDS[kind], "kind": kind, "parent": ABSENT, "source": ABSENT, "code": ABSENT,
                  "name": draw(st.sampled_from(NAMES)) + " " + kind.capitalize()}
         parent = PARENT[kind] and REGION_IDS[PARENT[kind]]
         region = draw_record(draw, model.Region, tree, **given)
@@ -681,8 +693,11 @@ def content_trees(draw) -> dict[str, object]:
     files["registry/people.yaml"] = {"people": people}
     files["registry/topics.yaml"] = {"topics": registry("topic", model.Topic)}
     files["registry/elections.yaml"] = {"elections": registry("election", model.Election)}
-    files["registry/glossary.yaml"] = {"terms": registry("term", model.GlossaryTerm, key="term",
-                                                         term=st.sampled_from(("DPT", "TPS", "PSU", "KPPS")))}
+    terms = registry("term", model.GlossaryTerm, key="term", term=st.sampled_from(tuple(EXPANSIONS)))
+    for term in terms:  # an expansion spells its term (check_glossary)
+        if "expansion" in term:
+            term["expansion"] = EXPANSIONS[term["term"]]
+    files["registry/glossary.yaml"] = {"terms": terms}
     # The optional registries: left out, or present (perhaps empty).
     if draw(st.booleans()) and any(tree.records["region"][r]["kind"] in ("regency", "city") for r in tree.ids["region"]):
         places = registry("place", model.Place, name=st.sampled_from(NAMES).map(lambda n: f"Pulau {n}"),
@@ -704,10 +719,36 @@ def content_trees(draw) -> dict[str, object]:
             when.split("/")[0].replace(" ", "-") if when != "unknown" else "undated"
         sheet_id = f"{prefix}-rakor-{number}"
         sheet = {"id": sheet_id, **sheet}
+        _cite_venue_chair_and_names(sheet, tree)
         files[f"articles/{sheet_id}.yaml"] = sheet
         names = "".join(f"{name}.\n" for name in dict.fromkeys(tree.names))
         files[f"sources/{tree.source_file}"] = "\n".join(tree.paragraphs) + "\n" + names
     return files
+
+
+def _cite_venue_chair_and_names(sheet: dict, tree: Tree) -> None:
+    """The meeting's evidence names its venue and its chair; the article prints the name, rank, corps, honorifics
+    and degrees the registry gives each person the sheet cites (check_meeting_evidence, check_people_spelling)."""
+    meeting, people = sheet["meeting"], tree.records.get("person", {})
+    evidence = meeting["evidence"]
+    evidence = [evidence] if isinstance(evidence, str) else list(evidence)
+    if "venue" in meeting:
+        evidence.append(tree.passage_of(f"Rapat di {meeting['venue']}."))
+    if "chair" in meeting:
+        evidence.append(tree.passage_of(f"Rapat dipimpin {people[meeting['chair']]['name']}."))
+    meeting["evidence"] = list(dict.fromkeys(evidence))
+    for entry in sheet.get("attendance", ()):  # an attendee's evidence names them (check_attendee_named)
+        if "person" in entry:
+            cited_by = entry["evidence"] if isinstance(entry["evidence"], list) else [entry["evidence"]]
+            named = tree.passage_of(f"Hadir pula {people[entry['person']]['name']}.")
+            entry["evidence"] = list(dict.fromkeys([*cited_by, named]))
+    cited = {e.get(k) for e in sheet.get("attendance", ()) for k in ("person", "represents_person")}
+    cited |= {s.get("speaker") for s in sheet.get("statements", ())} | {meeting.get("chair")}
+    cited |= {p.get("raised_by") for kind in ("concerns", "commitments") for p in sheet.get(kind, ())}
+    for person in sorted(cited - {None}):
+        record = people[person]
+        printed = " ".join(record[k] for k in ("honorifics", "rank", "corps", "name") if k in record)
+        tree.paragraphs.append(printed + (f", {record['degrees']}" if "degrees" in record else "") + ".")
 
 
 def write_tree(root, files: dict[str, object]):
