@@ -92,6 +92,8 @@ def _rows(path: Path, columns: tuple[str, ...]) -> list[tuple[int, dict]]:
         raise GazetteerError(f"{path}: expected the {PACKAGE} data file, found nothing there (run: npm ci)") from None
     except UnicodeDecodeError as error:
         raise GazetteerError(f"{path}: expected UTF-8 text, received {error.reason}") from None
+    except csv.Error as error:
+        raise GazetteerError(one_line(f"{path}: expected CSV, received {error}")) from None
 
 
 def _bad(path: Path, line: int, what: str, value: str) -> GazetteerError:

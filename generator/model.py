@@ -133,7 +133,7 @@ Url = Annotated[str, Text(max_length=500, pattern=r"^https?://[^\s<>\"]+$",
                           pattern_hint=N_("an http:// or https:// address"))]
 ShortText = Annotated[str, Text(max_length=300)]
 RegionCode = Annotated[str, Text(max_length=5, pattern=REGION_CODE_PATTERN,
-                                 pattern_hint="two digits for a province, 'NN.NN' for a regency or city")]
+                                 pattern_hint=N_("two digits for a province, 'NN.NN' for a regency or city"))]
 # A name or term: it becomes a key, a letter page, a sort order or an element id (generator/names.py).
 Name = Annotated[str, Text(max_length=300, name=True)]
 LongText = Annotated[str, Text(max_length=4000)]
@@ -194,7 +194,6 @@ class Region(Record):
     code: Optional[RegionCode] = field(default=None, metadata=doc(
         "The official code (kode wilayah) of the Ministry of Home Affairs: '18' for a province, '18.07' for a "
         "regency or city. Set by the gazetteer import."))
-    name: ShortText = field(metadata=doc("Official name without the kind: 'Lampung Timur'."))
     official_name: Optional[ShortText] = field(default=None, metadata=doc(
         "The full name in the regulation, with its kind: 'Kabupaten Lampung Timur', 'Kota Administrasi Jakarta "
         "Pusat'. Set by the gazetteer import."))

@@ -719,7 +719,7 @@ class _Checker:
                     continue
                 if name == "rank" and person.id in promoted:
                     continue  # the registry's later rank, from an article this tree may not hold
-                what = "name" if name == "name" else name.rstrip("s") if name != "degrees" else "degrees"
+                what = {"honorifics": "honorific"}.get(name, name)
                 self.problem(person.where(name), f"people[{i}].{name}", f"expected the {what} as an article that "
                              f"cites '{person.id}' writes it, received {value!r}, which none of them does",
                              f"copy it letter for letter from the article of '{articles[0][0]}'")
@@ -1269,8 +1269,8 @@ _REGISTRY = {kind: file_name + (" (kinds)" if kind == "agency_kind" else "")
 
 
 def _folded_name(name: str) -> str:
-    """A region's name as compared with the gazetteer's: NFKC, case-folded, spaces collapsed."""
-    return " ".join(unicodedata.normalize("NFKC", name).casefold().split())
+    """A region's name as compared with the gazetteer's: its key (names.key), spaces collapsed."""
+    return " ".join(names.key(name).split())
 
 
 def translation_coverage(content: Content) -> tuple[int, int]:

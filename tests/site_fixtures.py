@@ -73,6 +73,6 @@ class SiteServer:
         self.httpd.server_close()
 
 
-CHROMIUM = "/usr/bin/chromium"
+CHROMIUM = os.environ.get("EPD_CHROMIUM", "/usr/bin/chromium")  # as scripts/test-prerequisites reads it
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
                  "--disable-sync", "--no-first-run", "--disable-quic"]
