@@ -154,9 +154,9 @@ class _Corpus:
             if name not in self._names:
                 break
         self._names.add(name)
+        # No rank: the synthetic articles print a post and a name only, and check holds a registry rank to the
+        # articles that cite the person.
         record = {"id": _slug(name), "name": name}
-        if rank:
-            record["rank"] = rank
         self.people.append(record)
         self._by_id[record["id"]] = record
         return record["id"]
@@ -241,11 +241,13 @@ class _Corpus:
         attendance.append({"position": "unsur camat dan kepala desa", "group": True,
                            "evidence": "serta unsur camat dan kepala desa"})
         statements = []
+        quoted: set = set()  # a quotation once a sheet: check gives a repeated one to its first speaker
         for s in range(rng.randint(2, 4)):
             aid, position, pid = present[s % len(present)]
             person = names[pid]
             if rng.random() < 0.5:
-                quote, quote_en = rng.choice(_QUOTES)
+                quote, quote_en = rng.choice([q for q in _QUOTES if q not in quoted])
+                quoted.add((quote, quote_en))
                 quote, quote_en = quote.format(place=place), quote_en.format(place=place)
                 paragraphs.append(f"“{quote},” kata {position} {person['name']}.")
                 statements.append({"id": f"s{s + 1}", "speaker": pid, "agency": aid, "quote": quote,

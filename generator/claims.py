@@ -164,6 +164,17 @@ TITLES = frozenset("""
 _TOKEN = re.compile(r"[^\W\d_][\w'\u2019.-]*|\S")
 
 
+# Capitalised words of the election's own vocabulary that follow a title without naming anyone: 'Pemilihan
+# Kepala Daerah Serentak 2024', 'Kepala Desa se-Kabupaten', 'Ketua Panitia Pemilihan Kecamatan'.
+NOT_NAMES = frozenset({
+    "daerah", "desa", "serentak", "umum", "pemilihan", "pemilu", "pilkada", "tahun", "provinsi", "kabupaten", "kota",
+    "kecamatan", "kelurahan", "wilayah", "negeri", "republik", "indonesia", "pusat", "tetap", "sementara", "panitia",
+    "pemungutan", "suara", "daftar", "pemilih", "tempat", "badan", "komisi", "pengawas", "dinas", "bagian", "bidang",
+    "satuan", "polisi", "pamong", "praja", "pemerintahan", "pemerintah", "dewan", "perwakilan", "rakyat", "sekretariat",
+    "kantor", "dalam", "negara", "sipil", "aparatur", "kepolisian", "resor", "distrik", "militer", "komando",
+})
+
+
 def titled_names(text: str, known_words: frozenset[str]) -> list[str]:
     """The runs of capitalised words that follow a rank or a title in a text, as the press prints a person's name
     after them ('Bupati Musa Ahmad' gives 'Musa Ahmad'); words in `known_words` (case-folded words of the names
@@ -179,11 +190,12 @@ def titled_names(text: str, known_words: frozenset[str]) -> list[str]:
             continue
         j = i + 1
         while j < len(tokens) and not tokens[j][1] and (tokens[j][0].casefold() in TITLES or tokens[j][0].isupper()
-                                                         or tokens[j][0].casefold() in known_words):
+                                                         or tokens[j][0].casefold() in known_words
+                                                         or tokens[j][0].casefold() in NOT_NAMES):
             j += 1
         run = []
         while j < len(tokens) and tokens[j][0][:1].isupper() and not tokens[j][0].isupper() \
-                and tokens[j][0].casefold() not in TITLES:
+                and tokens[j][0].casefold() not in TITLES and tokens[j][0].casefold() not in NOT_NAMES:
             run.append(tokens[j][0])
             j += 1
             if tokens[j - 1][1]:

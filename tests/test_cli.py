@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import re
 import subprocess
@@ -11,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from fixtures import CITY_SHEET, REGENCY_SHEET
+from fixtures import CITY_SHEET, REGENCY_SHEET, REGENCY_SOURCE
 from generator.cli import build_parser, main
 from generator.schema import SCHEMA_FILES
 
@@ -75,7 +76,7 @@ def test_check_summary_on_the_fixture(content_tree, capsys):
     out, err = capsys.readouterr()
     assert err == ""
     assert out == ("ok: checked 2 fact sheets, 4 regions, 4 agencies, 4 people, 4 topics, 1 elections, "
-                   "21 evidence passages; English translations: 17/18 (94%)\n")
+                   "22 evidence passages; English translations: 17/18 (94%)\n")
 
 
 def test_check_reports_every_problem_not_just_the_first(content_tree, capsys):
@@ -177,7 +178,13 @@ def test_check_format_github_prints_workflow_annotations(content_tree):
 
 
 def test_check_format_github_prints_warnings_and_still_passes(content_tree):
-    root = content_tree({REGENCY_SHEET: lambda s: {**s, "meeting": {**s["meeting"], "date": "2024-12-02"}}})
+    # A later date, which the article states (a date that contradicts its date as stated is an error)
+    def later(sheet):
+        sheet = json.loads(json.dumps(sheet, default=str).replace("7 Oktober 2024", "2 Desember 2024"))
+        return {**sheet, "meeting": {**sheet["meeting"], "date": "2024-12-02"}}
+
+    root = content_tree({REGENCY_SHEET: later,
+                         REGENCY_SOURCE: lambda text: text.replace("7 Oktober 2024", "2 Desember 2024")})
     result = run_module("--root", str(root), "check", "--format", "github")
     assert result.returncode == 0
     assert SUMMARY.match(result.stdout.strip())

@@ -84,7 +84,7 @@ def test_the_draft_of_each_shape(shape, repository, tmp_path, capsys):
     registry = "".join(f"# {path.name}\n{path.read_text(encoding='utf-8').removeprefix((repository / 'content' / 'registry' / path.name).read_text(encoding='utf-8'))}\n"
                        for path in sorted((root / "content" / "registry").iterdir())
                        if path.read_text(encoding="utf-8") != (repository / "content" / "registry" / path.name).read_text(encoding="utf-8"))
-    golden = GOLDEN / f"{shape}.yaml"
+    golden = GOLDEN / f"{shape}.txt"  # the draft, then what each registry file gains: not one YAML document
     text = f"# {made.sheet_id}\n{draft}\n# what the registries gain\n{registry}"
     if os.environ.get("UPDATE_GOLDEN"):
         golden.write_text(text, encoding="utf-8")

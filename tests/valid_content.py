@@ -187,6 +187,8 @@ def _source(draw, name, so_far, tree):
         return optional(draw, st.sampled_from(["stated", "first-line", "url", "unknown"]))
     if name == "url":
         return ABSENT  # drawn with the publication date below
+    if name == "archive_url":  # a web archive's copy of the article
+        return optional(draw, st.just("https://web.archive.org/web/2024/https://warta.example/berita"))
     if name == "published":
         return optional(draw, DAY)
     if name == "published_basis":
@@ -616,7 +618,7 @@ _RULES = {
     model.Localized: Rule("id en", _localized),
     model.RegistrySource: Rule("title url", _registry_source),
     model.Source: Rule("file outlet headline headline_basis url published published_basis published_evidence "
-                       "dateline byline archive archive_missing language", _source),
+                       "dateline byline archive archive_missing language archive_url", _source),
     model.Meeting: Rule("name date date_as_stated weekday_as_stated time time_zone venue contests operations "
                         "inferred inference_note chair", _meeting),
     model.Statement: Rule("id speaker narration quote quote_en paraphrase places evidence", _statement,
