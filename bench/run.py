@@ -175,8 +175,10 @@ def baseline_config(root: Path, lang: str) -> Path:
         "docs_dir": str(root / "build" / lang / "docs"),
         "site_dir": str(root / "baseline" / lang),
         "theme": {"name": "material", "language": lang, "features": features},
-        # The Markdown extensions the pages need, without the project's own speed-up: plain MkDocs.
-        "markdown_extensions": [e for e in base.get("markdown_extensions") if e != "generator.markdown_speedups"],
+        # The Markdown extensions the pages need, without the project's own speed-up, and Python-Markdown's own
+        # abbr in place of the project's placeholder-safe one: plain MkDocs.
+        "markdown_extensions": ["abbr" if e == "generator.markdown_abbr" else e for e in base.get("markdown_extensions")
+                                if e != "generator.markdown_speedups"],
         "plugins": ["search"],
     }
     path = root / "baseline" / f"mkdocs-{lang}.yml"

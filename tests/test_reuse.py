@@ -50,7 +50,7 @@ class Corpus:
         if edit == "add a fact sheet":
             self.added += 1
             sheet = copy.deepcopy(CITY_SHEET_DATA)
-            day = dt.date(2024, 11, 1) + dt.timedelta(days=self.added)
+            day = dt.date(2024, 11, 18)  # the day its article's "Senin (18/11)" states (check holds the two)
             sheet["id"] = f"{day.isoformat()}-pelita-rakor-tambahan-{self.added}"
             sheet["meeting"]["date"] = day
             sheet["meeting"].pop("weekday_as_stated")
@@ -70,14 +70,17 @@ class Corpus:
                     entry["agency"] = "kpu-sukamaju"
         elif edit in ("change a person", "change an agency", "change a region", "change a topic",
                       "change a glossary term"):
-            file, key, field = {"change a person": ("people", "people", "name"),
+            # A person's name, rank and titles must be as an article prints them (check): a short name changes
+            file, key, field = {"change a person": ("people", "people", "short_names"),
                                 "change an agency": ("agencies", "agencies", "name"),
                                 "change a region": ("regions", "regions", "name"),
                                 "change a topic": ("topics", "topics", "name"),
                                 "change a glossary term": ("glossary", "terms", "definition")}[edit]
             records = registry[f"registry/{file}.yaml"][key]
             record = records[choice % len(records)]
-            if isinstance(record[field], dict):
+            if field == "short_names":
+                record[field] = list(dict.fromkeys([*record.get(field, []), words]))
+            elif isinstance(record[field], dict):
                 record[field]["en"] = f"{words} {record[field].get('en', '')}".strip()
             else:
                 record[field] = f"{words} {record[field]}"
@@ -136,7 +139,7 @@ def test_an_edit_renders_only_the_pages_that_read_what_it_changed(tmp_path):
     corpus.write()
     config = BuildConfig(root=corpus.root, out=tmp_path / "out", site_url=URL)
     first = build(config)
-    corpus.files["registry/people.yaml"]["people"][3]["name"] = "Rahmat Hidayatullah"  # the regency's speaker
+    corpus.files["registry/people.yaml"]["people"][3]["short_names"] = ["Hidayat"]  # the regency's speaker
     corpus.write()
     again = build(config)
     assert 0 < again.rendered < first.rendered / 2
