@@ -274,3 +274,13 @@ def test_browser_corrects_misspelt_names(repo_root):
     assert {q: out[q] for q in queries} == queries
     assert out["known"] is None  # a word the best pages hold is not a typo
     assert out["isName"] == [True, False]
+
+
+def test_browser_corrects_to_the_name_the_rest_of_the_query_found(repo_root):
+    """'asmara' is as near the regency Asmat (the gazetteer's) as the name Asmoro, and shares a longer
+    beginning with Asmat; but the pages 'wasiat jarwo' found hold Asmoro, so the correction is Asmoro."""
+    out = _node(repo_root, "const lex = L.prepare({names: data.names}); process.stdout.write(JSON.stringify(["
+                "L.correct(lex, L.words('wasiat jarwo asmara'), ['wasiat', 'jarwo'], data.near),"
+                "L.correct(lex, L.words('wasiat jarwo asmara'), ['wasiat', 'jarwo'])]));",
+                {"names": ["asmat", "asmoro", "jarwo", "wasiat"], "near": " ketua kpu wasiat jarwo asmoro "})
+    assert out == ["wasiat jarwo asmoro", "wasiat jarwo asmat"]

@@ -122,7 +122,7 @@ def instant_site(playwright_driver, site_url: str):
 
 
 @pytest.mark.parametrize(("index", "target"), [
-    ("regions/", "regions/{regency}/"),
+    ("regions/{province}/", "regions/{regency}/"),  # the province's page lists its regencies (the index, 38 provinces)
     ("meetings/", "meetings/{meeting}/"),
     ("people/", "people/{initial}/"),
 ], ids=["region", "meeting", "people"])
@@ -131,6 +131,7 @@ def test_language_switcher_keeps_the_page(instant_site, start: str, index: str, 
     browser, site_url = instant_site
     other = next(lang for lang in LANGUAGES if lang != start)
     target = target.format(regency=_regency(), meeting=_meeting(), initial=content().people[0][0])
+    index = index.format(province=content().provinces[0])
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     page = context.new_page()
     watch = Watch(page, site_url)

@@ -13,7 +13,8 @@
  *   variants(lex, terms)   other ways of writing the query, fewest changes first: a short name or an
  *                          abbreviation for its long form and back, a word for one word of each other
  *                          stem of its root (the stems are Pagefind's, which are Snowball's)
- *   correct(lex, terms, known)  the query with misspelt names corrected, or null
+ *   correct(lex, terms, known, near)  the query with misspelt names corrected, or null; `near`, the text
+ *                          of the pages the query found, is where the name it means most likely stands
  *   isName(lex, terms)     whether every word of the query is a word of a name
  */
 (function (exports) {
@@ -207,7 +208,7 @@
   // The nearest name word to a word of 4+ letters (no digits) that is neither `known` (found literally
   // in the best pages) nor a name word or its prefix: at most 1 edit for 4-5 letters, 2 for longer,
   // old spellings folded, the first letter the same (or alike); null when none is near enough.
-  function nearestName(lex, w, known) {
+  function nearestName(lex, w, known, near) {
     if (w.length < 4 || /\d/.test(w) || known.indexOf(w) >= 0) return null;
     if (lex.nameSet.has(w) || lex.names.some(function (v) { return v.indexOf(w) === 0; })) return null;
     var max = w.length <= 5 ? 1 : 2, f = fold(w), best = null, bestKey = null;
@@ -216,9 +217,12 @@
       if (v[0] !== w[0] && !ALIKE[w[0] + v[0]] && fv[0] !== f[0]) return;
       var d = distance(f, fv, max);
       if (d > max) return;
-      // nearest first, then the one sharing the longest beginning (a letter left out or doubled is the
-      // commonest slip: 'mula' is 'mulia' before 'musa'), then the closest in length
-      var key = [d, -commonStart(w, v), Math.abs(v.length - w.length), distance(w, v, max + 2)];
+      // a name on the pages the rest of the query found first ('wasiat jarwo asmara' is Asmoro, whose
+      // pages those are, not the regency Asmat), then the nearest, then the one sharing the longest
+      // beginning (a letter left out or doubled is the commonest slip: 'mula' is 'mulia' before 'musa'),
+      // then the closest in length
+      var onPage = near && near.indexOf(" " + v + " ") >= 0 ? 0 : 1;
+      var key = [onPage, d, -commonStart(w, v), Math.abs(v.length - w.length), distance(w, v, max + 2)];
       if (!bestKey || less(key, bestKey)) { best = v; bestKey = key; }
     });
     return best;
@@ -235,7 +239,7 @@
     return false;
   }
 
-  function correct(lex, terms, known) {
+  function correct(lex, terms, known, near) {
     var out = [], changed = false;
     for (var i = 0; i < terms.length; i++) {
       var w = terms[i];
@@ -246,7 +250,7 @@
         i += 1;
         continue;
       }
-      var fixed = nearestName(lex, w, known || []);
+      var fixed = nearestName(lex, w, known || [], near || "");
       if (fixed) changed = true;
       out.push(fixed || w);
     }

@@ -152,12 +152,13 @@
     return Array.from(byId.values()).sort(function (a, b) { return b.score - a.score; });
   }
 
-  // Query words that occur literally in the text of the three best pages (words, not typos).
+  // Query words that occur literally in the text of the three best pages (words, not typos), and that
+  // text, in which the correction prefers the name the rest of the query found.
   function knownWords(hits, terms) {
     return Promise.all(hits.slice(0, 3).map(function (h) { return h.data(); })).then(function (top) {
       var text = " " + top.map(function (d) { return d.content || ""; }).join(" ")
-        .toLowerCase().replace(/[^\p{L}\p{N}]+/gu, " ");
-      return terms.filter(function (w) { return text.indexOf(" " + w) >= 0; });
+        .toLowerCase().replace(/[^\p{L}\p{N}]+/gu, " ") + " ";
+      return { known: terms.filter(function (w) { return text.indexOf(" " + w) >= 0; }), text: text };
     });
   }
 
@@ -180,9 +181,9 @@
         .then(function (lists) {
           found.forEach(function (f, i) { f.hits = lists[i]; });
           var hits = combine(found);
-          return knownWords(lists[0], terms).then(function (known) {
+          return knownWords(lists[0], terms).then(function (near) {
             // 2. spelling correction against the lexicon's names
-            var fixed = lexiconTools.correct(lex, terms, known);
+            var fixed = lexiconTools.correct(lex, terms, near.known, near.text);
             return (fixed ? raw(pf, fixed, filters) : Promise.resolve([])).then(function (better) {
               if (!better.length) return { hits: hits, typed: lists[0] };
               used = fixed;
