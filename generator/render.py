@@ -300,6 +300,35 @@ class Helpers:
         listed = ", ".join(self.agency(agency_id) for agency_id in entry.agencies)
         return Md(f"{listed}{self.inferred(entry, 'agencies')}" if listed else listed)
 
+    def agency_inferred(self, sheet: FactSheet, record) -> bool:
+        """Whether the agency a statement, concern or commitment is given is inferred: the attendance entry of
+        its speaker (or of whoever raised it) at that meeting marks that agency inferred, so wherever the line is
+        shown under the agency, it carries the mark the attendance table shows."""
+        agency = getattr(record, "agency", None)
+        person = getattr(record, "speaker", None) or getattr(record, "raised_by", None)
+        entry = self.index.position_at(sheet, person) if agency and person else None
+        if entry is None:
+            return False
+        if entry.agency == agency:
+            return "agency" in entry.inferred
+        return agency in entry.agencies and "agencies" in entry.inferred
+
+    def said_agency(self, sheet: FactSheet, record) -> Md:
+        """A statement's or a point's agency, linked, marked when it is inferred (agency_inferred)."""
+        mark = self.mark("inferred") if self.agency_inferred(sheet, record) else ""
+        return Md(f"{self.agency(record.agency)}{mark}")
+
+    def agency_of_line_mark(self, sheet: FactSheet, record) -> Md:
+        """On a line listed under its agency: ' · agency inferred' (a mark) when that agency is inferred."""
+        if not self.agency_inferred(sheet, record):
+            return Md("")
+        return Md(f" ·{self.mark('inferred', self.gettext('agency inferred'))}")
+
+    def inferred_agency_count(self, lines) -> int:
+        """How many of an agency's statements or points (Said, PointAt) give it an inferred agency."""
+        return sum(1 for line in lines
+                   if self.agency_inferred(line.sheet, getattr(line, "statement", None) or line.point))
+
     def on_behalf(self, entry, shown_for: str | None = None) -> Md:
         """'on behalf of Hendra Wijaya, Bupati Tanggamus (Pemkab Tanggamus)': whom the attendee stood in for,
         each part marked when inferred; empty when the entry attended for itself. The agency is left out when
