@@ -40,7 +40,10 @@ class Watch:
         self.foreign: list[str] = []
         page.on("console", lambda m: m.type == "error" and self.errors.append(f"console: {m.text} {m.location}"))
         page.on("pageerror", lambda e: self.errors.append(f"page error: {e}"))
-        page.on("requestfailed", lambda r: self.errors.append(f"request failed: {r.url} {r.failure}"))
+        # A request the browser itself cancels (net::ERR_ABORTED: a navigation leaving the page while its favicon
+        # loads, as Debian 12's Chromium does) is not a failure of the site; any other failure is.
+        page.on("requestfailed", lambda r: "ERR_ABORTED" not in (r.failure or "")
+                and self.errors.append(f"request failed: {r.url} {r.failure}"))
         page.on("request", self._request)
 
     def _request(self, request) -> None:
